@@ -47,12 +47,20 @@ impl fmt::Display for Error {
 impl Error {
     /// A command error (exit 1) with this message.
     pub fn command(message: impl Into<String>) -> Self {
-        Error { kind: ErrorKind::Command, message: message.into(), detail: None }
+        Error {
+            kind: ErrorKind::Command,
+            message: message.into(),
+            detail: None,
+        }
     }
 
     /// A usage error (exit 2) with this message.
     pub fn usage(message: impl Into<String>) -> Self {
-        Error { kind: ErrorKind::Usage, message: message.into(), detail: None }
+        Error {
+            kind: ErrorKind::Usage,
+            message: message.into(),
+            detail: None,
+        }
     }
 
     /// Attaches text that only `--debug` shows.
@@ -65,7 +73,11 @@ impl Error {
 impl From<std::io::Error> for Error {
     fn from(err: std::io::Error) -> Self {
         if err.kind() == std::io::ErrorKind::BrokenPipe {
-            Error { kind: ErrorKind::BrokenPipe, message: String::new(), detail: None }
+            Error {
+                kind: ErrorKind::BrokenPipe,
+                message: String::new(),
+                detail: None,
+            }
         } else {
             Error::command(err.to_string())
         }

@@ -3,13 +3,23 @@
 //! It knows nothing of OpenStack: an application registers commands (plain, Lister or ShowOne), the framework
 //! finds the command from argv, parses its options like argparse, runs it, and formats the data it returns.
 
+pub mod app;
 pub mod argparse;
+pub mod command;
+pub mod complete;
 pub mod error;
 pub mod format;
+pub mod interactive;
+pub mod logging;
+pub mod manager;
 pub mod output;
+pub mod terminal;
 pub mod value;
 
+pub use app::{App, AppInfo, Application};
 pub use argparse::{Arg, ArgValue, Args, Parser};
+pub use command::{Command, CommandKind};
 pub use error::{Error, ErrorKind, Result};
+pub use manager::CommandManager;
 pub use output::Output;
 pub use value::Value;

@@ -48,10 +48,14 @@ impl Value {
                 None => Value::Float(n.as_f64().unwrap_or(f64::NAN)),
             },
             serde_json::Value::String(s) => Value::Str(s.clone()),
-            serde_json::Value::Array(items) => Value::List(items.iter().map(Value::from_json).collect()),
-            serde_json::Value::Object(map) => {
-                Value::Dict(map.iter().map(|(k, v)| (k.clone(), Value::from_json(v))).collect())
+            serde_json::Value::Array(items) => {
+                Value::List(items.iter().map(Value::from_json).collect())
             }
+            serde_json::Value::Object(map) => Value::Dict(
+                map.iter()
+                    .map(|(k, v)| (k.clone(), Value::from_json(v)))
+                    .collect(),
+            ),
         }
     }
 }

@@ -1,0 +1,52 @@
+//! Commands: what an application registers, and the kinds the framework knows how to run.
+
+use crate::argparse::{Args, Parser};
+use crate::error::Result;
+use crate::output::Output;
+
+/// How the framework treats a command's result and which formatter options its parser gets.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum CommandKind {
+    /// Returns an exit code or raw text (cliff's `Command`).
+    Plain,
+    /// Returns columns and rows (cliff's `Lister`): gets `-f {csv,json,table,value,yaml}`, `-c`, sorting...
+    Lister,
+    /// Returns fields and values (cliff's `ShowOne`): gets `-f {json,shell,table,value,yaml}`, `-c`...
+    ShowOne,
+}
+
+/// One command, generic over the application's context `C` (what `take_action` may use).
+///
+/// Commands are cheap to construct (usually unit structs) and describe themselves on demand, so listing
+/// commands never builds a parser.
+pub trait Command<C>: Send + Sync {
+    /// The description: its first line is the summary shown in `--help` and `command list`.
+    fn description(&self) -> &str;
+
+    /// Plain, Lister or ShowOne.
+    fn kind(&self) -> CommandKind {
+        CommandKind::Plain
+    }
+
+    /// Whether the application must set up credentials before running it (osc-lib's `auth_required`).
+    fn auth_required(&self) -> bool {
+        true
+    }
+
+    /// Hidden from help listings (cliff's `deprecated`).
+    fn deprecated(&self) -> bool {
+        false
+    }
+
+    /// Text after the options in `--help`.
+    fn epilog(&self) -> Option<&str> {
+        None
+    }
+
+    /// Adds the command's own arguments (the framework has already added `-h` and formatter options).
+    fn add_arguments(&self, _parser: &mut Parser) {}
+
+    /// Runs the command with its parsed arguments.
+    fn take_action(&self, ctx: &mut C, args: &Args) -> Result<Output>;
+}

@@ -1,0 +1,64 @@
+//! What the framework needs to know about the terminal: is stdout one, and how wide is it.
+
+use std::io::IsTerminal;
+
+/// Whether standard output is a terminal.
+pub fn stdout_is_tty() -> bool {
+    std::io::stdout().is_terminal()
+}
+
+/// Whether standard input is a terminal.
+pub fn stdin_is_tty() -> bool {
+    std::io::stdin().is_terminal()
+}
+
+/// The width of the terminal on stdout as `os.get_terminal_size()` reports it; `None` when stdout is not one.
+pub fn stdout_width() -> Option<usize> {
+    ioctl_width(1)
+}
+
+/// The width argparse formats help for: `$COLUMNS`, else the terminal's, else 80 (`shutil.get_terminal_size`).
+pub fn help_columns() -> usize {
+    if let Some(columns) = std::env::var("COLUMNS")
+        .ok()
+        .and_then(|c| c.parse::<usize>().ok())
+    {
+        if columns > 0 {
+            return columns;
+        }
+    }
+    match ioctl_width(1) {
+        Some(width) if width > 0 => width,
+        _ => 80,
+    }
+}
+
+#[cfg(target_os = "linux")]
+fn ioctl_width(fd: i32) -> Option<usize> {
+    #[repr(C)]
+    struct WinSize {
+        rows: u16,
+        cols: u16,
+        x_pixels: u16,
+        y_pixels: u16,
+    }
+    extern "C" {
+        fn ioctl(fd: i32, request: u64, ...) -> i32;
+    }
+    const TIOCGWINSZ: u64 = 0x5413;
+    let mut size = WinSize {
+        rows: 0,
+        cols: 0,
+        x_pixels: 0,
+        y_pixels: 0,
+    };
+    // SAFETY: TIOCGWINSZ writes one `struct winsize` (four u16) into the pointer we pass, which is valid and
+    // exclusively borrowed for the call; on a non-terminal fd the call fails and leaves it untouched.
+    let rc = unsafe { ioctl(fd, TIOCGWINSZ, &mut size as *mut WinSize) };
+    (rc == 0 && size.cols > 0).then_some(size.cols as usize)
+}
+
+#[cfg(not(target_os = "linux"))]
+fn ioctl_width(_fd: i32) -> Option<usize> {
+    None
+}
