@@ -1,0 +1,306 @@
+//! osc-lib's ClientManager: what commands use to reach OpenStack. Authentication and clients are created lazily,
+//! on first use, so commands that need no cloud never touch the network.
+
+use std::any::Any;
+use std::collections::HashMap;
+
+use cliff::{Error, Result};
+use serde_json::Value as Json;
+
+/// The HTTP method of an API call.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Method {
+    /// GET.
+    Get,
+    /// HEAD.
+    Head,
+    /// POST.
+    Post,
+    /// PUT.
+    Put,
+    /// PATCH.
+    Patch,
+    /// DELETE.
+    Delete,
+}
+
+impl Method {
+    /// The method's name on the wire.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Method::Get => "GET",
+            Method::Head => "HEAD",
+            Method::Post => "POST",
+            Method::Put => "PUT",
+            Method::Patch => "PATCH",
+            Method::Delete => "DELETE",
+        }
+    }
+}
+
+/// One API call to a service found in the catalog.
+#[derive(Debug, Clone)]
+pub struct ApiRequest {
+    /// GET, POST...
+    pub method: Method,
+    /// The catalog service type (`identity`, `workflowv2`); its endpoint is chosen by interface and region.
+    pub service_type: String,
+    /// Path under the endpoint (`/projects`), or an absolute URL (a `next` link).
+    pub path: String,
+    /// Query parameters, in order.
+    pub query: Vec<(String, String)>,
+    /// A JSON body.
+    pub json: Option<Json>,
+    /// A raw body with its content type (Mistral takes YAML definitions as `text/plain`).
+    pub raw: Option<(String, Vec<u8>)>,
+    /// Extra headers (microversions...).
+    pub headers: Vec<(String, String)>,
+}
+
+impl ApiRequest {
+    /// A request with no query, body or extra header.
+    pub fn new(method: Method, service_type: &str, path: &str) -> Self {
+        ApiRequest {
+            method,
+            service_type: service_type.to_owned(),
+            path: path.to_owned(),
+            query: Vec::new(),
+            json: None,
+            raw: None,
+            headers: Vec::new(),
+        }
+    }
+
+    /// Adds a query parameter.
+    pub fn query(mut self, key: &str, value: impl Into<String>) -> Self {
+        self.query.push((key.to_owned(), value.into()));
+        self
+    }
+
+    /// Sets a JSON body.
+    pub fn json(mut self, body: Json) -> Self {
+        self.json = Some(body);
+        self
+    }
+
+    /// Sets a raw body.
+    pub fn raw(mut self, content_type: &str, body: Vec<u8>) -> Self {
+        self.raw = Some((content_type.to_owned(), body));
+        self
+    }
+
+    /// Adds a header.
+    pub fn header(mut self, name: &str, value: impl Into<String>) -> Self {
+        self.headers.push((name.to_owned(), value.into()));
+        self
+    }
+}
+
+/// A successful response (any 2xx); errors come back as [`cliff::Error`] with OSC's message.
+#[derive(Debug, Clone)]
+pub struct ApiResponse {
+    /// HTTP status.
+    pub status: u16,
+    /// Headers, names lower-cased.
+    pub headers: Vec<(String, String)>,
+    /// The body.
+    pub body: Vec<u8>,
+}
+
+impl ApiResponse {
+    /// The body parsed as JSON (`null` when empty); a non-JSON body is an error naming the request.
+    pub fn json(&self) -> Result<Json> {
+        if self.body.is_empty() {
+            return Ok(Json::Null);
+        }
+        serde_json::from_slice(&self.body).map_err(|_| {
+            let excerpt: String = String::from_utf8_lossy(&self.body)
+                .chars()
+                .take(100)
+                .collect();
+            Error::command(format!(
+                "HTTP {} response is not JSON: {}",
+                self.status,
+                excerpt.replace('\n', " ")
+            ))
+        })
+    }
+
+    /// A header's value (name matched case-insensitively).
+    pub fn header(&self, name: &str) -> Option<&str> {
+        self.headers
+            .iter()
+            .find(|(key, _)| key.eq_ignore_ascii_case(name))
+            .map(|(_, value)| value.as_str())
+    }
+}
+
+/// The token the session holds, as Keystone returned it.
+#[derive(Debug, Clone)]
+pub struct TokenInfo {
+    /// The token id (`X-Subject-Token`).
+    pub id: String,
+    /// Keystone's body: `{"token": {...}}` with methods, user, scope, roles, catalog, expires_at...
+    pub body: Json,
+}
+
+/// Where the requests go: implemented by the real HTTP session, and by the plugin side of the external-plugin
+/// protocol (which gets the token from `openstack` instead of authenticating).
+pub trait Transport {
+    /// Sends one authenticated request.
+    fn send(&mut self, request: &ApiRequest) -> Result<ApiResponse>;
+    /// The current token, authenticating first when needed.
+    fn token(&mut self) -> Result<TokenInfo>;
+    /// The endpoint URL for a service type (interface and region from the configuration).
+    fn endpoint(&mut self, service_type: &str) -> Result<String>;
+}
+
+/// Creates the transport on first use (authenticating, or loading a cached token).
+pub type Connect = Box<dyn FnOnce() -> Result<Box<dyn Transport>>>;
+
+/// Lazily-built access to the cloud for commands.
+pub struct ClientManager {
+    transport: Option<Box<dyn Transport>>,
+    connect: Option<Connect>,
+    clients: HashMap<String, Box<dyn Any>>,
+    api_versions: HashMap<String, String>,
+    /// Settings commands may read (region, interface, the merged configuration for `configuration show`).
+    pub settings: Settings,
+}
+
+/// Plain settings known without authenticating.
+#[derive(Debug, Clone, Default)]
+pub struct Settings {
+    /// `--os-region-name`.
+    pub region_name: Option<String>,
+    /// `--os-interface` (default `public`).
+    pub interface: String,
+    /// The cloud's merged configuration, for `configuration show`.
+    pub config: serde_json::Map<String, Json>,
+}
+
+impl ClientManager {
+    /// A manager that connects (authenticates) on first use by calling `connect`.
+    pub fn new(
+        settings: Settings,
+        connect: Box<dyn FnOnce() -> Result<Box<dyn Transport>>>,
+    ) -> Self {
+        ClientManager {
+            transport: None,
+            connect: Some(connect),
+            clients: HashMap::new(),
+            api_versions: HashMap::new(),
+            settings,
+        }
+    }
+
+    /// A manager over an existing transport (an external plugin's, or a test's).
+    pub fn with_transport(settings: Settings, transport: Box<dyn Transport>) -> Self {
+        ClientManager {
+            transport: Some(transport),
+            connect: None,
+            clients: HashMap::new(),
+            api_versions: HashMap::new(),
+            settings,
+        }
+    }
+
+    fn transport(&mut self) -> Result<&mut dyn Transport> {
+        if self.transport.is_none() {
+            let connect = self
+                .connect
+                .take()
+                .ok_or_else(|| Error::command("No cloud session is available"))?;
+            self.transport = Some(connect()?);
+        }
+        match self.transport.as_deref_mut() {
+            Some(transport) => Ok(transport),
+            None => Err(Error::command("No cloud session is available")),
+        }
+    }
+
+    /// Whether a session was created (for clean-up and `--timing`).
+    pub fn is_connected(&self) -> bool {
+        self.transport.is_some()
+    }
+
+    /// Sends a request; non-2xx answers become errors with OSC's message.
+    pub fn send(&mut self, request: &ApiRequest) -> Result<ApiResponse> {
+        self.transport()?.send(request)
+    }
+
+    /// GET a path and parse the JSON answer.
+    pub fn get(
+        &mut self,
+        service_type: &str,
+        path: &str,
+        query: &[(&str, String)],
+    ) -> Result<Json> {
+        let mut request = ApiRequest::new(Method::Get, service_type, path);
+        for (key, value) in query {
+            request = request.query(key, value.clone());
+        }
+        self.send(&request)?.json()
+    }
+
+    /// POST a JSON body and parse the JSON answer.
+    pub fn post(&mut self, service_type: &str, path: &str, body: Json) -> Result<Json> {
+        self.send(&ApiRequest::new(Method::Post, service_type, path).json(body))?
+            .json()
+    }
+
+    /// PUT a JSON body and parse the JSON answer.
+    pub fn put(&mut self, service_type: &str, path: &str, body: Json) -> Result<Json> {
+        self.send(&ApiRequest::new(Method::Put, service_type, path).json(body))?
+            .json()
+    }
+
+    /// PATCH a JSON body and parse the JSON answer.
+    pub fn patch(&mut self, service_type: &str, path: &str, body: Json) -> Result<Json> {
+        self.send(&ApiRequest::new(Method::Patch, service_type, path).json(body))?
+            .json()
+    }
+
+    /// DELETE a path.
+    pub fn delete(&mut self, service_type: &str, path: &str) -> Result<()> {
+        self.send(&ApiRequest::new(Method::Delete, service_type, path))
+            .map(|_| ())
+    }
+
+    /// The session's token (authenticating if needed).
+    pub fn token(&mut self) -> Result<TokenInfo> {
+        self.transport()?.token()
+    }
+
+    /// The endpoint of a service type.
+    pub fn endpoint(&mut self, service_type: &str) -> Result<String> {
+        self.transport()?.endpoint(service_type)
+    }
+
+    /// The API version chosen for a plugin (`identity` → `3`).
+    pub fn api_version(&self, api_name: &str) -> Option<&str> {
+        self.api_versions.get(api_name).map(String::as_str)
+    }
+
+    /// Records the API version chosen for a plugin.
+    pub fn set_api_version(&mut self, api_name: &str, version: &str) {
+        self.api_versions
+            .insert(api_name.to_owned(), version.to_owned());
+    }
+
+    /// A plugin's client, built by `make` on first use and cached under the plugin's API name (OSC's ClientCache).
+    pub fn client<T: Any>(
+        &mut self,
+        api_name: &str,
+        make: impl FnOnce(&mut ClientManager) -> Result<T>,
+    ) -> Result<&mut T> {
+        if !self.clients.contains_key(api_name) {
+            let client = make(self)?;
+            self.clients.insert(api_name.to_owned(), Box::new(client));
+        }
+        self.clients
+            .get_mut(api_name)
+            .and_then(|client| client.downcast_mut::<T>())
+            .ok_or_else(|| Error::command(format!("The {api_name} client has another type")))
+    }
+}
