@@ -177,6 +177,10 @@ pub struct Settings {
     pub interface: String,
     /// The cloud's merged configuration, for `configuration show`.
     pub config: serde_json::Map<String, Json>,
+    /// Every loaded command group with its command names, sorted (for `command list`).
+    pub command_groups: std::collections::BTreeMap<String, Vec<String>>,
+    /// Loaded module name → version (for `module list`).
+    pub modules: std::collections::BTreeMap<String, String>,
 }
 
 impl ClientManager {

@@ -5,3 +5,4 @@ pub mod plugin;
 
 pub use clientmanager::{ApiRequest, ApiResponse, ClientManager, Method, TokenInfo, Transport};
 pub use plugin::{Plugin, PluginCommand, VersionOption};
+pub mod shell;

@@ -1,0 +1,18 @@
+//! Commands that belong to no service: `openstack.cli` and `openstack.common`.
+
+pub mod module;
+
+use std::sync::Arc;
+
+use osc_lib::shell::CommandGroup;
+
+/// The `openstack.cli` group: `command list` and `module list`.
+pub fn cli_group() -> CommandGroup {
+    CommandGroup {
+        name: "openstack.cli".to_owned(),
+        commands: vec![
+            ("command list".to_owned(), Arc::new(module::ListCommand)),
+            ("module list".to_owned(), Arc::new(module::ListModule)),
+        ],
+    }
+}
