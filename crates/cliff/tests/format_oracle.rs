@@ -609,13 +609,6 @@ fn venv_python() -> PathBuf {
     cache.join("venv-cliff").join("bin").join("python")
 }
 
-/// Shows a string with its invisible characters, line by line.
-fn show(text: &str) -> String {
-    text.split_inclusive('\n')
-        .map(|l| format!("    {l:?}\n"))
-        .collect()
-}
-
 #[test]
 fn render_matches_real_cliff() {
     let python = venv_python();
@@ -695,29 +688,65 @@ fn render_matches_real_cliff() {
             _ => false,
         };
         if !same {
-            failures.push(format!(
-                "case {} {}\n  cliff: {}\n{}  ours: {}\n{}",
-                case.oracle["index"],
-                serde_json::to_string(&case.oracle).unwrap_or_default(),
-                want_err.map_or("ok".to_owned(), |m| format!("error {m:?}")),
-                show(answer["out"].as_str().unwrap_or_default()),
-                ours.as_ref()
-                    .map_or_else(|e| format!("error {:?}", e.message), |_| "ok".to_owned()),
-                show(ours.as_deref().unwrap_or_default()),
+            let want = answer["out"].as_str().unwrap_or_default();
+            let got = ours.as_deref().unwrap_or_default();
+            let line = want
+                .split('\n')
+                .zip(got.split('\n'))
+                .position(|(a, b)| a != b);
+            let first = match line {
+                Some(n) => format!(
+                    "first different line {}:\n    cliff {:?}\n    ours  {:?}",
+                    n + 1,
+                    want.split('\n').nth(n).unwrap_or_default(),
+                    got.split('\n').nth(n).unwrap_or_default()
+                ),
+                None => format!(
+                    "lengths differ: cliff {} bytes, ours {} bytes",
+                    want.len(),
+                    got.len()
+                ),
+            };
+            failures.push((
+                format!(
+                    "case {} ({} {}, env {}, tty {}, terminal width {}): cliff {}, ours {}; {first}",
+                    case.oracle["index"],
+                    case.oracle["kind"],
+                    case.oracle["argv"],
+                    case.oracle["env"],
+                    case.oracle["tty"],
+                    case.oracle["term_width"],
+                    want_err.map_or("ok".to_owned(), |m| format!("error {m:?}")),
+                    ours.as_ref().map_or_else(|e| format!("error {:?}", e.message), |_| "ok".to_owned()),
+                ),
+                json!({"case": case.oracle, "cliff": answer, "ours": {
+                    "out": ours.as_ref().ok(),
+                    "err": ours.as_ref().err().map(|e| e.message.clone()),
+                }}),
             ));
         }
     }
-    let shown: Vec<&String> = failures.iter().take(5).collect();
+    let report = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("format_oracle_failures.json");
+    if !failures.is_empty() {
+        let all: Vec<_> = failures.iter().map(|(_, detail)| detail).collect();
+        std::fs::write(
+            &report,
+            serde_json::to_string_pretty(&all).unwrap_or_default(),
+        )
+        .expect("write report");
+    }
+    let shown: Vec<&str> = failures
+        .iter()
+        .take(8)
+        .map(|(line, _)| line.as_str())
+        .collect();
     assert!(
         failures.is_empty(),
-        "{} of {} cases differ from cliff; the first ones:\n{}",
+        "{} of {} cases differ from cliff (all of them, with inputs and both outputs, in {}); the first ones:\n{}",
         failures.len(),
         cases.len(),
-        shown
-            .iter()
-            .map(|s| s.as_str())
-            .collect::<Vec<_>>()
-            .join("\n")
+        report.display(),
+        shown.join("\n")
     );
     eprintln!("{} cases identical to cliff", cases.len());
 }
