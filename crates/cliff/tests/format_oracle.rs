@@ -388,7 +388,81 @@ fn variant(rng: &mut Rng, name: &str) -> String {
     }
 }
 
+/// A long listing sorted on values whose order depends on every comparison CPython's sort makes.
+fn sort_stress_case(rng: &mut Rng, index: usize) -> Case {
+    let columns: Vec<String> = vec!["A".into(), "B".into()];
+    let nrows = 2 + rng.below(400);
+    let nan_share = rng.below(60);
+    let rows: Vec<Vec<Value>> = (0..nrows)
+        .map(|i| {
+            let a = if rng.chance(nan_share) {
+                Value::Float(f64::NAN)
+            } else {
+                Value::Float(rng.below(40) as f64)
+            };
+            let b = match rng.below(4) {
+                0 => Value::Column {
+                    human: "c".into(),
+                    machine: Box::new(Value::Int(rng.below(9) as i64)),
+                },
+                1 if rng.chance(20) => Value::str("s"),
+                _ => Value::List(vec![
+                    Value::Int(rng.below(30) as i64),
+                    if rng.chance(97) {
+                        Value::Int(rng.below(3) as i64)
+                    } else {
+                        Value::str("s")
+                    },
+                ]),
+            };
+            vec![a, b, Value::Int(i as i64)]
+        })
+        .collect();
+    let columns3: Vec<String> = vec![columns[0].clone(), columns[1].clone(), "N".into()];
+    let sort: Vec<&str> = match rng.below(3) {
+        0 => vec!["A"],
+        1 => vec!["B"],
+        _ => vec!["B", "A"],
+    };
+    let mut argv = vec!["--format=value".to_owned()];
+    let mut args = Args::default();
+    args.set("formatter", ArgValue::from("value"));
+    for s in &sort {
+        argv.push(format!("--sort-column={s}"));
+    }
+    args.set(
+        "sort_columns",
+        ArgValue::List(sort.iter().map(|s| ArgValue::from(*s)).collect()),
+    );
+    if rng.chance(50) {
+        argv.push("--sort-descending".into());
+        args.set("sort_direction", ArgValue::from("desc"));
+    }
+    let oracle = json!({
+        "index": index,
+        "kind": "list",
+        "columns": columns3,
+        "argv": argv,
+        "env": {},
+        "tty": false,
+        "term_width": null,
+        "rows": rows.iter().map(|r| r.iter().map(tagged).collect::<Vec<_>>()).collect::<Vec<_>>(),
+    });
+    Case {
+        output: Output::List {
+            columns: columns3,
+            rows,
+        },
+        args,
+        terminal: Terminal::default(),
+        oracle,
+    }
+}
+
 fn make_case(rng: &mut Rng, index: usize) -> Case {
+    if rng.chance(8) {
+        return sort_stress_case(rng, index);
+    }
     let is_list = rng.chance(60);
     let ncols = if is_list {
         1 + rng.below(6)
@@ -448,11 +522,11 @@ fn make_case(rng: &mut Rng, index: usize) -> Case {
     let output = if is_list {
         let nrows = match rng.below(10) {
             0 => 0,
-            1 => 65 + rng.below(40),
+            1 => 65 + rng.below(300),
             _ => 1 + rng.below(8),
         };
         // Each column keeps to one kind of value most of the time, as real listings do.
-        let kinds: Vec<usize> = (0..ncols).map(|_| rng.below(6)).collect();
+        let kinds: Vec<usize> = (0..ncols).map(|_| rng.below(8)).collect();
         let rows: Vec<Vec<Value>> = (0..nrows)
             .map(|_| {
                 kinds
@@ -463,6 +537,26 @@ fn make_case(rng: &mut Rng, index: usize) -> Case {
                         (2, true) => Value::Str(rng.pick(WORDS).to_string()),
                         (3, true) if rng.chance(90) => Value::Null,
                         (4, true) => Value::Float(random_float(rng)),
+                        // Values whose order depends on the exact comparisons made: NaN, columns mixed with
+                        // strings (a column compares False to a string, a string to a column raises), and
+                        // lists whose later items are unorderable.
+                        (6, _) if rng.chance(30) => Value::Float(f64::NAN),
+                        (6, _) => Value::Float(rng.below(50) as f64),
+                        (7, _) => match rng.below(3) {
+                            0 => Value::Column {
+                                human: "c".into(),
+                                machine: Box::new(Value::str(rng.pick(WORDS).to_string())),
+                            },
+                            1 => Value::str(rng.pick(WORDS).to_string()),
+                            _ => Value::List(vec![
+                                Value::Int(rng.below(6) as i64),
+                                if rng.chance(50) {
+                                    Value::Int(rng.below(3) as i64)
+                                } else {
+                                    Value::str("s")
+                                },
+                            ]),
+                        },
                         _ => random_value(rng, 0),
                     })
                     .collect()

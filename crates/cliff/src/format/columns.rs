@@ -149,9 +149,9 @@ fn key_lt(a: &Value, b: &Value) -> Result<bool, ()> {
 /// Sorts row indexes on their keys like Python's `sorted(rows, key=..., reverse=...)`; `Err` if Python would
 /// raise `TypeError`.
 ///
-/// The comparisons made are CPython's (runs extended by binary insertion) for lists shorter than 64, so
-/// whether mixed, unorderable values raise matches it; longer lists are then merged run by run, which
-/// gives the same order whenever every comparison succeeds.
+/// This is CPython 3.11's list sort (runs extended by binary insertion, powersort merging, galloping), so
+/// that the comparisons made, and with them whether unorderable values raise and where NaN ends up, are
+/// Python's.
 fn sort_indexes<'v>(
     order: &mut [usize],
     key: &dyn Fn(usize) -> &'v Value,
@@ -161,7 +161,7 @@ fn sort_indexes<'v>(
         order.reverse();
     }
     let lt = |a: usize, b: usize| key_lt(key(a), key(b));
-    let result = timsort(order, &lt);
+    let result = TimSort::new(order.len(), &lt).sort(order);
     if reverse {
         order.reverse();
     }
@@ -170,40 +170,466 @@ fn sort_indexes<'v>(
 
 type Lt<'a> = dyn Fn(usize, usize) -> Result<bool, ()> + 'a;
 
-fn timsort(order: &mut [usize], lt: &Lt<'_>) -> Result<(), ()> {
-    let n = order.len();
-    if n < 2 {
-        return Ok(());
-    }
-    let minrun = compute_minrun(n);
-    let mut runs: Vec<(usize, usize)> = Vec::new();
-    let mut lo = 0;
-    while lo < n {
-        let (mut len, descending) = count_run(&order[lo..], lt)?;
-        if descending {
-            order[lo..lo + len].reverse();
+const MIN_GALLOP: usize = 7;
+
+/// A run waiting to be merged: where it starts, its length, and its powersort "power".
+#[derive(Clone, Copy)]
+struct Run {
+    start: usize,
+    len: usize,
+    power: u32,
+}
+
+/// CPython's `MergeState`.
+struct TimSort<'a> {
+    lt: &'a Lt<'a>,
+    min_gallop: usize,
+    len: usize,
+    pending: Vec<Run>,
+}
+
+impl<'a> TimSort<'a> {
+    fn new(len: usize, lt: &'a Lt<'a>) -> Self {
+        TimSort {
+            lt,
+            min_gallop: MIN_GALLOP,
+            len,
+            pending: Vec::new(),
         }
-        if len < minrun {
-            let force = (n - lo).min(minrun);
-            binary_sort(&mut order[lo..lo + force], len, lt)?;
-            len = force;
-        }
-        runs.push((lo, len));
-        lo += len;
     }
-    while runs.len() > 1 {
-        let mut merged = Vec::with_capacity(runs.len() / 2 + 1);
-        for pair in runs.chunks(2) {
-            if let [(a, alen), (_, blen)] = *pair {
-                merge(&mut order[a..a + alen + blen], alen, lt)?;
-                merged.push((a, alen + blen));
-            } else {
-                merged.push(pair[0]);
+
+    fn sort(&mut self, order: &mut [usize]) -> Result<(), ()> {
+        let n = order.len();
+        if n < 2 {
+            return Ok(());
+        }
+        let minrun = compute_minrun(n);
+        let mut lo = 0;
+        while lo < n {
+            let (mut len, descending) = count_run(&order[lo..], self.lt)?;
+            if descending {
+                order[lo..lo + len].reverse();
+            }
+            if len < minrun {
+                let force = (n - lo).min(minrun);
+                binary_sort(&mut order[lo..lo + force], len, self.lt)?;
+                len = force;
+            }
+            self.found_new_run(order, len)?;
+            self.pending.push(Run {
+                start: lo,
+                len,
+                power: 0,
+            });
+            lo += len;
+        }
+        while self.pending.len() > 1 {
+            let mut i = self.pending.len() - 2;
+            if i > 0 && self.pending[i - 1].len < self.pending[i + 1].len {
+                i -= 1;
+            }
+            self.merge_at(order, i)?;
+        }
+        Ok(())
+    }
+
+    /// Powersort: merges the runs on the stack that are deeper than the one just found.
+    fn found_new_run(&mut self, order: &mut [usize], n2: usize) -> Result<(), ()> {
+        let Some(top) = self.pending.last().copied() else {
+            return Ok(());
+        };
+        let power = power_of(top.start, top.len, n2, self.len);
+        while self.pending.len() > 1 && self.pending[self.pending.len() - 2].power > power {
+            self.merge_at(order, self.pending.len() - 2)?;
+        }
+        if let Some(top) = self.pending.last_mut() {
+            top.power = power;
+        }
+        Ok(())
+    }
+
+    /// Merges the runs at stack positions `i` and `i + 1`.
+    fn merge_at(&mut self, order: &mut [usize], i: usize) -> Result<(), ()> {
+        let (a, b) = (self.pending[i], self.pending[i + 1]);
+        self.pending[i].len = a.len + b.len;
+        self.pending.remove(i + 1);
+        let k = gallop_right(order[b.start], &order[a.start..a.start + a.len], 0, self.lt)?;
+        let (a_start, na) = (a.start + k, a.len - k);
+        if na == 0 {
+            return Ok(());
+        }
+        let nb = gallop_left(
+            order[a_start + na - 1],
+            &order[b.start..b.start + b.len],
+            b.len - 1,
+            self.lt,
+        )?;
+        if nb == 0 {
+            return Ok(());
+        }
+        if na <= nb {
+            self.merge_lo(order, a_start, na, nb)
+        } else {
+            self.merge_hi(order, a_start, na, nb)
+        }
+    }
+
+    /// Merges `order[a..a+na]` with the run after it, copying the shorter first run aside.
+    fn merge_lo(
+        &mut self,
+        order: &mut [usize],
+        a: usize,
+        mut na: usize,
+        mut nb: usize,
+    ) -> Result<(), ()> {
+        let lt = self.lt;
+        let temp: Vec<usize> = order[a..a + na].to_vec();
+        let (mut ia, mut ib, mut dest) = (0usize, a + na, a);
+        order[dest] = order[ib];
+        dest += 1;
+        ib += 1;
+        nb -= 1;
+        // Where the merge ends: Ok(true) when A's last element still has to follow B.
+        let outcome: Result<bool, ()> = (|| {
+            if nb == 0 {
+                return Ok(false);
+            }
+            if na == 1 {
+                return Ok(true);
+            }
+            let mut min_gallop = self.min_gallop;
+            loop {
+                let (mut acount, mut bcount) = (0usize, 0usize);
+                loop {
+                    if lt(order[ib], temp[ia])? {
+                        order[dest] = order[ib];
+                        dest += 1;
+                        ib += 1;
+                        bcount += 1;
+                        acount = 0;
+                        nb -= 1;
+                        if nb == 0 {
+                            return Ok(false);
+                        }
+                        if bcount >= min_gallop {
+                            break;
+                        }
+                    } else {
+                        order[dest] = temp[ia];
+                        dest += 1;
+                        ia += 1;
+                        acount += 1;
+                        bcount = 0;
+                        na -= 1;
+                        if na == 1 {
+                            return Ok(true);
+                        }
+                        if acount >= min_gallop {
+                            break;
+                        }
+                    }
+                }
+                min_gallop += 1;
+                loop {
+                    min_gallop -= usize::from(min_gallop > 1);
+                    self.min_gallop = min_gallop;
+                    let k = gallop_right(order[ib], &temp[ia..ia + na], 0, lt)?;
+                    acount = k;
+                    if k > 0 {
+                        order[dest..dest + k].copy_from_slice(&temp[ia..ia + k]);
+                        dest += k;
+                        ia += k;
+                        na -= k;
+                        if na == 1 {
+                            return Ok(true);
+                        }
+                        if na == 0 {
+                            return Ok(false);
+                        }
+                    }
+                    order[dest] = order[ib];
+                    dest += 1;
+                    ib += 1;
+                    nb -= 1;
+                    if nb == 0 {
+                        return Ok(false);
+                    }
+                    let k = gallop_left(temp[ia], &order[ib..ib + nb], 0, lt)?;
+                    bcount = k;
+                    if k > 0 {
+                        order.copy_within(ib..ib + k, dest);
+                        dest += k;
+                        ib += k;
+                        nb -= k;
+                        if nb == 0 {
+                            return Ok(false);
+                        }
+                    }
+                    order[dest] = temp[ia];
+                    dest += 1;
+                    ia += 1;
+                    na -= 1;
+                    if na == 1 {
+                        return Ok(true);
+                    }
+                    if acount < MIN_GALLOP && bcount < MIN_GALLOP {
+                        break;
+                    }
+                }
+                min_gallop += 1;
+                self.min_gallop = min_gallop;
+            }
+        })();
+        match outcome {
+            Ok(true) => {
+                order.copy_within(ib..ib + nb, dest);
+                order[dest + nb] = temp[ia];
+                Ok(())
+            }
+            Ok(false) | Err(()) => {
+                order[dest..dest + na].copy_from_slice(&temp[ia..ia + na]);
+                outcome.map(|_| ())
             }
         }
-        runs = merged;
     }
-    Ok(())
+
+    /// Merges `order[a..a+na]` with the shorter run after it, from the right, copying the second run aside.
+    fn merge_hi(
+        &mut self,
+        order: &mut [usize],
+        a: usize,
+        mut na: usize,
+        mut nb: usize,
+    ) -> Result<(), ()> {
+        let lt = self.lt;
+        let b = a + na;
+        let temp: Vec<usize> = order[b..b + nb].to_vec();
+        // Positions of the last unmerged element of A (in order), of B (in temp), and of the slot to fill.
+        let (mut ia, mut ib, mut dest) =
+            ((b - 1) as isize, (nb - 1) as isize, (b + nb - 1) as isize);
+        let at = |i: isize| i as usize;
+        order[at(dest)] = order[at(ia)];
+        dest -= 1;
+        ia -= 1;
+        na -= 1;
+        let outcome: Result<bool, ()> = (|| {
+            if na == 0 {
+                return Ok(false);
+            }
+            if nb == 1 {
+                return Ok(true);
+            }
+            let mut min_gallop = self.min_gallop;
+            loop {
+                let (mut acount, mut bcount) = (0usize, 0usize);
+                loop {
+                    if lt(temp[at(ib)], order[at(ia)])? {
+                        order[at(dest)] = order[at(ia)];
+                        dest -= 1;
+                        ia -= 1;
+                        acount += 1;
+                        bcount = 0;
+                        na -= 1;
+                        if na == 0 {
+                            return Ok(false);
+                        }
+                        if acount >= min_gallop {
+                            break;
+                        }
+                    } else {
+                        order[at(dest)] = temp[at(ib)];
+                        dest -= 1;
+                        ib -= 1;
+                        bcount += 1;
+                        acount = 0;
+                        nb -= 1;
+                        if nb == 1 {
+                            return Ok(true);
+                        }
+                        if bcount >= min_gallop {
+                            break;
+                        }
+                    }
+                }
+                min_gallop += 1;
+                loop {
+                    min_gallop -= usize::from(min_gallop > 1);
+                    self.min_gallop = min_gallop;
+                    let k = na - gallop_right(temp[at(ib)], &order[a..a + na], na - 1, lt)?;
+                    acount = k;
+                    if k > 0 {
+                        dest -= k as isize;
+                        ia -= k as isize;
+                        order.copy_within(at(ia + 1)..at(ia + 1) + k, at(dest + 1));
+                        na -= k;
+                        if na == 0 {
+                            return Ok(false);
+                        }
+                    }
+                    order[at(dest)] = temp[at(ib)];
+                    dest -= 1;
+                    ib -= 1;
+                    nb -= 1;
+                    if nb == 1 {
+                        return Ok(true);
+                    }
+                    let k = nb - gallop_left(order[at(ia)], &temp[..nb], nb - 1, lt)?;
+                    bcount = k;
+                    if k > 0 {
+                        dest -= k as isize;
+                        ib -= k as isize;
+                        order[at(dest + 1)..at(dest + 1) + k]
+                            .copy_from_slice(&temp[at(ib + 1)..at(ib + 1) + k]);
+                        nb -= k;
+                        if nb == 1 {
+                            return Ok(true);
+                        }
+                        if nb == 0 {
+                            return Ok(false);
+                        }
+                    }
+                    order[at(dest)] = order[at(ia)];
+                    dest -= 1;
+                    ia -= 1;
+                    na -= 1;
+                    if na == 0 {
+                        return Ok(false);
+                    }
+                    if acount < MIN_GALLOP && bcount < MIN_GALLOP {
+                        break;
+                    }
+                }
+                min_gallop += 1;
+                self.min_gallop = min_gallop;
+            }
+        })();
+        match outcome {
+            Ok(true) => {
+                // B's first element goes in front of what is left of A.
+                let from = at(ia + 1 - na as isize);
+                order.copy_within(from..from + na, at(dest + 1 - na as isize));
+                dest -= na as isize;
+                order[at(dest)] = temp[at(ib)];
+                Ok(())
+            }
+            Ok(false) | Err(()) => {
+                if nb > 0 {
+                    let to = at(dest - (nb as isize - 1));
+                    order[to..to + nb].copy_from_slice(&temp[..nb]);
+                }
+                outcome.map(|_| ())
+            }
+        }
+    }
+}
+
+/// CPython's `powerloop`: the depth of the boundary between two adjacent runs in the merge tree.
+fn power_of(s1: usize, n1: usize, n2: usize, n: usize) -> u32 {
+    let mut result = 0;
+    let mut a = 2 * s1 + n1;
+    let mut b = a + n1 + n2;
+    loop {
+        result += 1;
+        if a >= n {
+            a -= n;
+            b -= n;
+        } else if b >= n {
+            break;
+        }
+        a <<= 1;
+        b <<= 1;
+    }
+    result
+}
+
+/// CPython's `gallop_left`: where `key` goes in sorted `run`, left of any equal elements.
+fn gallop_left(key: usize, run: &[usize], hint: usize, lt: &Lt<'_>) -> Result<usize, ()> {
+    let n = run.len() as isize;
+    let hint = hint as isize;
+    let at = |i: isize| run[i as usize];
+    let (mut lastofs, mut ofs): (isize, isize) = (0, 1);
+    if lt(at(hint), key)? {
+        let maxofs = n - hint;
+        while ofs < maxofs {
+            if lt(at(hint + ofs), key)? {
+                lastofs = ofs;
+                ofs = (ofs << 1) + 1;
+            } else {
+                break;
+            }
+        }
+        ofs = ofs.min(maxofs);
+        lastofs += hint;
+        ofs += hint;
+    } else {
+        let maxofs = hint + 1;
+        while ofs < maxofs {
+            if lt(at(hint - ofs), key)? {
+                break;
+            }
+            lastofs = ofs;
+            ofs = (ofs << 1) + 1;
+        }
+        ofs = ofs.min(maxofs);
+        let k = lastofs;
+        lastofs = hint - ofs;
+        ofs = hint - k;
+    }
+    lastofs += 1;
+    while lastofs < ofs {
+        let m = lastofs + ((ofs - lastofs) >> 1);
+        if lt(at(m), key)? {
+            lastofs = m + 1;
+        } else {
+            ofs = m;
+        }
+    }
+    Ok(ofs as usize)
+}
+
+/// CPython's `gallop_right`: where `key` goes in sorted `run`, right of any equal elements.
+fn gallop_right(key: usize, run: &[usize], hint: usize, lt: &Lt<'_>) -> Result<usize, ()> {
+    let n = run.len() as isize;
+    let hint = hint as isize;
+    let at = |i: isize| run[i as usize];
+    let (mut lastofs, mut ofs): (isize, isize) = (0, 1);
+    if lt(key, at(hint))? {
+        let maxofs = hint + 1;
+        while ofs < maxofs {
+            if lt(key, at(hint - ofs))? {
+                lastofs = ofs;
+                ofs = (ofs << 1) + 1;
+            } else {
+                break;
+            }
+        }
+        ofs = ofs.min(maxofs);
+        let k = lastofs;
+        lastofs = hint - ofs;
+        ofs = hint - k;
+    } else {
+        let maxofs = n - hint;
+        while ofs < maxofs {
+            if lt(key, at(hint + ofs))? {
+                break;
+            }
+            lastofs = ofs;
+            ofs = (ofs << 1) + 1;
+        }
+        ofs = ofs.min(maxofs);
+        lastofs += hint;
+        ofs += hint;
+    }
+    lastofs += 1;
+    while lastofs < ofs {
+        let m = lastofs + ((ofs - lastofs) >> 1);
+        if lt(key, at(m))? {
+            ofs = m;
+        } else {
+            lastofs = m + 1;
+        }
+    }
+    Ok(ofs as usize)
 }
 
 /// CPython's `merge_compute_minrun`.
@@ -216,7 +642,7 @@ fn compute_minrun(mut n: usize) -> usize {
     n + r
 }
 
-/// CPython's `count_run`: the length of the ascending (or strictly descending) run at the start.
+/// CPython 3.11's `count_run`: the length of the ascending (or strictly descending) run at the start.
 fn count_run(order: &[usize], lt: &Lt<'_>) -> Result<(usize, bool), ()> {
     if order.len() == 1 {
         return Ok((1, false));
@@ -250,25 +676,6 @@ fn binary_sort(order: &mut [usize], start: usize, lt: &Lt<'_>) -> Result<(), ()>
         }
         order[l..=i].rotate_right(1);
     }
-    Ok(())
-}
-
-/// Stable merge of the sorted halves `order[..mid]` and `order[mid..]`.
-fn merge(order: &mut [usize], mid: usize, lt: &Lt<'_>) -> Result<(), ()> {
-    let mut out = Vec::with_capacity(order.len());
-    let (mut i, mut j) = (0, mid);
-    while i < mid && j < order.len() {
-        if lt(order[j], order[i])? {
-            out.push(order[j]);
-            j += 1;
-        } else {
-            out.push(order[i]);
-            i += 1;
-        }
-    }
-    out.extend_from_slice(&order[i..mid]);
-    out.extend_from_slice(&order[j..]);
-    order.copy_from_slice(&out);
     Ok(())
 }
 
@@ -378,6 +785,25 @@ mod tests {
         let before = rows.clone();
         sort(&columns, &mut rows, &cols(&["X"]), false, |r, i| &r[i]);
         assert_eq!(rows, before);
+    }
+
+    #[test]
+    fn long_lists_sort_stably() {
+        let columns = cols(&["N"]);
+        let mut rows: Vec<Vec<Value>> = (0..500)
+            .map(|i: i64| vec![Value::Int((i * 7919) % 101), Value::Int(i)])
+            .collect();
+        sort(&columns, &mut rows, &cols(&["N"]), false, |r, i| &r[i]);
+        let keys: Vec<(i64, i64)> = rows
+            .iter()
+            .map(|r| match (&r[0], &r[1]) {
+                (Value::Int(a), Value::Int(b)) => (*a, *b),
+                _ => (0, 0),
+            })
+            .collect();
+        let mut want = keys.clone();
+        want.sort();
+        assert_eq!(keys, want);
     }
 
     #[test]
