@@ -465,7 +465,8 @@ fn make_case(rng: &mut Rng, index: usize) -> Case {
     }
     let is_list = rng.chance(60);
     let ncols = if is_list {
-        1 + rng.below(6)
+        // Now and then a listing without columns.
+        usize::from(!rng.chance(2)) * (1 + rng.below(6))
     } else {
         rng.below(9)
     };

@@ -92,6 +92,9 @@ impl Table {
 
     fn hrule(widths: &[usize], out: &mut String) {
         out.push('+');
+        if widths.is_empty() {
+            out.push('+');
+        }
         for w in widths {
             out.extend(std::iter::repeat_n('-', w + 2));
             out.push('+');
@@ -99,14 +102,21 @@ impl Table {
     }
 
     /// prettytable's `get_string()`: empty when there are no rows, unless `print_empty`.
-    fn render(&self, print_empty: bool) -> String {
+    fn render(&self, print_empty: bool) -> Result<String> {
         if self.rows.is_empty() && !print_empty {
-            return String::new();
+            return Ok(String::new());
+        }
+        if self.fields.is_empty() && !self.rows.is_empty() {
+            // prettytable measures the height of a row from its cells.
+            return Err(Error::command("max() arg is an empty sequence"));
         }
         let widths = self.widths();
         let mut out = String::new();
         Self::hrule(&widths, &mut out);
         out.push_str("\n|");
+        if self.fields.is_empty() {
+            out.push('|');
+        }
         for (i, field) in self.fields.iter().enumerate() {
             let mut name = field.as_str();
             if width(name) > widths[i] {
@@ -160,7 +170,7 @@ impl Table {
         }
         out.push('\n');
         Self::hrule(&widths, &mut out);
-        out
+        Ok(out)
     }
 
     /// cliff's `_assign_max_widths`: shrink the widest columns so the table fits `term_width`.
@@ -178,8 +188,13 @@ impl Table {
         if self.rows.is_empty() && !print_empty {
             return Ok(());
         }
+        if self.fields.is_empty() && !self.rows.is_empty() {
+            return Err(Error::command("max() arg is an empty sequence"));
+        }
         let widths = self.widths();
-        let first_line_len = 1 + widths.iter().map(|w| w + 3).sum::<usize>();
+        // The length of the table's top border.
+        let first_line_len =
+            1 + widths.iter().map(|w| w + 3).sum::<usize>() + usize::from(widths.is_empty());
         if first_line_len <= term_width {
             return Ok(());
         }
@@ -229,7 +244,7 @@ pub(crate) fn emit_list(
         table.add_row(row.iter().map(|v| cell_text(v)).collect())?;
     }
     table.assign_max_widths(fit, 8, print_empty)?;
-    let mut out = table.render(print_empty);
+    let mut out = table.render(print_empty)?;
     out.push('\n');
     Ok(out)
 }
@@ -242,7 +257,7 @@ pub(crate) fn emit_one(fields: &[String], values: &[&Value], fit: Fit) -> Result
         table.add_row(vec![cell_text(&Value::Str(name.clone())), cell_text(value)])?;
     }
     table.assign_max_widths(fit, 16, false)?;
-    let mut out = table.render(false);
+    let mut out = table.render(false)?;
     out.push('\n');
     Ok(out)
 }

@@ -396,3 +396,33 @@ fn python_str_is_public() {
         "[None, 'x']"
     );
 }
+
+#[test]
+fn tables_without_columns() {
+    let empty = Output::List {
+        columns: vec![],
+        rows: vec![],
+    };
+    let print_empty = ("print_empty", ArgValue::Bool(true));
+    assert_eq!(
+        render_ok(&empty, &[print_empty.clone()]),
+        "++\n||\n++\n++\n"
+    );
+    let err = render(
+        &empty,
+        &args(&[print_empty, ("max_width", ArgValue::Int(1))]),
+        Terminal::default(),
+    )
+    .unwrap_err();
+    assert_eq!(err.message, "integer division or modulo by zero");
+    let rows = Output::List {
+        columns: vec![],
+        rows: vec![vec![]],
+    };
+    let err = render(&rows, &Args::default(), Terminal::default()).unwrap_err();
+    assert_eq!(err.message, "max() arg is an empty sequence");
+    assert_eq!(
+        render_ok(&rows, &[("formatter", s("json"))]),
+        "[\n  {}\n]\n"
+    );
+}
