@@ -405,7 +405,7 @@ fn tables_without_columns() {
     };
     let print_empty = ("print_empty", ArgValue::Bool(true));
     assert_eq!(
-        render_ok(&empty, &[print_empty.clone()]),
+        render_ok(&empty, std::slice::from_ref(&print_empty)),
         "++\n||\n++\n++\n"
     );
     let err = render(
