@@ -17,6 +17,22 @@
 //! | `--noindent` | `noindent` | flag |
 //! | `--prefix` (ShowOne) | `prefix` | string, default `""` |
 //! | `--variable` (ShowOne, hidden, append) | `variables` | list of names |
+//!
+//! The environment variables cliff reads for the table formatter (`CLIFF_MAX_TERM_WIDTH`, `CLIFF_FIT_WIDTH`)
+//! come in through `Terminal` (`Terminal::from_env`), so `render` itself is pure.
+//!
+//! `tests/format_oracle.rs` compares `render` with the real cliff on generated cases. Known differences,
+//! all outside what OpenStack data normally holds:
+//! - terminal escape sequences inside table cells that have to be wrapped (wcwidth re-applies SGR styles
+//!   on every wrapped line and splits hyperlinks; we wrap them as plain text), and the OSC 66 text-sizing
+//!   protocol;
+//! - a `Value::Column` nested inside a list or dict: Python's json and yaml cannot serialize it (cliff fails),
+//!   we write its machine-readable value; its `repr()` uses the base class name `FormattableColumn`;
+//! - the same list or dict object appearing twice (PyYAML writes `&id001` anchors): values have no identity;
+//! - `--quote none` with a single empty field fails as cliff does, but without the rows cliff printed
+//!   before failing;
+//! - the "Recognized columns are (...)" message always shows a tuple (OSC commands return tuples; a command
+//!   returning a list shows `[...]` in Python).
 
 mod columns;
 mod csv;
