@@ -21,6 +21,14 @@ pins=(
   importlib_metadata==10.2.0
   typing_extensions==4.16.0
   setuptools==84.2.1
+  lazy-importer==0.1.0
+  markdown-it-py==4.3.0
+  mdurl==0.1.2
+  prompt_toolkit==3.0.53
+  Pygments==2.21.0
+  rich==15.0.0
+  rich-argparse==1.8.0
+  zipp==4.1.2
 )
 stamp="$venv/.pins"
 want="$(printf '%s\n' "${pins[@]}")"
@@ -32,7 +40,6 @@ fi
 mkdir -p "$cache"
 rm -rf "$venv"
 "$python" -m venv "$venv"
-# cliff's other dependencies are resolved by pip; the ones that affect output are pinned above.
-"$venv/bin/pip" install --quiet --disable-pip-version-check "${pins[@]}"
+"$venv/bin/pip" install --quiet --disable-pip-version-check --no-deps "${pins[@]}"
 "$venv/bin/python" -c 'import cliff.display, prettytable, yaml, wcwidth'
 printf '%s\n' "$want" > "$stamp"
