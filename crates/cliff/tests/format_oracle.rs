@@ -607,7 +607,11 @@ fn make_case(rng: &mut Rng, index: usize) -> Case {
         args.set("prefix", ArgValue::from(prefix));
         let mut variables = Vec::new();
         if rng.chance(15) && ncols > 0 {
-            variables.push(columns[rng.below(ncols)].to_lowercase().replace(' ', "_"));
+            let name = columns[rng.below(ncols)].to_lowercase().replace(' ', "_");
+            // argparse drops a lone `--` value; that is the parser's business.
+            if name != "--" {
+                variables.push(name);
+            }
         }
         for v in &variables {
             argv.push(format!("--variable={v}"));

@@ -196,7 +196,11 @@ fn break_position(chars: &[char], max: usize) -> usize {
     let mut so_far = 0;
     while idx < chars.len() {
         let n = grapheme_len(chars, idx).max(1);
-        let w = width(&collect(&chars[idx..idx + n]));
+        let w = if n == 1 && (' '..='~').contains(&chars[idx]) {
+            1
+        } else {
+            width(&collect(&chars[idx..idx + n]))
+        };
         if so_far + w > max {
             return idx;
         }

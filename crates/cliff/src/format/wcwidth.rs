@@ -426,6 +426,10 @@ pub(crate) fn grapheme_len(chars: &[char], start: usize) -> usize {
     if start >= chars.len() {
         return 0;
     }
+    // Printable ASCII followed by ASCII (or nothing) is a cluster of its own.
+    if (' '..='~').contains(&chars[start]) && chars.get(start + 1).is_none_or(char::is_ascii) {
+        return 1;
+    }
     let mut prev = gcb(chars[start]);
     let mut ri_count = usize::from(prev == Gcb::RegionalIndicator);
     for idx in start + 1..chars.len() {
