@@ -78,9 +78,14 @@ fn arg_to_json(value: &ArgValue) -> Value {
     }
 }
 
-/// osc-lib's `_final_defaults` (project/tenant convergence) and `initialize_app`'s `debug` = None when false.
-/// Returns the auth type python-openstackclient passes as an override default.
+/// What osc-lib does to the parsed options before reading the configuration: `LogConfigurator` sets
+/// `verbose_level` to 3 with `--debug`, `_final_defaults` converges project and tenant options, and
+/// `initialize_app` turns a false `debug` into None. Returns the auth type python-openstackclient passes as an
+/// override default.
 fn final_defaults(namespace: &mut Map<String, Value>) -> &'static str {
+    if namespace.get("debug").is_some_and(truthy) {
+        namespace.insert("verbose_level".to_owned(), Value::from(3));
+    }
     for (project, tenant) in [("project_id", "tenant_id"), ("project_name", "tenant_name")] {
         let project_value = namespace.get(project).cloned().unwrap_or(Value::Null);
         let tenant_value = namespace.get(tenant).cloned().unwrap_or(Value::Null);
@@ -1270,8 +1275,9 @@ mod tests {
         assert_eq!(namespace["tenant_name"], json!("p"));
         assert!(!namespace.contains_key("tenant_id"));
         assert_eq!(namespace["debug"], Value::Null);
-        let mut namespace = map(json!({"token": "t"}));
+        let mut namespace = map(json!({"token": "t", "debug": true, "verbose_level": 1}));
         assert_eq!(final_defaults(&mut namespace), "password");
+        assert_eq!(namespace["verbose_level"], json!(3));
     }
 
     #[test]

@@ -18,15 +18,11 @@ impl ConfigPaths {
     /// openstacksdk's `CONFIG_SEARCH_PATH`: the working directory, the user config dir (`$XDG_CONFIG_HOME/openstack`
     /// or `~/.config/openstack`), `~/.config/openstack` (`$SNAP_REAL_HOME/.config/openstack` under snap), the site
     /// config dir (`$XDG_CONFIG_DIRS` entries + `/openstack`, joined with `:` as platformdirs does, default
-    /// `/etc/xdg/openstack`) and `/etc/openstack`.
+    /// `/etc/xdg/openstack`) and `/etc/openstack`. As platformdirs 4, relative XDG paths are ignored.
     pub fn standard(env: &Environment, cwd: &Path) -> Self {
         let home = env.non_empty("HOME").map(PathBuf::from);
         let mut dirs = vec![cwd.to_path_buf()];
-        match env
-            .get("XDG_CONFIG_HOME")
-            .map(str::trim)
-            .filter(|s| !s.is_empty())
-        {
+        match env.get("XDG_CONFIG_HOME").filter(|p| p.starts_with('/')) {
             Some(xdg) => dirs.push(Path::new(xdg).join("openstack")),
             None => dirs.extend(home.as_ref().map(|h| h.join(".config").join("openstack"))),
         }
@@ -34,15 +30,16 @@ impl ConfigPaths {
             Some(snap) => dirs.push(Path::new(snap).join(".config").join("openstack")),
             None => dirs.extend(home.as_ref().map(|h| h.join(".config").join("openstack"))),
         }
-        let site = env
+        let mut site: Vec<String> = env
             .get("XDG_CONFIG_DIRS")
-            .map(str::trim)
-            .filter(|s| !s.is_empty())
-            .unwrap_or("/etc/xdg");
-        let site: Vec<String> = site
+            .unwrap_or("")
             .split(':')
-            .map(|dir| format!("{}/openstack", expand_user(dir, home.as_deref())))
+            .filter(|p| p.starts_with('/'))
+            .map(|dir| Path::new(dir).join("openstack").display().to_string())
             .collect();
+        if site.is_empty() {
+            site.push("/etc/xdg/openstack".to_owned());
+        }
         dirs.push(PathBuf::from(site.join(":")));
         dirs.push(PathBuf::from("/etc/openstack"));
         ConfigPaths { dirs }
@@ -100,7 +97,7 @@ mod tests {
         let env = Environment::from_pairs([
             ("HOME", "/tmp/h"),
             ("XDG_CONFIG_HOME", "/tmp/x"),
-            ("XDG_CONFIG_DIRS", "/a:/b"),
+            ("XDG_CONFIG_DIRS", "/a:relative:/b/"),
         ]);
         let dirs: Vec<String> = ConfigPaths::standard(&env, Path::new("/work"))
             .dirs
@@ -117,6 +114,19 @@ mod tests {
                 "/etc/openstack"
             ]
         );
+        // Relative XDG paths are ignored.
+        let env = Environment::from_pairs([
+            ("HOME", "/tmp/h"),
+            ("XDG_CONFIG_HOME", "cfg"),
+            ("XDG_CONFIG_DIRS", "x"),
+        ]);
+        let dirs: Vec<String> = ConfigPaths::standard(&env, Path::new("/work"))
+            .dirs
+            .iter()
+            .map(|d| d.display().to_string())
+            .collect();
+        assert_eq!(dirs[1], "/tmp/h/.config/openstack");
+        assert_eq!(dirs[3], "/etc/xdg/openstack");
     }
 
     #[test]

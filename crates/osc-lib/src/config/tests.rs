@@ -944,6 +944,39 @@ fn validation_of_other_plugins() {
         .unwrap();
     assert_eq!(asked, ["TOTP passcode: "]);
     assert_eq!(config.auth_str("passcode"), Some("123456"));
+    // v3multifactor takes its methods' options: here the password prompt (observed: "No password entered").
+    let env_mfa = env(&[
+        ("OS_AUTH_URL", "http://k/v3"),
+        ("OS_AUTH_METHODS", "v3password,v3totp"),
+    ]);
+    let mut config = load(&dir, &env_mfa, &[("auth_type", s("v3multifactor"))]).unwrap();
+    assert_eq!(
+        validate(&mut config).unwrap_err().message,
+        validate::NO_PASSWORD
+    );
+    let mut config = load(&dir, &env_mfa, &[("auth_type", s("v3multifactor"))]).unwrap();
+    let mut asked = Vec::new();
+    config
+        .validate_auth(&mut |p| {
+            asked.push(p.to_owned());
+            Some("x".to_owned())
+        })
+        .unwrap();
+    assert_eq!(asked, ["Password: ", "TOTP passcode: "]);
+    assert_eq!(config.get("auth_methods"), None);
+    assert_eq!(
+        config.auth().get("auth_methods"),
+        Some(&json!(["v3password", "v3totp"]))
+    );
+    let env_bad = env(&[
+        ("OS_AUTH_URL", "http://k/v3"),
+        ("OS_AUTH_METHODS", "v3nothing"),
+    ]);
+    let mut config = load(&dir, &env_bad, &[("auth_type", s("v3multifactor"))]).unwrap();
+    assert_eq!(
+        validate(&mut config).unwrap_err().message,
+        "The plugin v3nothing could not be found"
+    );
 }
 
 #[test]

@@ -48,7 +48,7 @@ fn check_plugin_arguments(plugin: &AuthPlugin, auth: &Map<String, Value>) -> Res
     let set = |key: &str| auth.get(key).is_some_and(truthy);
     if matches!(
         plugin.name,
-        "v3password" | "v3totp" | "v3applicationcredential"
+        "v3password" | "v3totp" | "v3applicationcredential" | "v3multifactor"
     ) && set("username")
         && !(set("user_domain_name") || set("user_domain_id"))
     {
@@ -189,6 +189,26 @@ impl CloudConfig {
                 .insert("auth".to_owned(), Value::Object(Map::new()));
         }
 
+        // v3multifactor also takes the options of each of its methods (a later method's option replaces an earlier
+        // one of the same name in place), as openstacksdk primes keystoneauth's loader with `auth_methods`.
+        let mut options: Vec<AuthOption> = plugin.options.to_vec();
+        if plugin.name == "v3multifactor" {
+            if let Some(Value::Array(methods)) = self.config.get("auth_methods") {
+                for method in methods {
+                    let method = super::pyfmt::py_str(method);
+                    let method_plugin = super::plugins::plugin(&method).ok_or_else(|| {
+                        Error::command(format!("The plugin {method} could not be found"))
+                    })?;
+                    for opt in method_plugin.options {
+                        match options.iter_mut().find(|o| o.name == opt.name) {
+                            Some(existing) => *existing = *opt,
+                            None => options.push(*opt),
+                        }
+                    }
+                }
+            }
+        }
+
         // OSC_Config._validate_auth
         let mut auth = match self.config.shift_remove("auth") {
             Some(Value::Object(auth)) => auth,
@@ -196,7 +216,7 @@ impl CloudConfig {
         };
         let mut msgs = Vec::new();
         let mut prompts: Vec<&AuthOption> = Vec::new();
-        for opt in plugin.options {
+        for opt in &options {
             let mut winning = find_winning(opt, &self.config);
             if !winning.as_ref().is_some_and(truthy) {
                 winning = find_winning(opt, &auth);
