@@ -13,6 +13,10 @@
 //! [`global_options`] concatenates 2–5 and [`add_to_parser`] adds a list to a parser. Defaults are read from the
 //! environment when the options are built, as osc-lib's `utils.env()` does: an empty variable counts as unset.
 //!
+//! Lists 2 and 4 were checked attribute by attribute (flag, dest, action, metavar, default, choices, help,
+//! mutually exclusive group, suppression) against the argparse actions of python-openstackclient 10.5.0's
+//! parser run with `PYTHONHASHSEED=0`, with and without `OS_*` variables set.
+//!
 //! Token cache: on by default; `--no-token-cache` turns it off for one command, `OSC_TOKEN_CACHE=0` (or `false`,
 //! `no`, `off`) for a shell, and `cache: {auth: false}` at the top level of clouds.yaml for a user (the key
 //! openstacksdk uses for its own keyring cache). The variable deliberately does not start with `OS_`: openstacksdk

@@ -63,10 +63,18 @@ enum Frame {
     },
 }
 
+/// Deepest nesting accepted: far beyond any configuration file, and shallow enough for recursive drops.
+const MAX_DEPTH: usize = 256;
+
+/// Most values that aliases may copy in one document, so that a file of nested aliases ("billion laughs")
+/// cannot exhaust memory: PyYAML shares aliased objects, we copy them.
+const MAX_ALIAS_NODES: usize = 1_000_000;
+
 /// Parses one YAML document; `Ok(None)` for an empty stream (PyYAML's `None`).
 pub fn load(text: &str) -> Result<Option<Value>, YamlError> {
     let mut parser = Parser::new_from_str(text);
-    let mut anchors: Vec<Option<Value>> = Vec::new();
+    let mut anchors: Vec<Option<(Value, usize)>> = Vec::new();
+    let mut alias_nodes = 0usize;
     let mut stack: Vec<Frame> = Vec::new();
     let mut document: Option<Value> = None;
     let mut documents = 0usize;
@@ -85,8 +93,17 @@ pub fn load(text: &str) -> Result<Option<Value>, YamlError> {
                 }
                 None
             }
-            Event::Alias(id) => match anchors.get(id).cloned().flatten() {
-                Some(value) => Some((value, false)),
+            Event::Alias(id) => match anchors.get(id).and_then(Option::as_ref) {
+                Some((value, nodes)) => {
+                    alias_nodes += nodes;
+                    if alias_nodes > MAX_ALIAS_NODES {
+                        return Err(YamlError::at(
+                            &span,
+                            "too many values copied through aliases",
+                        ));
+                    }
+                    Some((value.clone(), false))
+                }
                 None => return Err(YamlError::at(&span, "found undefined alias")),
             },
             Event::Scalar(text, style, anchor, tag) => {
@@ -95,6 +112,9 @@ pub fn load(text: &str) -> Result<Option<Value>, YamlError> {
                     .map_err(|m| YamlError::at(&span, m))?;
                 remember(&mut anchors, anchor, &value);
                 Some((value, is_merge))
+            }
+            Event::SequenceStart(..) | Event::MappingStart(..) if stack.len() >= MAX_DEPTH => {
+                return Err(YamlError::at(&span, "the document is nested too deeply"));
             }
             Event::SequenceStart(anchor, tag) => {
                 check_collection_tag(tag.as_deref()).map_err(|m| YamlError::at(&span, m))?;
@@ -169,14 +189,23 @@ pub fn load(text: &str) -> Result<Option<Value>, YamlError> {
     Ok(document)
 }
 
-fn remember(anchors: &mut Vec<Option<Value>>, anchor: usize, value: &Value) {
+fn remember(anchors: &mut Vec<Option<(Value, usize)>>, anchor: usize, value: &Value) {
     if anchor == 0 {
         return;
     }
     if anchors.len() <= anchor {
         anchors.resize(anchor + 1, None);
     }
-    anchors[anchor] = Some(value.clone());
+    anchors[anchor] = Some((value.clone(), node_count(value)));
+}
+
+/// Number of values in a tree (its depth is bounded by `MAX_DEPTH`).
+fn node_count(value: &Value) -> usize {
+    match value {
+        Value::Array(items) => 1 + items.iter().map(node_count).sum::<usize>(),
+        Value::Object(map) => 1 + map.values().map(node_count).sum::<usize>(),
+        _ => 1,
+    }
 }
 
 /// Builds a mapping as PyYAML's `flatten_mapping` + `construct_mapping`: merged pairs first (the last merged
@@ -523,6 +552,29 @@ mod tests {
     #[test]
     fn non_string_keys_become_python_str() {
         assert_eq!(parse("1: a\ntrue: b\n"), json!({"1": "a", "True": "b"}));
+    }
+
+    #[test]
+    fn hostile_documents_are_refused() {
+        let mut laughs = String::from("a: &a [x, x, x, x, x, x, x, x, x, x]\n");
+        for (i, name) in ["b", "c", "d", "e", "f", "g", "h"].iter().enumerate() {
+            let prev = ["a", "b", "c", "d", "e", "f", "g"][i];
+            laughs.push_str(&format!("{name}: &{name} [*{prev}, *{prev}, *{prev}, *{prev}, *{prev}, *{prev}, *{prev}, *{prev}, *{prev}, *{prev}]\n"));
+        }
+        assert_eq!(
+            load(&laughs).unwrap_err().message,
+            "too many values copied through aliases"
+        );
+        let nested = |depth: usize| {
+            (0..depth)
+                .map(|i| format!("{}k:\n", " ".repeat(i)))
+                .collect::<String>()
+        };
+        assert_eq!(
+            load(&nested(MAX_DEPTH + 1)).unwrap_err().message,
+            "the document is nested too deeply"
+        );
+        assert!(load(&nested(MAX_DEPTH)).is_ok());
     }
 
     #[test]
