@@ -576,13 +576,15 @@ pub(super) fn load(
             }
         }
     }
-    let mut cloud_config = match cloud_config {
-        Value::Object(map) if !map.is_empty() => map,
+    let cloud_config = match cloud_config {
+        Value::Object(map) => map,
         _ => Map::new(),
     };
     let clouds = match cloud_config.get("clouds") {
         None => Map::new(),
         Some(Value::Object(clouds)) => clouds.clone(),
+        // Python fails here with a TypeError ("argument of type 'NoneType' is not iterable" for an empty
+        // `clouds:`); say what is wrong instead.
         Some(_) => {
             return Err(Error::command(format!(
                 "Configuration file {}: 'clouds' is not a mapping",
@@ -592,7 +594,6 @@ pub(super) fn load(
             )))
         }
     };
-    cloud_config.insert("clouds".to_owned(), Value::Object(clouds.clone()));
 
     // Our token cache follows clouds.yaml's (top-level) `cache: {auth: ...}`, on unless set to false.
     let cache_auth = match cloud_config.get("cache") {

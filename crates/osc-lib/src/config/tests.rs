@@ -496,6 +496,15 @@ fn files_that_are_not_mappings() {
     assert_eq!(load(&dir, &env(&[]), &[]).unwrap().name(), "defaults");
     dir.write("clouds.yaml", "foo: 1\n");
     assert_eq!(load(&dir, &env(&[]), &[]).unwrap().name(), "defaults");
+    // Python stops with a TypeError here; we name the problem.
+    let path = dir.write("clouds.yaml", "clouds:\n");
+    assert_eq!(
+        load(&dir, &env(&[]), &[]).unwrap_err().message,
+        format!(
+            "Configuration file {}: 'clouds' is not a mapping",
+            path.display()
+        )
+    );
 }
 
 #[test]
