@@ -299,9 +299,9 @@ pub fn api_version_option(
     )
 }
 
-/// keystoneauth's auth options: `--os-auth-type`, then `--os-<option>` for every option of every plugin (help "With
-/// <plugin>: <help>" for each plugin that has it, then "(Env: OS_<OPTION>)"), then the hidden `--os-tenant-name`
-/// and `--os-tenant-id`. Plugin order: see [`crate::config::plugins`].
+/// keystoneauth's auth options: `--os-auth-type`, then `--os-<option>` for every option of every plugin (help
+/// `With <plugin>: <help>` for each plugin that has it, then `(Env: OS_<OPTION>)`), then the hidden
+/// `--os-tenant-name` and `--os-tenant-id`. Plugin order: see [`crate::config::plugins`].
 pub fn auth_options(env: &Environment) -> Vec<GlobalOption> {
     let names: Vec<&str> = PLUGINS.iter().map(|p| p.name).collect();
     let mut auth_type = GlobalOption::store(

@@ -1,5 +1,5 @@
 //! The keystoneauth auth plugins python-openstackclient offers, with their options: the data behind the
-//! `--os-auth-type` choices, the `--os-<option>` global options and their "With <plugin>: <help>" texts, the
+//! `--os-auth-type` choices, the `--os-<option>` global options and their `With <plugin>: <help>` texts, the
 //! "Missing value ... required for auth plugin ..." checks, password prompts and which values are secret.
 //!
 //! The data is keystoneauth1 5.18.1's (`keystoneauth1.loading`), for the 21 plugins available without optional
@@ -20,7 +20,7 @@ pub struct AuthOption {
     pub dest: &'static str,
     /// Help text.
     pub help: &'static str,
-    /// "Missing value <name> required for auth plugin <plugin>" when absent.
+    /// `Missing value <name> required for auth plugin <plugin>` when absent.
     pub required: bool,
     /// Masked by `configuration show` and in logs.
     pub secret: bool,
