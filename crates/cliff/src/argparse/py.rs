@@ -145,14 +145,16 @@ pub(crate) fn repr_value(value: &ArgValue) -> String {
     }
 }
 
-/// Python's `a is b` for two values written in the program (a `const` and a `default`). CPython shares `None`,
-/// the booleans, the integers -5..=256 and equal one-character constants; other values count as distinct.
+/// Python's `a is b` for two values written in the program (a `const` and a `default`, or the defaults of two
+/// arguments sharing a dest). CPython shares `None`, the booleans and the integers -5..=256, and equal string
+/// constants of one function are one object (as are identifier-like ones everywhere), so equal strings count as
+/// the same object; lists are always distinct.
 pub(crate) fn is_same_object(a: &ArgValue, b: &ArgValue) -> bool {
     match (a, b) {
         (ArgValue::Null, ArgValue::Null) => true,
         (ArgValue::Bool(x), ArgValue::Bool(y)) => x == y,
         (ArgValue::Int(x), ArgValue::Int(y)) => x == y && (-5..=256).contains(x),
-        (ArgValue::Str(x), ArgValue::Str(y)) => x == y && x.chars().count() <= 1,
+        (ArgValue::Str(x), ArgValue::Str(y)) => x == y,
         _ => false,
     }
 }

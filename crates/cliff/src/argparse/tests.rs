@@ -413,3 +413,16 @@ fn survives_a_json_round_trip() {
         serde_json::to_string(&p.parse_args(&argv(&["n"])).unwrap()).unwrap()
     );
 }
+
+#[test]
+fn a_default_shared_by_arguments_of_one_dest_is_converted_by_each() {
+    // Equal string constants are one Python object, so `--b`'s `type=int` converts the value `--a` stored.
+    let mut p = Parser::new("p");
+    p.add(Arg::option(&["--a"]).dest("n").default("7"));
+    p.add(Arg::option(&["--b"]).dest("n").int().default("7"));
+    assert_eq!(p.parse_args(&[]).unwrap().get("n"), &ArgValue::Int(7));
+    assert_eq!(
+        p.parse_args(&argv(&["--a", "8"])).unwrap().get("n"),
+        &ArgValue::from("8")
+    );
+}
