@@ -417,6 +417,9 @@ impl AuthPlugin {
         let kind = AuthType::from_name(auth_type)?;
         let opts = Options(options);
         check_required(kind, &opts)?;
+        if !missing_prompts(auth_type, options).is_empty() {
+            return Err(Error::command(NO_PASSWORD_MESSAGE));
+        }
         check_loader(kind, &opts)?;
         check_valid_authentication_options(kind, options)?;
         match kind {
@@ -527,6 +530,40 @@ fn push_user(lines: &mut Vec<String>, user: Option<&UserRef>) {
         }
         None => "user=".to_owned(),
     });
+}
+
+/// The secrets keystoneauth would prompt for (option name and prompt, such as `("password", "Password: ")`)
+/// that the options lack. The caller asks for them on a terminal (OSC prompts only when stdin is one) and adds
+/// them before [`AuthPlugin::load`], which otherwise fails with [`NO_PASSWORD_MESSAGE`], as OSC does.
+pub fn missing_prompts(
+    auth_type: &str,
+    options: &BTreeMap<String, String>,
+) -> Vec<(&'static str, &'static str)> {
+    let opts = Options(options);
+    let Ok(kind) = AuthType::from_name(auth_type) else {
+        return Vec::new();
+    };
+    let methods: Vec<&str> = match kind {
+        AuthType::Password | AuthType::V3Password => vec!["v3password"],
+        AuthType::V3Totp => vec!["v3totp"],
+        AuthType::V3MultiFactor => opts
+            .get("auth_methods")
+            .map(|names| names.split([',', ' ']).collect())
+            .unwrap_or_default(),
+        _ => Vec::new(),
+    };
+    let mut prompts = Vec::new();
+    for method in methods {
+        let prompt = match method {
+            "v3password" => ("password", "Password: "),
+            "v3totp" => ("passcode", "TOTP passcode: "),
+            _ => continue,
+        };
+        if opts.get(prompt.0).is_none() && !prompts.contains(&prompt) {
+            prompts.push(prompt);
+        }
+    }
+    prompts
 }
 
 /// openstacksdk's `_validate_auth`: "Missing value <option> required for auth plugin <type>".
@@ -890,6 +927,26 @@ mod tests {
                 &[("auth_url", "http://k/v3"), ("username", "u")]
             ),
             NO_PASSWORD_MESSAGE
+        );
+        // As in OSC, the password prompt comes before the check for a user.
+        assert_eq!(
+            message("v3password", &[("auth_url", "http://k/v3")]),
+            NO_PASSWORD_MESSAGE
+        );
+        assert_eq!(
+            missing_prompts(
+                "v3multifactor",
+                &options(&[("auth_methods", "v3password,v3totp"), ("password", "p")])
+            ),
+            [("passcode", "TOTP passcode: ")]
+        );
+        assert_eq!(
+            missing_prompts("password", &options(&[("password", "p")])),
+            []
+        );
+        assert_eq!(
+            missing_prompts("v3password", &BTreeMap::new()),
+            [("password", "Password: ")]
         );
         assert_eq!(
             message("v3token", &[("auth_url", "http://k/v3")]),
