@@ -1,9 +1,14 @@
 //! OpenStack plumbing on top of cliff (osc-lib's role): configuration, authentication, sessions and plugins.
 
+pub mod auth;
+pub mod catalog;
 pub mod clientmanager;
 pub mod config;
 pub mod options;
+pub mod http;
 pub mod plugin;
+pub mod session;
+pub mod token_cache;
 
 pub use clientmanager::{ApiRequest, ApiResponse, ClientManager, Method, TokenInfo, Transport};
 pub use plugin::{Plugin, PluginCommand, VersionOption};
