@@ -153,6 +153,10 @@ pub trait Transport {
     fn token(&mut self) -> Result<TokenInfo>;
     /// The endpoint URL for a service type (interface and region from the configuration).
     fn endpoint(&mut self, service_type: &str) -> Result<String>;
+    /// `(method, url, seconds)` of every request sent so far, for `--timing`.
+    fn timings(&self) -> Vec<(String, String, f64)> {
+        Vec::new()
+    }
 }
 
 /// Creates the transport on first use (authenticating, or loading a cached token).
@@ -279,6 +283,14 @@ impl ClientManager {
     /// The endpoint of a service type.
     pub fn endpoint(&mut self, service_type: &str) -> Result<String> {
         self.transport()?.endpoint(service_type)
+    }
+
+    /// `(method, url, seconds)` of every request sent so far (none when no session was created).
+    pub fn timings(&self) -> Vec<(String, String, f64)> {
+        self.transport
+            .as_ref()
+            .map(|t| t.timings())
+            .unwrap_or_default()
     }
 
     /// The API version chosen for a plugin (`identity` → `3`).

@@ -430,6 +430,13 @@ impl Transport for Session {
     fn endpoint(&mut self, service_type: &str) -> Result<String> {
         self.endpoint_for(service_type)
     }
+
+    fn timings(&self) -> Vec<(String, String, f64)> {
+        Session::timings(self)
+            .into_iter()
+            .map(|t| (t.method, t.url, t.seconds))
+            .collect()
+    }
 }
 
 impl Session {
