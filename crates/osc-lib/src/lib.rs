@@ -1,8 +1,11 @@
 //! OpenStack plumbing on top of cliff (osc-lib's role): configuration, authentication, sessions and plugins.
 
 pub mod clientmanager;
+pub mod format_columns;
+pub mod parseractions;
 pub mod plugin;
 
 pub use clientmanager::{ApiRequest, ApiResponse, ClientManager, Method, TokenInfo, Transport};
 pub use plugin::{Plugin, PluginCommand, VersionOption};
 pub mod shell;
+pub mod utils;
