@@ -1,0 +1,26 @@
+//! Identity API v3 commands (`openstack.identity.v3`), one module per object as in OSC.
+
+pub mod catalog;
+pub mod token;
+
+use std::sync::Arc;
+
+use osc_lib::PluginCommand;
+
+/// Every identity v3 command, by its multi-word name.
+pub fn commands() -> Vec<(String, PluginCommand)> {
+    let commands: Vec<(&str, PluginCommand)> = vec![
+        ("catalog list", Arc::new(catalog::ListCatalog)),
+        ("catalog show", Arc::new(catalog::ShowCatalog)),
+        (
+            "request token authorize",
+            Arc::new(token::AuthorizeRequestToken),
+        ),
+        ("token issue", Arc::new(token::IssueToken)),
+        ("token revoke", Arc::new(token::RevokeToken)),
+    ];
+    commands
+        .into_iter()
+        .map(|(name, command)| (name.to_owned(), command))
+        .collect()
+}
