@@ -5,6 +5,7 @@ pub mod common;
 pub mod http;
 pub mod keystone;
 pub mod output;
+pub mod pagination;
 pub mod sdk;
 pub mod v3;
 

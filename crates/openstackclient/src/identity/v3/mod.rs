@@ -1,6 +1,8 @@
 //! Identity API v3 commands (`openstack.identity.v3`), one module per object as in OSC.
 
 pub mod catalog;
+pub mod project;
+pub mod tag;
 pub mod token;
 
 use std::sync::Arc;
