@@ -1,9 +1,11 @@
 //! Identity API v3 commands (`openstack.identity.v3`), one module per object as in OSC.
 
 pub mod catalog;
+pub mod domain;
 pub mod project;
 pub mod tag;
 pub mod token;
+pub mod user;
 
 use std::sync::Arc;
 
@@ -20,6 +22,12 @@ pub fn commands() -> Vec<(String, PluginCommand)> {
         ),
         ("token issue", Arc::new(token::IssueToken)),
         ("token revoke", Arc::new(token::RevokeToken)),
+        ("user create", Arc::new(user::CreateUser)),
+        ("user delete", Arc::new(user::DeleteUser)),
+        ("user list", Arc::new(user::ListUser)),
+        ("user password set", Arc::new(user::SetPasswordUser)),
+        ("user set", Arc::new(user::SetUser)),
+        ("user show", Arc::new(user::ShowUser)),
     ];
     commands
         .into_iter()
