@@ -70,13 +70,7 @@ impl Manager {
 
     /// `manager.list(**filters)`.
     pub fn list(&self, cm: &mut ClientManager, query: Vec<(String, String)>) -> Res<Vec<Json>> {
-        let body = Call::new(Method::Get, self.path, Style::Keystone)
-            .query(query)
-            .json(cm)?;
-        Ok(match body.get(self.plural) {
-            Some(Json::Array(items)) => items.clone(),
-            _ => Vec::new(),
-        })
+        list_at(cm, self.path, self.plural, query)
     }
 
     /// `manager.delete(id)`.
@@ -89,6 +83,27 @@ impl Manager {
         .send(cm)?;
         Ok(())
     }
+}
+
+/// keystoneclient's `CrudManager.list` at `path`: it always appends `?` and the encoded filters, even none.
+pub fn list_at(
+    cm: &mut ClientManager,
+    path: &str,
+    plural: &str,
+    query: Vec<(String, String)>,
+) -> Res<Vec<Json>> {
+    let path = if query.is_empty() {
+        format!("{path}?")
+    } else {
+        path.to_owned()
+    };
+    let body = Call::new(Method::Get, path, Style::Keystone)
+        .query(query)
+        .json(cm)?;
+    Ok(match body.get(plural) {
+        Some(Json::Array(items)) => items.clone(),
+        _ => Vec::new(),
+    })
 }
 
 /// osc-lib's `find_resource` over a keystoneclient manager, with the lookup's extra arguments (`domain_id=`).

@@ -640,6 +640,18 @@ pub fn bool_attr(item: &Json, key: &str) -> cliff::Value {
     }
 }
 
+/// Python truthiness of a JSON value.
+pub fn truthy(value: &Json) -> bool {
+    match value {
+        Json::Null => false,
+        Json::Bool(b) => *b,
+        Json::Number(n) => n.as_f64() != Some(0.0),
+        Json::String(s) => !s.is_empty(),
+        Json::Array(a) => !a.is_empty(),
+        Json::Object(o) => !o.is_empty(),
+    }
+}
+
 /// The `id` of an answer, as text.
 pub fn id_of(item: &Json) -> String {
     item.get("id")

@@ -2,7 +2,11 @@
 
 pub mod catalog;
 pub mod domain;
+pub mod group;
+pub mod implied_role;
 pub mod project;
+pub mod role;
+pub mod role_assignment;
 pub mod tag;
 pub mod token;
 pub mod user;
@@ -20,6 +24,17 @@ pub fn commands() -> Vec<(String, PluginCommand)> {
             "request token authorize",
             Arc::new(token::AuthorizeRequestToken),
         ),
+        ("role add", Arc::new(role::AddRole)),
+        (
+            "role assignment list",
+            Arc::new(role_assignment::ListRoleAssignment),
+        ),
+        ("role create", Arc::new(role::CreateRole)),
+        ("role delete", Arc::new(role::DeleteRole)),
+        ("role list", Arc::new(role::ListRole)),
+        ("role remove", Arc::new(role::RemoveRole)),
+        ("role set", Arc::new(role::SetRole)),
+        ("role show", Arc::new(role::ShowRole)),
         ("token issue", Arc::new(token::IssueToken)),
         ("token revoke", Arc::new(token::RevokeToken)),
         ("user create", Arc::new(user::CreateUser)),
