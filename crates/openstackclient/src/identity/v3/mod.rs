@@ -2,11 +2,14 @@
 
 pub mod catalog;
 pub mod domain;
+pub mod endpoint;
 pub mod group;
 pub mod implied_role;
 pub mod project;
+pub mod region;
 pub mod role;
 pub mod role_assignment;
+pub mod service;
 pub mod tag;
 pub mod token;
 pub mod user;
@@ -35,6 +38,11 @@ pub fn commands() -> Vec<(String, PluginCommand)> {
         ("role remove", Arc::new(role::RemoveRole)),
         ("role set", Arc::new(role::SetRole)),
         ("role show", Arc::new(role::ShowRole)),
+        ("service create", Arc::new(service::CreateService)),
+        ("service delete", Arc::new(service::DeleteService)),
+        ("service list", Arc::new(service::ListService)),
+        ("service set", Arc::new(service::SetService)),
+        ("service show", Arc::new(service::ShowService)),
         ("token issue", Arc::new(token::IssueToken)),
         ("token revoke", Arc::new(token::RevokeToken)),
         ("user create", Arc::new(user::CreateUser)),
