@@ -277,3 +277,96 @@ pub fn tri_state(args: &Args, dest: &str) -> Option<bool> {
 pub fn given<'a>(args: &'a Args, dest: &str) -> Option<&'a str> {
     args.str(dest).filter(|s| !s.is_empty())
 }
+
+/// `datetime.strptime(text, '%Y-%m-%dT%H:%M:%S')` then `isoformat()`, with Python's error messages.
+pub fn parse_expiration(text: &str) -> Result<String, cliff::Error> {
+    let mismatch = || {
+        cliff::Error::command(format!(
+            "time data '{text}' does not match format '%Y-%m-%dT%H:%M:%S'"
+        ))
+    };
+    let bytes = text.as_bytes();
+    let mut pos = 0;
+    // Each field: (min digits, max digits, max value); Python's regexes accept one or two digits except the year.
+    let mut fields = [0u32; 6];
+    let separators = [b'-', b'-', b'T', b':', b':'];
+    for (index, field) in fields.iter_mut().enumerate() {
+        let (min, max) = if index == 0 { (4, 4) } else { (1, 2) };
+        let start = pos;
+        while pos < bytes.len() && pos - start < max && bytes[pos].is_ascii_digit() {
+            pos += 1;
+        }
+        if pos - start < min {
+            return Err(mismatch());
+        }
+        *field = text[start..pos].parse().map_err(|_| mismatch())?;
+        if index < separators.len() {
+            if bytes.get(pos) != Some(&separators[index]) {
+                return Err(mismatch());
+            }
+            pos += 1;
+        }
+    }
+    let [year, month, day, hour, minute, second] = fields;
+    if !(1..=12).contains(&month)
+        || !(1..=31).contains(&day)
+        || hour > 23
+        || minute > 59
+        || second > 61
+    {
+        return Err(mismatch());
+    }
+    if pos < bytes.len() {
+        return Err(cliff::Error::command(format!(
+            "unconverted data remains: {}",
+            &text[pos..]
+        )));
+    }
+    let leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+    let days_in_month = match month {
+        2 if leap => 29,
+        2 => 28,
+        4 | 6 | 9 | 11 => 30,
+        _ => 31,
+    };
+    if day > days_in_month {
+        return Err(cliff::Error::command("day is out of range for month"));
+    }
+    if second > 59 {
+        return Err(cliff::Error::command("second must be in 0..59"));
+    }
+    Ok(format!(
+        "{year:04}-{month:02}-{day:02}T{hour:02}:{minute:02}:{second:02}"
+    ))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn expirations_parse_like_strptime() {
+        assert_eq!(
+            parse_expiration("2030-01-01T00:00:00").unwrap(),
+            "2030-01-01T00:00:00"
+        );
+        assert_eq!(
+            parse_expiration("2030-1-2T3:4:5").unwrap(),
+            "2030-01-02T03:04:05"
+        );
+        assert_eq!(
+            parse_expiration("2030-01-01").unwrap_err().message,
+            "time data '2030-01-01' does not match format '%Y-%m-%dT%H:%M:%S'"
+        );
+        assert_eq!(
+            parse_expiration("2030-01-01T00:00:00Z")
+                .unwrap_err()
+                .message,
+            "unconverted data remains: Z"
+        );
+        assert_eq!(
+            parse_expiration("2030-02-30T00:00:00").unwrap_err().message,
+            "day is out of range for month"
+        );
+    }
+}

@@ -1,6 +1,9 @@
 //! Identity API v3 commands (`openstack.identity.v3`), one module per object as in OSC.
 
+pub mod access_rule;
+pub mod application_credential;
 pub mod catalog;
+pub mod credential;
 pub mod domain;
 pub mod endpoint;
 pub mod group;
@@ -12,6 +15,7 @@ pub mod role_assignment;
 pub mod service;
 pub mod tag;
 pub mod token;
+pub mod trust;
 pub mod user;
 
 use std::sync::Arc;
@@ -21,6 +25,28 @@ use osc_lib::PluginCommand;
 /// Every identity v3 command, by its multi-word name.
 pub fn commands() -> Vec<(String, PluginCommand)> {
     let commands: Vec<(&str, PluginCommand)> = vec![
+        (
+            "access rule delete",
+            Arc::new(access_rule::DeleteAccessRule),
+        ),
+        ("access rule list", Arc::new(access_rule::ListAccessRule)),
+        ("access rule show", Arc::new(access_rule::ShowAccessRule)),
+        (
+            "application credential create",
+            Arc::new(application_credential::CreateApplicationCredential),
+        ),
+        (
+            "application credential delete",
+            Arc::new(application_credential::DeleteApplicationCredential),
+        ),
+        (
+            "application credential list",
+            Arc::new(application_credential::ListApplicationCredential),
+        ),
+        (
+            "application credential show",
+            Arc::new(application_credential::ShowApplicationCredential),
+        ),
         ("catalog list", Arc::new(catalog::ListCatalog)),
         ("catalog show", Arc::new(catalog::ShowCatalog)),
         (
@@ -45,6 +71,10 @@ pub fn commands() -> Vec<(String, PluginCommand)> {
         ("service show", Arc::new(service::ShowService)),
         ("token issue", Arc::new(token::IssueToken)),
         ("token revoke", Arc::new(token::RevokeToken)),
+        ("trust create", Arc::new(trust::CreateTrust)),
+        ("trust delete", Arc::new(trust::DeleteTrust)),
+        ("trust list", Arc::new(trust::ListTrust)),
+        ("trust show", Arc::new(trust::ShowTrust)),
         ("user create", Arc::new(user::CreateUser)),
         ("user delete", Arc::new(user::DeleteUser)),
         ("user list", Arc::new(user::ListUser)),
