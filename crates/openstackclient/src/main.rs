@@ -1,6 +1,9 @@
 //! The `openstack` binary: the built-in plugins and command groups, handed to the osc-lib shell.
 
 mod common;
+mod identity;
+
+use std::sync::Arc;
 
 use cliff::app::AppInfo;
 use cliff::App;
@@ -13,7 +16,7 @@ fn main() {
         version: env!("CARGO_PKG_VERSION").to_owned(),
         description: "Command-line interface to the OpenStack APIs".to_owned(),
     };
-    let plugins = Vec::new();
+    let plugins: Vec<Arc<dyn osc_lib::Plugin>> = vec![Arc::new(identity::IdentityPlugin)];
     let groups = vec![common::cli_group()];
     let mut app = App::new(OpenStackShell::new(info, plugins, groups));
     std::process::exit(app.run(&argv));
