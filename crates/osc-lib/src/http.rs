@@ -70,7 +70,7 @@ pub fn default_user_agent() -> String {
 }
 
 /// A request body.
-#[derive(Debug, Clone)]
+#[derive(Clone)]
 pub enum Body {
     /// JSON, sent as Python's `json.dumps` would encode it (as keystoneauth does), with `Content-Type:
     /// application/json` unless the request sets one.
@@ -85,7 +85,7 @@ pub enum Body {
 }
 
 /// One HTTP request to an absolute URL.
-#[derive(Debug, Clone)]
+#[derive(Clone)]
 pub struct Request {
     /// GET, POST...
     pub method: Method,
@@ -148,7 +148,7 @@ impl Request {
 }
 
 /// A response with any status; [`Response::error_for_status`] turns 4xx/5xx into OSC's error.
-#[derive(Debug, Clone)]
+#[derive(Clone)]
 pub struct Response {
     /// The method of the request that got this response.
     pub method: Method,
@@ -217,6 +217,53 @@ impl Response {
         } else {
             Ok(self)
         }
+    }
+}
+
+/// Secrets stay out of debug output: JSON bodies are redacted, raw ones shown by size.
+impl std::fmt::Debug for Body {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Body::Json(json) => write!(f, "Json({})", python_json(&redact_json(json))),
+            Body::Raw { content_type, data } => {
+                write!(f, "Raw({content_type}, {} bytes)", data.len())
+            }
+        }
+    }
+}
+
+fn redacted_headers(headers: &[(String, String)]) -> Vec<(String, String)> {
+    headers
+        .iter()
+        .map(|(name, value)| (name.clone(), redact_header(name, value)))
+        .collect()
+}
+
+/// Tokens in headers are shown hashed, as in the `REQ:` log line.
+impl std::fmt::Debug for Request {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Request")
+            .field("method", &self.method)
+            .field("url", &self.url)
+            .field("query", &self.query)
+            .field("headers", &redacted_headers(&self.headers))
+            .field("body", &self.body)
+            .field("log", &self.log)
+            .field("service_name", &self.service_name)
+            .finish()
+    }
+}
+
+/// Tokens in headers are shown hashed and the body only by size (it may hold a new secret).
+impl std::fmt::Debug for Response {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Response")
+            .field("method", &self.method)
+            .field("url", &self.url)
+            .field("status", &self.status)
+            .field("headers", &redacted_headers(&self.headers))
+            .field("body", &format_args!("{} bytes", self.body.len()))
+            .finish()
     }
 }
 
@@ -1788,5 +1835,30 @@ mod tests {
             )
         );
         server.join().unwrap();
+    }
+
+    #[test]
+    fn debug_output_hides_secrets() {
+        let request = Request::new(Method::Post, "http://k/v3/auth/tokens")
+            .header("X-Auth-Token", "gAAAAsecret")
+            .json(json!({"auth": {"identity": {"password": {"user": {"password": "pw-secret"}}}}}));
+        let shown = format!("{request:?}");
+        assert!(
+            !shown.contains("gAAAAsecret") && !shown.contains("pw-secret"),
+            "{shown}"
+        );
+        let response = Response {
+            method: Method::Post,
+            url: "http://k/v3/auth/tokens".to_owned(),
+            status: 201,
+            headers: vec![("x-subject-token".to_owned(), "gAAAAsecret".to_owned())],
+            body: b"{\"secret\": \"s3\"}".to_vec(),
+        };
+        let shown = format!("{response:?}");
+        assert!(
+            !shown.contains("gAAAAsecret") && !shown.contains("s3"),
+            "{shown}"
+        );
+        assert!(shown.contains("body: 16 bytes"), "{shown}");
     }
 }

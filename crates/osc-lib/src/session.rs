@@ -86,6 +86,7 @@ pub struct Session {
     cache: Option<TokenCache>,
     cache_key: Option<String>,
     auth_ref: Option<AuthRef>,
+    discovered: std::collections::HashMap<(String, u64), String>,
 }
 
 impl Session {
@@ -110,6 +111,7 @@ impl Session {
             cache,
             cache_key,
             auth_ref: None,
+            discovered: std::collections::HashMap::new(),
         })
     }
 
@@ -243,6 +245,32 @@ impl Session {
                 }
             }
         }
+    }
+
+    /// The endpoint of a service for an API major version (`compute`, 2): the catalog's URL when its path already
+    /// names that version (`.../v2.1`), else the newest matching version its discovery document lists, else the
+    /// catalog's URL unchanged (as keystoneauth does when discovery fails).
+    pub fn versioned_endpoint(&mut self, service_type: &str, major: u64) -> Result<String> {
+        let url = self.endpoint_for(service_type)?;
+        if crate::catalog::version_from_url(&url).is_some_and(|(found, _)| found == major) {
+            return Ok(url);
+        }
+        if let Some(known) = self.discovered.get(&(url.clone(), major)) {
+            return Ok(known.clone());
+        }
+        let found = match crate::catalog::discover_versions(&self.http, &url) {
+            Ok(versions) => versions
+                .into_iter()
+                .rev()
+                .find(|data| data.version.0 == major)
+                .map_or_else(|| url.clone(), |data| data.url),
+            Err(error) => {
+                log::debug!("Version discovery at {url} failed: {}", error.message);
+                url.clone()
+            }
+        };
+        self.discovered.insert((url, major), found.clone());
+        Ok(found)
     }
 
     /// Sends a request to a service: `path_or_url` is joined to the service's endpoint unless it is absolute. The
@@ -460,7 +488,11 @@ mod tests {
             "catalog": [{"type": "identity", "name": "keystone", "id": "s1", "endpoints": [
                 {"interface": "public", "region_id": "RegionOne", "url": format!("{base}/v3")}]},
                 {"type": "compute", "name": "nova", "id": "s2", "endpoints": [
-                {"interface": "public", "region_id": "RegionOne", "url": format!("{base}/compute/v2.1")}]}]}})
+                {"interface": "public", "region_id": "RegionOne", "url": format!("{base}/compute/v2.1")}]},
+                {"type": "workflowv2", "name": "mistral", "id": "s3", "endpoints": [
+                {"interface": "public", "region_id": "RegionOne", "url": format!("{base}/mistral")}]},
+                {"type": "dns", "name": "designate", "id": "s4", "endpoints": [
+                {"interface": "public", "region_id": "RegionOne", "url": format!("{base}/dns")}]}]}})
         .to_string()
     }
 
@@ -517,11 +549,20 @@ mod tests {
                         format!("X-Subject-Token: issued-{issued}\r\n"),
                         token_body(&served_base),
                     )
-                } else if token.as_deref() == reject_token {
+                } else if reject_token.is_some() && token.as_deref() == reject_token {
                     (
                         "401 Unauthorized",
                         String::new(),
                         r#"{"error": {"code": 401, "message": "The request you have made requires authentication.", "title": "Unauthorized"}}"#.to_owned(),
+                    )
+                } else if first_line.starts_with("GET /mistral HTTP") {
+                    (
+                        "300 Multiple Choices",
+                        String::new(),
+                        json!({"versions": [
+                            {"id": "v1.0", "status": "DEPRECATED", "links": [{"rel": "self", "href": "v1/"}]},
+                            {"id": "v2.0", "status": "CURRENT", "links": [{"rel": "self", "href": "v2/"}]}]})
+                        .to_string(),
                     )
                 } else if first_line.starts_with("GET /compute/v2.1/servers") {
                     ("200 OK", String::new(), r#"{"servers": []}"#.to_owned())
@@ -675,6 +716,38 @@ mod tests {
         assert_eq!(
             cloud.seen.lock().unwrap().clone(),
             ["GET /compute/v2.1/servers HTTP/1.1 token=admin-secret"]
+        );
+    }
+
+    #[test]
+    fn versioned_endpoints_are_discovered_once() {
+        let cloud = fake_cloud(None);
+        let mut session = Session::new(config(&cloud, None)).unwrap();
+        assert_eq!(
+            session.versioned_endpoint("compute", 2).unwrap(),
+            format!("{}/compute/v2.1", cloud.base)
+        );
+        assert_eq!(
+            session.versioned_endpoint("workflow", 2).unwrap(),
+            format!("{}/mistral/v2/", cloud.base)
+        );
+        assert_eq!(
+            session.versioned_endpoint("workflow", 2).unwrap(),
+            format!("{}/mistral/v2/", cloud.base)
+        );
+        // Discovery that fails leaves the catalog's URL as it is.
+        assert_eq!(
+            session.versioned_endpoint("dns", 2).unwrap(),
+            format!("{}/dns", cloud.base)
+        );
+        let seen = cloud.seen.lock().unwrap().clone();
+        assert_eq!(
+            seen,
+            [
+                "POST /v3/auth/tokens HTTP/1.1 token=",
+                "GET /mistral HTTP/1.1 token=",
+                "GET /dns HTTP/1.1 token=",
+            ]
         );
     }
 
