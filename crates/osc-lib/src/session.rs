@@ -2,6 +2,26 @@
 //! takes the token from the cache; finds endpoints in the catalog; sends requests with the token and
 //! microversion headers; and, when a service answers 401, drops the token (and its cache entry) and
 //! re-authenticates once, as keystoneauth does.
+//!
+//! ```no_run
+//! use std::collections::BTreeMap;
+//! use osc_lib::session::{Session, SessionConfig};
+//!
+//! let auth: BTreeMap<String, String> = [
+//!     ("auth_url", "http://127.0.0.1:5000/v3"),
+//!     ("username", "admin"),
+//!     ("password", "secret"),
+//!     ("user_domain_name", "Default"),
+//!     ("project_name", "admin"),
+//!     ("project_domain_name", "Default"),
+//! ]
+//! .into_iter()
+//! .map(|(key, value)| (key.to_owned(), value.to_owned()))
+//! .collect();
+//! let mut session = Session::new(SessionConfig::new("password", auth, true))?;
+//! let projects = session.get_json("identity", "projects")?;
+//! # Ok::<(), cliff::Error>(())
+//! ```
 
 use std::collections::BTreeMap;
 use std::path::PathBuf;
@@ -51,6 +71,12 @@ impl SessionConfig {
             },
         }
     }
+}
+
+/// The ClientManager's `connect` callback: builds the session on first use (so that commands needing no cloud
+/// never validate or authenticate).
+pub fn connector(config: SessionConfig) -> crate::clientmanager::Connect {
+    Box::new(move || Ok(Box::new(Session::new(config)?) as Box<dyn Transport>))
 }
 
 /// How to send one request.
@@ -764,6 +790,27 @@ mod tests {
             session.get_json("compute", "/servers").unwrap(),
             json!({"servers": []})
         );
+    }
+
+    #[test]
+    fn connects_through_the_client_manager() {
+        let cloud = fake_cloud(None);
+        let settings = crate::clientmanager::Settings {
+            interface: "public".to_owned(),
+            ..Default::default()
+        };
+        let mut manager = crate::ClientManager::new(settings, connector(config(&cloud, None)));
+        assert!(!manager.is_connected());
+        assert_eq!(
+            manager.get("compute", "servers", &[]).unwrap(),
+            json!({"servers": []})
+        );
+        assert_eq!(manager.token().unwrap().id, "issued-1");
+        assert_eq!(
+            manager.endpoint("compute").unwrap(),
+            format!("{}/compute/v2.1", cloud.base)
+        );
+        assert_eq!(cloud.seen.lock().unwrap().len(), 2);
     }
 
     #[test]
