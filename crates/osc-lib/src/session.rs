@@ -171,6 +171,14 @@ impl Session {
         self.cache.as_ref()
     }
 
+    /// Whether the plugin authenticates against Keystone (so that there is an [`AuthRef`]).
+    pub fn has_identity(&self) -> bool {
+        !matches!(
+            self.plugin.auth_type(),
+            AuthType::AdminToken | AuthType::None
+        )
+    }
+
     /// The token and what it grants, authenticating on first use (or taking it from the token cache, which
     /// makes no request at all). `None` for `admin_token` and `none`, which have no Keystone token.
     pub fn auth_ref(&mut self) -> Result<Option<&AuthRef>> {
@@ -483,13 +491,6 @@ impl Transport for Session {
 
     fn endpoint(&mut self, service_type: &str) -> Result<String> {
         self.endpoint_for(service_type)
-    }
-}
-
-impl Session {
-    /// Whether the plugin authenticates against Keystone (so that there is an [`AuthRef`]).
-    pub fn has_identity(&self) -> bool {
-        self.plugin.auth_type() != AuthType::AdminToken && self.plugin.auth_type() != AuthType::None
     }
 }
 
