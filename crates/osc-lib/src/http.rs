@@ -1811,10 +1811,19 @@ mod tests {
         (port, handle)
     }
 
-    fn write_temp(name: &str, contents: &str) -> PathBuf {
+    /// A file removed when the guard is dropped.
+    struct TempFile(PathBuf);
+
+    impl Drop for TempFile {
+        fn drop(&mut self) {
+            let _ = std::fs::remove_file(&self.0);
+        }
+    }
+
+    fn write_temp(name: &str, contents: &str) -> TempFile {
         let path = std::env::temp_dir().join(format!("osc-lib-http-{}-{name}", std::process::id()));
         std::fs::write(&path, contents).unwrap();
-        path
+        TempFile(path)
     }
 
     #[test]
@@ -1841,7 +1850,7 @@ mod tests {
         let (port, server) = tls_server(3, false);
         let ca = write_temp("ca.pem", CA_PEM);
         let verified = HttpClient::new(HttpConfig {
-            cacert: Some(ca),
+            cacert: Some(ca.0.clone()),
             ..HttpConfig::default()
         });
         let url = format!("https://localhost:{port}/v3");
@@ -1885,9 +1894,9 @@ mod tests {
         let key = write_temp("client.key", SERVER_KEY);
         let url = format!("https://localhost:{port}/");
         let with_cert = HttpClient::new(HttpConfig {
-            cacert: Some(ca.clone()),
-            cert: Some(cert.clone()),
-            key: Some(key),
+            cacert: Some(ca.0.clone()),
+            cert: Some(cert.0.clone()),
+            key: Some(key.0.clone()),
             ..HttpConfig::default()
         });
         assert_eq!(
@@ -1898,7 +1907,7 @@ mod tests {
             200
         );
         let without = HttpClient::new(HttpConfig {
-            cacert: Some(ca),
+            cacert: Some(ca.0.clone()),
             ..HttpConfig::default()
         });
         let error = without
@@ -1913,8 +1922,8 @@ mod tests {
         );
         // A key file that holds no key is refused before any connection.
         let bad = HttpClient::new(HttpConfig {
-            cert: Some(cert.clone()),
-            key: Some(cert.clone()),
+            cert: Some(cert.0.clone()),
+            key: Some(cert.0.clone()),
             ..HttpConfig::default()
         });
         assert_eq!(
@@ -1923,7 +1932,7 @@ mod tests {
                 .message,
             format!(
                 "SSL exception connecting to https://localhost:{port}/: No private key found in {}",
-                cert.display()
+                cert.0.display()
             )
         );
         server.join().unwrap();

@@ -629,11 +629,20 @@ mod tests {
         config
     }
 
-    fn temp_cache(name: &str) -> PathBuf {
+    /// A cache directory removed when the guard is dropped.
+    struct Scratch(PathBuf);
+
+    impl Drop for Scratch {
+        fn drop(&mut self) {
+            let _ = std::fs::remove_dir_all(&self.0);
+        }
+    }
+
+    fn temp_cache(name: &str) -> Scratch {
         let dir =
             std::env::temp_dir().join(format!("osc-lib-session-{name}-{}", std::process::id()));
         let _ = std::fs::remove_dir_all(&dir);
-        dir
+        Scratch(dir)
     }
 
     #[test]
@@ -675,7 +684,8 @@ mod tests {
     #[test]
     fn cache_hit_makes_no_request() {
         let cloud = fake_cloud(None);
-        let dir = temp_cache("hit");
+        let scratch = temp_cache("hit");
+        let dir = scratch.0.clone();
         let mut first = Session::new(config(&cloud, Some(dir.clone()))).unwrap();
         assert_eq!(first.auth_ref().unwrap().unwrap().auth_token, "issued-1");
         let mut second = Session::new(config(&cloud, Some(dir.clone()))).unwrap();
@@ -698,7 +708,8 @@ mod tests {
     #[test]
     fn a_rejected_cached_token_is_dropped_and_replaced_once() {
         let cloud = fake_cloud(Some("issued-1"));
-        let dir = temp_cache("reauth");
+        let scratch = temp_cache("reauth");
+        let dir = scratch.0.clone();
         let mut first = Session::new(config(&cloud, Some(dir.clone()))).unwrap();
         first.auth_ref().unwrap();
         let mut second = Session::new(config(&cloud, Some(dir.clone()))).unwrap();
