@@ -470,6 +470,7 @@ impl Transport for Session {
     fn send(&mut self, request: &ApiRequest) -> Result<ApiResponse> {
         let options = RequestOptions {
             raise_exc: !request.accept_error_status,
+            authenticated: request.authenticated,
             ..RequestOptions::default()
         };
         Session::send(self, request, &options).map(ApiResponse::from)
@@ -495,6 +496,10 @@ impl Transport for Session {
 
     fn endpoint(&mut self, service_type: &str) -> Result<String> {
         self.endpoint_for(service_type)
+    }
+
+    fn forget_token(&mut self, token_id: &str) {
+        Session::forget_token(self, token_id);
     }
 
     fn timings(&self) -> Vec<(String, String, f64)> {
@@ -834,6 +839,52 @@ mod tests {
             format!("{}/compute/v2.1", cloud.base)
         );
         assert_eq!(cloud.seen.lock().unwrap().len(), 2);
+    }
+
+    #[test]
+    fn forgetting_a_revoked_token_drops_its_cache_entry() {
+        let cloud = fake_cloud(None);
+        let scratch = temp_cache("forget");
+        let dir = scratch.0.clone();
+        let settings = crate::clientmanager::Settings::default();
+        let mut manager = crate::ClientManager::new(
+            settings.clone(),
+            connector(config(&cloud, Some(dir.clone()))),
+        );
+        // Without a session there is nothing to forget, and nothing is created.
+        manager.forget_token("issued-1");
+        assert!(!manager.is_connected());
+        assert_eq!(manager.token().unwrap().id, "issued-1");
+        assert_eq!(TokenCache::new(&dir).invalidate("nothing-like-it"), 0);
+        manager.forget_token("issued-1");
+        // The entry is gone: a new process authenticates again, and so does this session.
+        let mut other = crate::ClientManager::new(settings, connector(config(&cloud, Some(dir))));
+        assert_eq!(other.token().unwrap().id, "issued-2");
+        assert_eq!(manager.token().unwrap().id, "issued-2");
+        let seen = cloud.seen.lock().unwrap().clone();
+        assert_eq!(seen.len(), 2, "{seen:?}");
+    }
+
+    #[test]
+    fn requests_without_token() {
+        let cloud = fake_cloud(None);
+        let mut session = Session::new(config(&cloud, None)).unwrap();
+        let request = ApiRequest::new(Method::Get, "", &format!("{}/mistral", cloud.base))
+            .header("Accept", "application/json")
+            .without_token();
+        let response = Transport::send(&mut session, &request).unwrap();
+        assert_eq!(response.status, 300);
+        let request = ApiRequest::new(Method::Get, "compute", "servers");
+        Transport::send(&mut session, &request).unwrap();
+        let seen = cloud.seen.lock().unwrap().clone();
+        assert_eq!(
+            seen,
+            [
+                "GET /mistral HTTP/1.1 token=",
+                "POST /v3/auth/tokens HTTP/1.1 token=",
+                "GET /compute/v2.1/servers HTTP/1.1 token=issued-1",
+            ]
+        );
     }
 
     #[test]
