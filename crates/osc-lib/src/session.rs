@@ -31,7 +31,7 @@ use serde_json::Value as Json;
 
 use crate::auth::{AuthPlugin, AuthRef, AuthType};
 use crate::clientmanager::{ApiRequest, ApiResponse, Method, TokenInfo, Transport};
-use crate::http::{Body, HttpClient, HttpConfig, Request, Response, Timing};
+use crate::http::{sha256_hex, Body, HttpClient, HttpConfig, Request, Response, Timing};
 use crate::token_cache::{cache_key, TokenCache};
 
 /// Everything a session needs, as the configuration layer resolved it.
@@ -119,7 +119,14 @@ impl Session {
     /// Validates the auth options (with OSC's messages) and prepares the session; nothing is sent yet.
     pub fn new(config: SessionConfig) -> Result<Session> {
         let plugin = AuthPlugin::load(&config.auth_type, &config.auth)?;
-        let cache_key = plugin.cache_identity().map(|identity| cache_key(&identity));
+        let cache_key = plugin.cache_identity().map(|identity| {
+            let secrets: String = plugin
+                .cache_secrets()
+                .iter()
+                .map(|secret| format!("\nsecret={}", sha256_hex(secret.as_bytes())))
+                .collect();
+            cache_key(&format!("{identity}{secrets}"))
+        });
         let cache = match (&cache_key, config.token_cache_dir) {
             (Some(_), Some(dir)) => Some(TokenCache::new(dir)),
             _ => None,
@@ -719,6 +726,32 @@ mod tests {
             .insert("project_name".to_owned(), "demo".to_owned());
         let mut third = Session::new(other).unwrap();
         assert_eq!(third.auth_ref().unwrap().unwrap().auth_token, "issued-2");
+    }
+
+    #[test]
+    fn a_token_is_cached_for_its_password_only() {
+        let cloud = fake_cloud(None);
+        let scratch = temp_cache("password");
+        let dir = scratch.0.clone();
+        let with_password = |password: &str| {
+            let mut config = config(&cloud, Some(dir.clone()));
+            config
+                .auth
+                .insert("password".to_owned(), password.to_owned());
+            Session::new(config).unwrap()
+        };
+        assert_eq!(with_password("pw").token().unwrap(), "issued-1");
+        // Another (a wrong) password is not served the cached token: Keystone decides.
+        assert_eq!(with_password("wrong").token().unwrap(), "issued-2");
+        assert_eq!(with_password("pw").token().unwrap(), "issued-1");
+        assert_eq!(cloud.seen.lock().unwrap().len(), 2);
+        // The file name hashes the secret; the secret itself is nowhere in the cache.
+        for entry in std::fs::read_dir(&dir).unwrap() {
+            let path = entry.unwrap().path();
+            assert!(!path.to_string_lossy().contains("pw"));
+            let text = std::fs::read_to_string(&path).unwrap();
+            assert!(!text.contains("\"pw\""), "{text}");
+        }
     }
 
     #[test]
