@@ -360,6 +360,12 @@ pub struct Timing {
     pub seconds: f64,
 }
 
+/// A duration as requests' `elapsed.total_seconds()` gives it: whole microseconds (a `timedelta`) divided by
+/// 10^6, so that `--timing` prints `0.138981` where the nanoseconds would print `0.138981813`.
+pub fn timedelta_seconds(duration: Duration) -> f64 {
+    duration.as_micros() as f64 / 1e6
+}
+
 /// The blocking HTTP client shared by everything in the process.
 pub struct HttpClient {
     config: HttpConfig,
@@ -512,7 +518,7 @@ impl HttpClient {
             .limit(u64::MAX)
             .read_to_vec()
             .map_err(|err| connection_error(url, &err))?;
-        let seconds = started.elapsed().as_secs_f64();
+        let seconds = timedelta_seconds(started.elapsed());
         if let Ok(mut timings) = self.timings.lock() {
             timings.push(Timing {
                 method: method.as_str().to_owned(),
@@ -1684,6 +1690,24 @@ mod tests {
         assert_eq!(timings.len(), 2);
         assert_eq!(timings[0].method, "POST");
         assert_eq!(timings[1].url, format!("{base}/v3/other"));
+        for timing in timings {
+            let micros = timing.seconds * 1e6;
+            assert_eq!(micros, micros.round(), "{}", timing.seconds);
+        }
+    }
+
+    #[test]
+    fn timings_have_microseconds_as_python_timedelta() {
+        // Python: timedelta(microseconds=138981).total_seconds() == 0.138981
+        assert_eq!(
+            timedelta_seconds(Duration::from_nanos(138_981_813)).to_string(),
+            "0.138981"
+        );
+        assert_eq!(
+            timedelta_seconds(Duration::from_micros(2_000_001)),
+            2.000001
+        );
+        assert_eq!(timedelta_seconds(Duration::from_nanos(999)), 0.0);
     }
 
     #[test]
