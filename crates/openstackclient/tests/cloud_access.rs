@@ -1018,3 +1018,38 @@ fn html_instead_of_json_is_an_invalid_response() {
     assert_eq!(failed.code, Some(1));
     assert!(scratch.entries().is_empty());
 }
+
+#[test]
+fn insecure_https_warns_nothing_and_verified_https_fails() {
+    let test = "insecure_https_warns_nothing_and_verified_https_fails";
+    let Some(server) = HtmlServer::start(test, 200, true) else {
+        return;
+    };
+    let scratch = Scratch::new("insecure");
+    let url = format!("https://127.0.0.1:{}/v3", server.port);
+    let discovery = format!(
+        "Failed to discover available identity versions when contacting {url}. Attempting to parse version from URL.\n"
+    );
+    // openstacksdk silences urllib3's InsecureRequestWarning when verification is off: not even -v shows it.
+    let failed = run(
+        &mut html_cloud(&scratch, &url),
+        &["--insecure", "-v", "token", "issue"],
+    );
+    assert_eq!(
+        failed.stderr,
+        format!("{discovery}Invalid response from server.\n")
+    );
+    assert_eq!(failed.code, Some(1));
+    let failed = run(&mut html_cloud(&scratch, &url), &["token", "issue"]);
+    assert_eq!(
+        failed.stderr,
+        format!(
+            "{discovery}SSL exception connecting to {url}/auth/tokens: HTTPSConnectionPool(host='127.0.0.1', port={}): \
+             Max retries exceeded with url: /v3/auth/tokens (Caused by SSLError(SSLCertVerificationError(1, \
+             '[SSL: CERTIFICATE_VERIFY_FAILED] certificate verify failed: unable to get local issuer certificate \
+             (_ssl.c:1006)')))\n",
+            server.port
+        )
+    );
+    assert_eq!(failed.code, Some(1));
+}

@@ -8,7 +8,6 @@
 //! or `--os-cacert`, client certificate) is built only when the first `https` request is made: plain `http` URLs
 //! never pay for it.
 
-use std::collections::HashSet;
 use std::fmt::Write as _;
 use std::path::PathBuf;
 use std::sync::{Mutex, OnceLock};
@@ -372,7 +371,6 @@ pub struct HttpClient {
     /// Agents by scheme and proxy (`[http, http proxied, https, https proxied]`), each made on first use.
     agents: [OnceLock<std::result::Result<Agent, String>>; 4],
     timings: Mutex<Vec<Timing>>,
-    insecure_warned: Mutex<HashSet<String>>,
 }
 
 impl std::fmt::Debug for HttpClient {
@@ -390,7 +388,6 @@ impl HttpClient {
             config,
             agents: Default::default(),
             timings: Mutex::new(Vec::new()),
-            insecure_warned: Mutex::new(HashSet::new()),
         }
     }
 
@@ -480,9 +477,6 @@ impl HttpClient {
         let https = url
             .get(..8)
             .is_some_and(|scheme| scheme.eq_ignore_ascii_case("https://"));
-        if https && !self.config.verify {
-            self.warn_insecure(url);
-        }
         let proxy = self.config.proxies.proxy_for(url);
         let slot = usize::from(https) * 2 + usize::from(proxy.is_some());
         let agent = match self.agents[slot].get_or_init(|| self.make_agent(https, proxy)) {
@@ -619,20 +613,6 @@ impl HttpClient {
         let key = PrivateKey::from_pem(&key_pem)
             .map_err(|err| format!("No private key found in {}: {err}", key_path.display()))?;
         Ok(ClientCert::new_with_certs(&certs, key))
-    }
-
-    /// urllib3's InsecureRequestWarning, once per host; osc-lib shows Python warnings only from `-v` on.
-    fn warn_insecure(&self, url: &str) {
-        let host = url_host(url);
-        if let Ok(mut warned) = self.insecure_warned.lock() {
-            if warned.insert(host.clone()) {
-                log::info!(
-                    "InsecureRequestWarning: Unverified HTTPS request is being made to host '{host}'. Adding \
-                     certificate verification is strongly advised. See: \
-                     https://urllib3.readthedocs.io/en/latest/advanced-usage.html#tls-warnings"
-                );
-            }
-        }
     }
 
     /// keystoneauth's `REQ: curl -g -i ...` line.
