@@ -340,9 +340,68 @@ pub fn parse_expiration(text: &str) -> Result<String, cliff::Error> {
     ))
 }
 
+/// Python's `json.loads` error message for text that serde_json rejected (`Expecting value: line 1 column 1
+/// (char 0)`); the position is serde_json's, which matches Python's for the usual mistakes.
+pub fn python_json_error(text: &str, err: &serde_json::Error) -> String {
+    let message = err.to_string();
+    let kind = if message.starts_with("trailing characters") {
+        "Extra data"
+    } else if message.starts_with("key must be a string") {
+        "Expecting property name enclosed in double quotes"
+    } else if message.starts_with("expected `:`") {
+        "Expecting ':' delimiter"
+    } else if message.starts_with("expected `,` or") {
+        "Expecting ',' delimiter"
+    } else if message.starts_with("EOF while parsing a string") {
+        "Unterminated string starting at"
+    } else if message.starts_with("control character") {
+        "Invalid control character at"
+    } else if message.starts_with("invalid escape") {
+        "Invalid \\escape"
+    } else {
+        "Expecting value"
+    };
+    let (line, column) = (err.line().max(1), err.column().max(1));
+    let offset: usize = text
+        .split('\n')
+        .take(line - 1)
+        .map(|l| l.chars().count() + 1)
+        .sum::<usize>()
+        + column
+        - 1;
+    format!("{kind}: line {line} column {column} (char {offset})")
+}
+
+/// `_read_rules` / `_read_filters`: a JSON file's content, or OSC's message naming what was being read.
+pub fn read_json_file(path: Option<&str>, what: &str) -> Result<Json, cliff::Error> {
+    // OSC calls `open(None)` when the option is missing, which fails with this TypeError.
+    let path = path.ok_or_else(|| {
+        cliff::Error::command("expected str, bytes or os.PathLike object, not NoneType")
+    })?;
+    let blob = osc_lib::utils::read_blob_file_contents(path)?;
+    serde_json::from_str(&blob).map_err(|err| {
+        cliff::Error::command(format!(
+            "An error occurred when reading {what} from file {path}: {}",
+            python_json_error(&blob, &err)
+        ))
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn json_errors_read_like_python() {
+        let err =
+            |text: &str| python_json_error(text, &serde_json::from_str::<Json>(text).unwrap_err());
+        assert_eq!(err(""), "Expecting value: line 1 column 1 (char 0)");
+        assert_eq!(
+            err("{'a': 1}"),
+            "Expecting property name enclosed in double quotes: line 1 column 2 (char 1)"
+        );
+        assert_eq!(err("{} x"), "Extra data: line 1 column 4 (char 3)");
+    }
 
     #[test]
     fn expirations_parse_like_strptime() {
