@@ -163,40 +163,6 @@ pub fn find_domain(cm: &mut ClientManager, name_or_id: &str) -> Res<Json> {
     keystone::find_identity_resource(cm, keystone::DOMAINS, name_or_id, Vec::new())
 }
 
-/// `find_user` (keystoneclient), within a domain when one is given.
-pub fn find_user(
-    cm: &mut ClientManager,
-    name_or_id: &str,
-    domain_name_or_id: Option<&str>,
-) -> Res<Json> {
-    find_in_domain(cm, keystone::USERS, name_or_id, domain_name_or_id)
-}
-
-/// `find_project` (keystoneclient), within a domain when one is given.
-pub fn find_project(
-    cm: &mut ClientManager,
-    name_or_id: &str,
-    domain_name_or_id: Option<&str>,
-) -> Res<Json> {
-    find_in_domain(cm, keystone::PROJECTS, name_or_id, domain_name_or_id)
-}
-
-fn find_in_domain(
-    cm: &mut ClientManager,
-    manager: keystone::Manager,
-    name_or_id: &str,
-    domain_name_or_id: Option<&str>,
-) -> Res<Json> {
-    let kwargs = match domain_name_or_id {
-        None => Vec::new(),
-        Some(domain) => {
-            let domain_id = id_text(&find_domain(cm, domain)?);
-            vec![("domain_id".to_owned(), domain_id)]
-        }
-    };
-    keystone::find_identity_resource(cm, manager, name_or_id, kwargs)
-}
-
 /// The `id` of a keystoneclient resource, as text.
 pub fn id_text(item: &Json) -> String {
     sdk::id_of(item)

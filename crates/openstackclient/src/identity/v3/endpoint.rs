@@ -1,7 +1,7 @@
 //! `endpoint add project|create|delete|list|remove project|set|show` (openstacksdk `Endpoint`).
 
 use cliff::argparse::{Action, Nargs};
-use cliff::{Arg, ArgValue, Args, Command, CommandKind, Output, Parser, Result, Value};
+use cliff::{Arg, ArgValue, Args, Command, CommandKind, Output, Parser, Result};
 use osc_lib::{ClientManager, Method};
 use serde_json::{Map, Value as Json};
 
@@ -487,6 +487,7 @@ impl Command<ClientManager> for ShowEndpoint {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use cliff::Value;
     use crate::identity::testing::{run, s};
 
     const EP: &str = r#"{"endpoint": {"id": "e1", "interface": "public", "region_id": "RegionOne",

@@ -3,8 +3,10 @@
 pub mod access_rule;
 pub mod application_credential;
 pub mod catalog;
+pub mod consumer;
 pub mod credential;
 pub mod domain;
+pub mod ec2creds;
 pub mod endpoint;
 pub mod endpoint_group;
 pub mod federation_protocol;
@@ -24,6 +26,7 @@ pub mod service_provider;
 pub mod tag;
 pub mod token;
 pub mod trust;
+pub mod unscoped_saml;
 pub mod user;
 
 use std::sync::Arc;
@@ -37,12 +40,18 @@ pub fn commands() -> Vec<(String, PluginCommand)> {
         ("access rule delete", Arc::new(access_rule::DeleteAccessRule)),
         ("access rule list", Arc::new(access_rule::ListAccessRule)),
         ("access rule show", Arc::new(access_rule::ShowAccessRule)),
+        ("access token create", Arc::new(token::CreateAccessToken)),
         ("application credential create", Arc::new(application_credential::CreateApplicationCredential)),
         ("application credential delete", Arc::new(application_credential::DeleteApplicationCredential)),
         ("application credential list", Arc::new(application_credential::ListApplicationCredential)),
         ("application credential show", Arc::new(application_credential::ShowApplicationCredential)),
         ("catalog list", Arc::new(catalog::ListCatalog)),
         ("catalog show", Arc::new(catalog::ShowCatalog)),
+        ("consumer create", Arc::new(consumer::CreateConsumer)),
+        ("consumer delete", Arc::new(consumer::DeleteConsumer)),
+        ("consumer list", Arc::new(consumer::ListConsumer)),
+        ("consumer set", Arc::new(consumer::SetConsumer)),
+        ("consumer show", Arc::new(consumer::ShowConsumer)),
         ("credential create", Arc::new(credential::CreateCredential)),
         ("credential delete", Arc::new(credential::DeleteCredential)),
         ("credential list", Arc::new(credential::ListCredential)),
@@ -53,6 +62,10 @@ pub fn commands() -> Vec<(String, PluginCommand)> {
         ("domain list", Arc::new(domain::ListDomain)),
         ("domain set", Arc::new(domain::SetDomain)),
         ("domain show", Arc::new(domain::ShowDomain)),
+        ("ec2 credentials create", Arc::new(ec2creds::CreateEc2Creds)),
+        ("ec2 credentials delete", Arc::new(ec2creds::DeleteEc2Creds)),
+        ("ec2 credentials list", Arc::new(ec2creds::ListEc2Creds)),
+        ("ec2 credentials show", Arc::new(ec2creds::ShowEc2Creds)),
         ("endpoint add project", Arc::new(endpoint::AddProjectToEndpoint)),
         ("endpoint create", Arc::new(endpoint::CreateEndpoint)),
         ("endpoint delete", Arc::new(endpoint::DeleteEndpoint)),
@@ -67,6 +80,8 @@ pub fn commands() -> Vec<(String, PluginCommand)> {
         ("endpoint remove project", Arc::new(endpoint::RemoveProjectFromEndpoint)),
         ("endpoint set", Arc::new(endpoint::SetEndpoint)),
         ("endpoint show", Arc::new(endpoint::ShowEndpoint)),
+        ("federation domain list", Arc::new(unscoped_saml::ListAccessibleDomains)),
+        ("federation project list", Arc::new(unscoped_saml::ListAccessibleProjects)),
         ("federation protocol create", Arc::new(federation_protocol::CreateProtocol)),
         ("federation protocol delete", Arc::new(federation_protocol::DeleteProtocol)),
         ("federation protocol list", Arc::new(federation_protocol::ListProtocols)),
@@ -119,6 +134,7 @@ pub fn commands() -> Vec<(String, PluginCommand)> {
         ("registered limit set", Arc::new(registered_limit::SetRegisteredLimit)),
         ("registered limit show", Arc::new(registered_limit::ShowRegisteredLimit)),
         ("request token authorize", Arc::new(token::AuthorizeRequestToken)),
+        ("request token create", Arc::new(token::CreateRequestToken)),
         ("role add", Arc::new(role::AddRole)),
         ("role assignment list", Arc::new(role_assignment::ListRoleAssignment)),
         ("role create", Arc::new(role::CreateRole)),
@@ -164,6 +180,6 @@ mod tests {
         sorted.sort();
         sorted.dedup();
         assert_eq!(names, sorted);
-        assert_eq!(names.len(), 115);
+        assert_eq!(names.len(), 128);
     }
 }
