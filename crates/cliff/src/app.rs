@@ -184,6 +184,8 @@ impl<A: Application> App<A> {
     pub fn new(app: A) -> Self {
         let info = app.info().clone();
         let mut parser = Parser::new(&info.name);
+        // cliff builds the global parser with argparse's plain formatter; only command parsers keep newlines.
+        parser.smart_help = false;
         parser.description = Some(info.description.clone());
         parser.add(
             Arg::option(&["--version"])
@@ -421,7 +423,7 @@ impl<A: Application> App<A> {
             Output::Exit { code } => Ok(*code),
             Output::Text { text } => write_stdout(text).map(|()| 0),
             Output::List { .. } | Output::Show { .. } => {
-                let terminal = terminal_info();
+                let terminal = terminal_info()?;
                 let text = format::render(output, args, terminal)?;
                 write_stdout(&text).map(|()| 0)
             }
@@ -520,14 +522,10 @@ fn python_list_repr(items: &[String]) -> String {
 
 /// The help or version text a parse asked for (`-h`, `--version`), if any.
 fn early_exit_text(parser: &Parser, args: &Args, columns: usize) -> Option<String> {
-    let _ = (parser, args, columns);
-    None
+    parser.early_exit_text(args, columns)
 }
 
 /// The terminal as the formatters see it.
-fn terminal_info() -> format::Terminal {
-    format::Terminal {
-        is_tty: terminal::stdout_is_tty(),
-        width: terminal::stdout_width(),
-    }
+fn terminal_info() -> Result<format::Terminal> {
+    format::Terminal::from_env(terminal::stdout_is_tty(), terminal::stdout_width())
 }

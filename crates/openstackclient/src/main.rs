@@ -17,7 +17,7 @@ fn main() {
         description: "Command-line interface to the OpenStack APIs".to_owned(),
     };
     let plugins: Vec<Arc<dyn osc_lib::Plugin>> = vec![Arc::new(identity::IdentityPlugin)];
-    let groups = vec![common::cli_group()];
+    let groups = vec![common::cli_group(), common::common_group()];
     let mut app = App::new(OpenStackShell::new(info, plugins, groups));
     std::process::exit(app.run(&argv));
 }

@@ -164,6 +164,10 @@ pub trait Transport {
     fn token(&mut self) -> Result<TokenInfo>;
     /// The endpoint URL for a service type (interface and region from the configuration).
     fn endpoint(&mut self, service_type: &str) -> Result<String>;
+    /// `(method, url, seconds)` of every request sent so far, for `--timing`.
+    fn timings(&self) -> Vec<(String, String, f64)> {
+        Vec::new()
+    }
 }
 
 /// Creates the transport on first use (authenticating, or loading a cached token).
@@ -186,8 +190,8 @@ pub struct Settings {
     pub region_name: Option<String>,
     /// `--os-interface` (default `public`).
     pub interface: String,
-    /// The cloud's merged configuration, for `configuration show`.
-    pub config: serde_json::Map<String, Json>,
+    /// The selected cloud's configuration (`None` only before the shell has loaded it).
+    pub cloud: Option<crate::config::CloudConfig>,
     /// Every loaded command group with its command names, sorted (for `command list`).
     pub command_groups: std::collections::BTreeMap<String, Vec<String>>,
     /// Loaded module name → version (for `module list`).
@@ -290,6 +294,14 @@ impl ClientManager {
     /// The endpoint of a service type.
     pub fn endpoint(&mut self, service_type: &str) -> Result<String> {
         self.transport()?.endpoint(service_type)
+    }
+
+    /// `(method, url, seconds)` of every request sent so far (none when no session was created).
+    pub fn timings(&self) -> Vec<(String, String, f64)> {
+        self.transport
+            .as_ref()
+            .map(|t| t.timings())
+            .unwrap_or_default()
     }
 
     /// The API version chosen for a plugin (`identity` → `3`).

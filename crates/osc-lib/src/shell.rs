@@ -5,11 +5,14 @@
 use std::sync::Arc;
 
 use cliff::app::AppInfo;
-use cliff::{Application, Args, Command, CommandManager, Parser, Result};
+use cliff::{Application, Args, Command, CommandManager, Output, Parser, Result, Value};
 use log::LevelFilter;
 
-use crate::clientmanager::ClientManager;
-use crate::plugin::{command_group, Plugin, PluginCommand};
+use crate::clientmanager::{ClientManager, Settings, Transport};
+use crate::config::{CloudConfig, ConfigPaths, Environment};
+use crate::connect::connect;
+use crate::options;
+use crate::plugin::{command_group, major_version, Plugin, PluginCommand};
 
 /// A group of commands that is not a plugin's (OSC's `openstack.cli` and `openstack.common`).
 pub struct CommandGroup {
@@ -22,24 +25,46 @@ pub struct CommandGroup {
 /// The `openstack` application: plugins in, a cliff application out.
 pub struct OpenStackShell {
     info: AppInfo,
+    env: Environment,
     plugins: Vec<Arc<dyn Plugin>>,
     groups: Vec<CommandGroup>,
     client_manager: ClientManager,
+    timing: bool,
 }
 
 impl OpenStackShell {
     /// A shell over these plugins (built-in and external alike) and plain command groups.
     pub fn new(info: AppInfo, plugins: Vec<Arc<dyn Plugin>>, groups: Vec<CommandGroup>) -> Self {
         let client_manager = ClientManager::new(
-            Default::default(),
-            Box::new(|| Err(cliff::Error::command("The cloud is not configured yet"))),
+            Settings::default(),
+            Box::new(|| Err(cliff::Error::command("The cloud is not configured"))),
         );
         OpenStackShell {
             info,
+            env: Environment::from_process(),
             plugins,
             groups,
             client_manager,
+            timing: false,
         }
+    }
+
+    fn version_options(&self) -> Vec<options::GlobalOption> {
+        self.plugins
+            .iter()
+            .filter_map(|plugin| {
+                let option = plugin.version_option();
+                let flag = option.flag.as_deref()?;
+                Some(options::api_version_option(
+                    flag,
+                    &option.metavar,
+                    &option.env,
+                    option.option_default.as_deref(),
+                    &option.help,
+                    &self.env,
+                ))
+            })
+            .collect()
     }
 }
 
@@ -51,7 +76,10 @@ impl Application for OpenStackShell {
     }
 
     fn add_global_options(&self, parser: &mut Parser) {
-        let _ = parser;
+        options::add_to_parser(
+            parser,
+            &options::global_options(&self.env, self.version_options()),
+        );
     }
 
     fn initialize(
@@ -60,16 +88,25 @@ impl Application for OpenStackShell {
         _remainder: &[String],
         commands: &mut CommandManager<ClientManager>,
     ) -> Result<()> {
-        let _ = options;
+        let cwd = std::env::current_dir().unwrap_or_default();
+        let cloud = CloudConfig::load(options, &self.env, &ConfigPaths::standard(&self.env, &cwd))?;
+        self.timing = options.flag("timing");
+        let mut session_cloud = cloud.clone();
+        self.client_manager = ClientManager::new(
+            Settings::default(),
+            Box::new(move || Ok(Box::new(connect(&mut session_cloud)?) as Box<dyn Transport>)),
+        );
+        if let Some(level) = cloud
+            .debug()
+            .filter(|debug| *debug)
+            .map(|_| LevelFilter::Debug)
+        {
+            cliff::logging::set_console_level(level);
+        }
         for plugin in &self.plugins {
             let option = plugin.version_option();
-            let key = option.dest.trim_start_matches("os_").to_owned();
-            let version = options
-                .str(&option.dest)
-                .map(str::to_owned)
-                .or_else(|| plugin.default_version().map(str::to_owned))
-                .unwrap_or_else(|| "None".to_owned());
-            let _ = key;
+            let key = option.dest.strip_prefix("os_").unwrap_or(&option.dest);
+            let version = cloud.api_version(key, plugin.default_version());
             self.client_manager
                 .set_api_version(plugin.api_name(), &version);
             let accepted = plugin.check_version(&version).unwrap_or(false);
@@ -85,7 +122,7 @@ impl Application for OpenStackShell {
                 );
             }
             let group = command_group(plugin.api_name(), &version);
-            for (name, command) in plugin.commands(&crate::plugin::major_version(&version)) {
+            for (name, command) in plugin.commands(&major_version(&version)) {
                 register(commands, &group, &name, command, plugin.dist());
             }
         }
@@ -110,6 +147,9 @@ impl Application for OpenStackShell {
                 .modules
                 .insert(module.to_owned(), version.to_owned());
         }
+        settings.region_name = cloud.region_name().map(str::to_owned);
+        settings.interface = cloud.interface().unwrap_or("public").to_owned();
+        settings.cloud = Some(cloud);
         Ok(())
     }
 
@@ -128,6 +168,49 @@ impl Application for OpenStackShell {
         &mut self.client_manager
     }
 
+    /// osc-lib's `--timing`: after the output, a blank line and the `URL`/`Seconds` table (csv when the command
+    /// used another formatter than table).
+    fn clean_up(
+        &mut self,
+        _name: &str,
+        args: Option<&Args>,
+        _result: &Result<i32>,
+    ) -> Option<String> {
+        if !self.timing {
+            return None;
+        }
+        let format = match args.and_then(|a| a.str("formatter")) {
+            Some(f) if f != "table" => "csv",
+            _ => "table",
+        };
+        let mut total = 0.0;
+        let mut rows: Vec<Vec<Value>> = Vec::new();
+        for (method, url, seconds) in self.client_manager.timings() {
+            total += seconds;
+            rows.push(vec![
+                Value::Str(format!("{method} {url}")),
+                Value::Float(seconds),
+            ]);
+        }
+        rows.push(vec![Value::Str("Total".to_owned()), Value::Float(total)]);
+        let mut parser = Parser::new("Timing");
+        cliff::format::add_list_arguments(&mut parser);
+        let timing_args = parser
+            .parse_args(&["-f".to_owned(), format.to_owned()])
+            .ok()?;
+        let output = Output::List {
+            columns: vec!["URL".to_owned(), "Seconds".to_owned()],
+            rows,
+        };
+        let terminal = cliff::format::Terminal::from_env(
+            cliff::terminal::stdout_is_tty(),
+            cliff::terminal::stdout_width(),
+        )
+        .ok()?;
+        let table = cliff::format::render(&output, &timing_args, terminal).ok()?;
+        Some(format!("\n{table}"))
+    }
+
     /// osc-lib's levels: none → WARNING, `-v` → INFO, `-vv` → DEBUG, `-q` → ERROR; `--debug` → DEBUG.
     fn log_level(&self, verbose_level: i64, debug: bool) -> LevelFilter {
         if debug {
@@ -142,7 +225,7 @@ impl Application for OpenStackShell {
     }
 }
 
-/// Registers a command; a built-in wins over a plugin's command of the same name, with a warning.
+/// Registers a command; a second registration of a name replaces the first, with cliff's warning.
 fn register(
     commands: &mut CommandManager<ClientManager>,
     group: &str,

@@ -33,6 +33,7 @@ impl Plugin for IdentityPlugin {
             metavar: "<identity-api-version>".to_owned(),
             help: "Identity API version, default=3 (Env: OS_IDENTITY_API_VERSION)".to_owned(),
             env: "OS_IDENTITY_API_VERSION".to_owned(),
+            option_default: None,
         }
     }
 
