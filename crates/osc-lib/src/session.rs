@@ -406,7 +406,11 @@ impl From<Response> for ApiResponse {
 
 impl Transport for Session {
     fn send(&mut self, request: &ApiRequest) -> Result<ApiResponse> {
-        Session::send(self, request, &RequestOptions::default()).map(ApiResponse::from)
+        let options = RequestOptions {
+            raise_exc: !request.accept_error_status,
+            ..RequestOptions::default()
+        };
+        Session::send(self, request, &options).map(ApiResponse::from)
     }
 
     fn token(&mut self) -> Result<TokenInfo> {

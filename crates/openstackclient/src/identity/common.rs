@@ -215,7 +215,7 @@ pub fn add_resource_option(parser: &mut Parser) {
         Arg::option(&["--immutable"])
             .dest("immutable")
             .action(cliff::argparse::Action::StoreTrue)
-            .default(ArgValue::Null)
+            .default_none()
             .help(
                 "Make resource immutable. An immutable project may not be deleted or modified except to remove the \
                  immutable flag",
@@ -226,9 +226,17 @@ pub fn add_resource_option(parser: &mut Parser) {
         Arg::option(&["--no-immutable"])
             .dest("immutable")
             .action(cliff::argparse::Action::StoreFalse)
-            .default(ArgValue::Null)
+            .default_none()
             .help("Make resource mutable (default)"),
     );
+}
+
+/// Sets an argparse default, `None` included (which a `store_true`/`store_false` option must be told explicitly).
+pub fn with_default(arg: Arg, default: ArgValue) -> Arg {
+    match default {
+        ArgValue::Null => arg.default_none(),
+        other => arg.default(other),
+    }
 }
 
 /// A tri-state option (`store_true`/`store_false` pair with default `None`).

@@ -487,8 +487,8 @@ impl Command<ClientManager> for ShowEndpoint {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use cliff::Value;
     use crate::identity::testing::{run, s};
+    use cliff::Value;
 
     const EP: &str = r#"{"endpoint": {"id": "e1", "interface": "public", "region_id": "RegionOne",
         "service_id": "s1", "url": "http://ks/v3", "enabled": true, "region": "RegionOne"}}"#;
