@@ -70,6 +70,7 @@ fn add_property_option(parser: &mut Parser, help: &str) {
             .metavar("<key=value>")
             .dest("properties")
             .append()
+            .check(parseractions::key_value_check)
             .help(help),
     );
 }
