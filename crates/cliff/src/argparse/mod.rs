@@ -191,6 +191,26 @@ pub struct Arg {
     /// instead of the implicit `False`/`True`.
     #[serde(default)]
     pub default_none: bool,
+    /// A custom action's check of each value it receives (osc-lib's `KeyValueAction`, `NonNegativeAction`...):
+    /// an `Err(message)` stops parsing with argparse's `argument <name>: <message>`.
+    #[serde(skip)]
+    pub check: Option<ValueCheck>,
+}
+
+/// A custom action's check of one converted value; the error is the action's message.
+#[derive(Clone, Copy)]
+pub struct ValueCheck(pub fn(&ArgValue) -> std::result::Result<(), String>);
+
+impl PartialEq for ValueCheck {
+    fn eq(&self, other: &Self) -> bool {
+        std::ptr::fn_addr_eq(self.0, other.0)
+    }
+}
+
+impl std::fmt::Debug for ValueCheck {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("ValueCheck")
+    }
 }
 
 impl Arg {
@@ -222,7 +242,14 @@ impl Arg {
             value_type: ArgType::Str,
             default_none: false,
             constant: ArgValue::Null,
+            check: None,
         }
+    }
+
+    /// Checks each value as a custom argparse action would (the value still stored as `action` says).
+    pub fn check(mut self, check: fn(&ArgValue) -> std::result::Result<(), String>) -> Self {
+        self.check = Some(ValueCheck(check));
+        self
     }
 
     /// Sets `dest`.

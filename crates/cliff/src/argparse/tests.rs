@@ -426,3 +426,31 @@ fn a_default_shared_by_arguments_of_one_dest_is_converted_by_each() {
         &ArgValue::from("8")
     );
 }
+
+#[test]
+fn custom_action_checks_stop_parsing_with_argparse_wording() {
+    fn key_value(value: &ArgValue) -> std::result::Result<(), String> {
+        match value {
+            ArgValue::Str(s) if s.contains('=') => Ok(()),
+            ArgValue::Str(s) => Err(format!("Expected 'key=value' type, but got: {s}")),
+            _ => Ok(()),
+        }
+    }
+    let mut p = Parser::new("prog");
+    p.columns = Some(80);
+    p.add(
+        Arg::option(&["--property"])
+            .append()
+            .metavar("<key=value>")
+            .check(key_value),
+    );
+    let args = p
+        .parse_args(&argv(&["--property", "a=1", "--property", "b=2"]))
+        .unwrap();
+    assert_eq!(args.strings("property"), vec!["a=1", "b=2"]);
+    assert_eq!(
+        usage_error(&p, &["--property", "a=1", "--property", "oops"]),
+        "usage: prog [--property <key=value>]\nprog: error: argument --property: Expected 'key=value' type, but \
+         got: oops\n"
+    );
+}
