@@ -1,6 +1,7 @@
 //! OpenStack plumbing on top of cliff (osc-lib's role): configuration, authentication, sessions and plugins.
 
 pub mod clientmanager;
+pub mod external;
 pub mod plugin;
 
 pub use clientmanager::{ApiRequest, ApiResponse, ClientManager, Method, TokenInfo, Transport};
