@@ -42,6 +42,7 @@ impl Sandbox {
                     .join("openstack-rs")
                     .join("plugins.json"),
             ),
+            may_run_plugins: true,
         }
     }
 
@@ -346,6 +347,25 @@ fn broken_plugins_are_skipped_with_a_warning_and_not_asked_again() {
     }
     assert_eq!(sandbox.starts("crash").len(), 1);
     assert_eq!(sandbox.starts("bad").len(), 1);
+}
+
+#[test]
+fn inside_a_manifest_only_cached_plugins_are_known() {
+    let sandbox = Sandbox::new("recursion");
+    sandbox.plugin("known", &manifest("known", ""), TEXT_ANSWER);
+    let_timestamps_settle();
+    sandbox.discover();
+    sandbox.plugin("fresh", &manifest("fresh", ""), TEXT_ANSWER);
+    let mut paths = sandbox.paths();
+    paths.may_run_plugins = false;
+    let discovery = external::discover_in(&paths, Timeouts::default());
+    let names: Vec<&str> = discovery.plugins.iter().map(|p| p.api_name()).collect();
+    assert_eq!(names, vec!["known"]);
+    assert!(sandbox.starts("fresh").is_empty());
+    assert_eq!(sandbox.starts("known").len(), 1);
+    // A normal run then asks the new plugin.
+    assert_eq!(sandbox.discover().plugins.len(), 2);
+    assert_eq!(sandbox.starts("fresh").len(), 1);
 }
 
 #[test]

@@ -13,7 +13,7 @@ use log::Level;
 use super::cache::{CacheFile, DirRecord, PluginRecord, Stamp};
 use super::host::ExternalPlugin;
 use super::process::{self, describe_status, Finished};
-use super::protocol::{Manifest, MANIFEST_FLAG, PROTOCOL_VERSION};
+use super::protocol::{Manifest, MANIFEST_FLAG, MODE_ENV, MODE_MANIFEST, PROTOCOL_VERSION};
 
 /// The prefix of plugin executables.
 pub const PREFIX: &str = "openstack-";
@@ -45,6 +45,10 @@ pub struct SearchPaths {
     pub dirs: Vec<PathBuf>,
     /// The cache file; `None` disables caching (every run asks every plugin).
     pub cache_file: Option<PathBuf>,
+    /// Whether new or changed executables may be asked for their manifest. False inside a plugin that is itself
+    /// answering `--osc-plugin-manifest` (`OSC_PLUGIN_MODE=manifest`): if it ran `openstack`, asking it again
+    /// would recurse without end. Such a run knows only the plugins already cached.
+    pub may_run_plugins: bool,
 }
 
 impl SearchPaths {
@@ -79,7 +83,12 @@ impl SearchPaths {
         }
         let cache_file =
             xdg("XDG_CACHE_HOME", ".cache").map(|c| c.join("openstack-rs").join("plugins.json"));
-        SearchPaths { dirs, cache_file }
+        let may_run_plugins = var(MODE_ENV).is_none_or(|mode| mode != MODE_MANIFEST);
+        SearchPaths {
+            dirs,
+            cache_file,
+            may_run_plugins,
+        }
     }
 }
 
@@ -243,7 +252,7 @@ pub fn discover_in(paths: &SearchPaths, timeouts: Timeouts) -> Discovery {
     let pending: Vec<(usize, Result<process::Running, String>)> = records
         .iter()
         .enumerate()
-        .filter(|(_, record)| record.is_none())
+        .filter(|(_, record)| record.is_none() && paths.may_run_plugins)
         .map(|(index, _)| (index, process::spawn_manifest(&candidates[index].path)))
         .collect();
     for (index, running) in pending {
@@ -265,7 +274,16 @@ pub fn discover_in(paths: &SearchPaths, timeouts: Timeouts) -> Discovery {
     let mut plugins = Vec::new();
     let mut plugin_records = Vec::new();
     for (candidate, record) in candidates.iter().zip(records) {
-        let Some(record) = record else { continue };
+        let Some(record) = record else {
+            messages.push((
+                Level::Debug,
+                format!(
+                    "Not asking plugin {} for its manifest from inside another plugin's manifest",
+                    candidate.path.display()
+                ),
+            ));
+            continue;
+        };
         match (&record.manifest, &record.problem) {
             (Some(manifest), _) => plugins.push(Arc::new(ExternalPlugin::new(
                 candidate.path.clone(),
@@ -460,6 +478,7 @@ mod tests {
                 PathBuf::from("/bin"),
             ]
         );
+        assert!(paths.may_run_plugins);
         assert_eq!(
             paths.cache_file,
             Some(PathBuf::from("/home/u/.cache/openstack-rs/plugins.json"))
@@ -467,8 +486,10 @@ mod tests {
         let paths = SearchPaths::from_vars(|name| match name {
             "XDG_DATA_HOME" => Some("/data".into()),
             "XDG_CACHE_HOME" => Some("/cache".into()),
+            "OSC_PLUGIN_MODE" => Some("manifest".into()),
             _ => None,
         });
+        assert!(!paths.may_run_plugins);
         assert_eq!(
             paths.dirs,
             vec![PathBuf::from("/data/openstack-rs/plugins")]

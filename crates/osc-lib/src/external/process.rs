@@ -15,7 +15,10 @@ use std::sync::mpsc::{self, Receiver};
 use std::thread::{self, JoinHandle};
 use std::time::{Duration, Instant};
 
-use super::protocol::{FD_ENV, MANIFEST_FLAG, PROTOCOL_ENV, PROTOCOL_VERSION, RUN_FLAG};
+use super::protocol::{
+    FD_ENV, MANIFEST_FLAG, MODE_ENV, MODE_MANIFEST, MODE_RUN, PROTOCOL_ENV, PROTOCOL_VERSION,
+    RUN_FLAG,
+};
 
 /// The largest manifest accepted: far above any real one, low enough that a runaway plugin cannot exhaust memory.
 const MANIFEST_LIMIT: u64 = 16 << 20;
@@ -46,6 +49,7 @@ pub(crate) fn spawn_manifest(path: &Path) -> Result<Running, String> {
     command
         .arg(MANIFEST_FLAG)
         .env(PROTOCOL_ENV, PROTOCOL_VERSION.to_string())
+        .env(MODE_ENV, MODE_MANIFEST)
         .env_remove(FD_ENV)
         .stdin(Stdio::null())
         .stdout(Stdio::piped())
@@ -73,6 +77,7 @@ pub(crate) fn spawn_run(path: &Path, request: Vec<u8>) -> Result<Running, String
     command
         .arg(RUN_FLAG)
         .env(PROTOCOL_ENV, PROTOCOL_VERSION.to_string())
+        .env(MODE_ENV, MODE_RUN)
         .env(FD_ENV, child_fd.to_string())
         .stdin(Stdio::inherit())
         .stdout(Stdio::piped())

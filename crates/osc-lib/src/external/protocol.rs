@@ -28,6 +28,15 @@ pub const FD_ENV: &str = "OSC_PLUGIN_FD";
 /// The environment variable telling the plugin which protocol version `openstack` speaks (set in both modes).
 pub const PROTOCOL_ENV: &str = "OSC_PLUGIN_PROTOCOL";
 
+/// The environment variable telling the plugin its mode: [`MODE_MANIFEST`] or [`MODE_RUN`].
+pub const MODE_ENV: &str = "OSC_PLUGIN_MODE";
+
+/// The value of [`MODE_ENV`] while a plugin prints its manifest.
+pub const MODE_MANIFEST: &str = "manifest";
+
+/// The value of [`MODE_ENV`] while a plugin runs a command.
+pub const MODE_RUN: &str = "run";
+
 /// What a plugin says about itself: everything `openstack` needs to list, complete and parse its commands without
 /// starting it again.
 #[derive(Debug, Clone, Serialize, Deserialize)]
