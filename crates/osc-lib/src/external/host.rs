@@ -103,7 +103,6 @@ impl Plugin for ExternalPlugin {
                     .map(|spec| {
                         let command: PluginCommand = Arc::new(ExternalCommand {
                             executable: Arc::clone(&self.executable),
-                            api_name: self.manifest.api_name.clone(),
                             spec: spec.clone(),
                         });
                         (spec.name.clone(), command)
@@ -148,7 +147,6 @@ pub fn register_commands(
 /// A command of an external plugin: parsed by `openstack` from the manifest, run by the executable.
 pub struct ExternalCommand {
     executable: Arc<Executable>,
-    api_name: String,
     spec: CommandSpec,
 }
 
@@ -200,7 +198,7 @@ impl Command<ClientManager> for ExternalCommand {
             protocol: PROTOCOL_VERSION,
             command: self.spec.name.clone(),
             args: args.clone(),
-            session: session_for(ctx, self.spec.auth_required, &self.api_name)?,
+            session: session_for(ctx, self.spec.auth_required)?,
         };
         let bytes = serde_json::to_vec(&request)
             .map_err(|err| self.failure(&format!("could not be sent its request ({err})")))?;
@@ -269,8 +267,8 @@ fn read_answer(finished: &Finished) -> std::result::Result<Output, Answer> {
     }
 }
 
-/// The session a command of `api_name` gets: the token only when it needs authentication.
-fn session_for(ctx: &mut ClientManager, auth_required: bool, api_name: &str) -> Result<Session> {
+/// The session a command gets: the token only when it needs authentication.
+fn session_for(ctx: &mut ClientManager, auth_required: bool) -> Result<Session> {
     let token = if auth_required {
         let token = ctx.token()?;
         let expires_at = token
@@ -318,12 +316,10 @@ fn session_for(ctx: &mut ClientManager, auth_required: bool, api_name: &str) -> 
         Some(Json::String(s)) => s.parse().ok(),
         _ => None,
     };
-    let mut api_versions: std::collections::BTreeMap<String, String> = ctx
+    let api_versions = ctx
         .api_versions()
         .map(|(name, version)| (name.to_owned(), version.to_owned()))
         .collect();
-    api_versions.entry(api_name.to_owned()).or_default();
-    api_versions.retain(|_, version| !version.is_empty());
     Ok(Session {
         token,
         region_name: settings.region_name.clone().filter(|r| !r.is_empty()),
