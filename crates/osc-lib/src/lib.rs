@@ -1,7 +1,9 @@
 //! OpenStack plumbing on top of cliff (osc-lib's role): configuration, authentication, sessions and plugins.
 
 pub mod clientmanager;
+pub mod config;
 pub mod external;
+pub mod options;
 pub mod plugin;
 
 pub use clientmanager::{ApiRequest, ApiResponse, ClientManager, Method, TokenInfo, Transport};

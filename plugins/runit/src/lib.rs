@@ -35,6 +35,7 @@ impl Plugin for RunitPlugin {
             metavar: "<runit-version>".to_owned(),
             help: String::new(),
             env: "OS_RUNIT_VERSION".to_owned(),
+            option_default: None,
         }
     }
 

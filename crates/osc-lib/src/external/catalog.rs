@@ -3,6 +3,8 @@
 use cliff::{Error, Result};
 use serde_json::Value as Json;
 
+use crate::config::service_types;
+
 /// The URL of the first endpoint of `service_type` with this interface (and region, when one is set), in catalog
 /// order; otherwise keystoneauth's `EndpointNotFound` / `EmptyCatalog` message.
 pub fn endpoint_url(
@@ -18,9 +20,10 @@ pub fn endpoint_url(
         .ok_or_else(|| Error::command("The service catalog is empty."))?;
     // keystoneauth accepts `publicURL` for `public`.
     let wanted_interface = interface.strip_suffix("URL").unwrap_or(interface);
+    let types = service_types::all_types(service_type);
     let found = catalog
         .iter()
-        .filter(|service| same_type(service.get("type"), service_type))
+        .filter(|service| same_type(service.get("type"), &types))
         .flat_map(|service| {
             service
                 .get("endpoints")
@@ -47,11 +50,12 @@ pub fn endpoint_url(
     }
 }
 
-/// Service types compare with `-` and `_` taken as the same (`object-store`, `object_store`).
-fn same_type(found: Option<&Json>, wanted: &str) -> bool {
+/// Whether a catalog entry's type is the wanted one or one of its aliases (`volumev3` for `block-storage`), as
+/// keystoneauth compares them through os-service-types.
+fn same_type(found: Option<&Json>, wanted: &[String]) -> bool {
     found
         .and_then(Json::as_str)
-        .is_some_and(|found| found.replace('_', "-") == wanted.replace('_', "-"))
+        .is_some_and(|found| wanted.contains(&found.replace('_', "-")))
 }
 
 #[cfg(test)]
@@ -65,6 +69,9 @@ mod tests {
                 {"interface": "admin", "region_id": "RegionOne", "url": "http://admin:5000"},
                 {"interface": "public", "region_id": "RegionTwo", "url": "http://two:5000"},
                 {"interface": "public", "region_id": "RegionOne", "url": "http://one:5000"}
+            ]},
+            {"type": "volumev3", "endpoints": [
+                {"interface": "public", "region_id": "RegionOne", "url": "http://cinder:8776/v3"}
             ]},
             {"type": "workflowv2", "endpoints": [
                 {"interface": "public", "region": "RegionOne", "url": "http://wf:8989/v2"}
@@ -86,6 +93,14 @@ mod tests {
         assert_eq!(
             endpoint_url(&body, "workflowv2", "public", Some("RegionOne")).expect("found"),
             "http://wf:8989/v2"
+        );
+    }
+
+    #[test]
+    fn aliases_find_the_service() {
+        assert_eq!(
+            endpoint_url(&body(), "block-storage", "public", None).expect("found"),
+            "http://cinder:8776/v3"
         );
     }
 

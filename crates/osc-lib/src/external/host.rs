@@ -11,7 +11,8 @@ use serde_json::Value as Json;
 use super::discovery::check_protocol;
 use super::process::{self, describe_status, Finished};
 use super::protocol::{
-    CommandSpec, Manifest, Request, Response, Session, Tls, TokenSpec, PROTOCOL_VERSION,
+    CommandSpec, Manifest, Request, Response, Session, Tls, TokenSpec, ENDPOINT_OVERRIDE_SUFFIX,
+    PROTOCOL_VERSION,
 };
 use crate::clientmanager::ClientManager;
 use crate::plugin::{command_group, major_version, Plugin, PluginCommand, VersionOption};
@@ -78,6 +79,7 @@ impl Plugin for ExternalPlugin {
             metavar: option.metavar.clone(),
             help: option.help.clone(),
             env: option.env.clone(),
+            option_default: option.option_default.clone(),
         }
     }
 
@@ -285,37 +287,31 @@ fn session_for(ctx: &mut ClientManager, auth_required: bool) -> Result<Session> 
         None
     };
     let settings = &ctx.settings;
-    let config = &settings.config;
-    let text = |key: &str| match config.get(key) {
-        Some(Json::String(value)) if !value.is_empty() => Some(value.clone()),
-        _ => None,
+    let cloud = settings.cloud.as_ref();
+    let tls = match cloud {
+        Some(cloud) => Tls {
+            verify: cloud.verify(),
+            cacert: cloud.cacert(),
+            cert: cloud.cert(),
+            key: cloud.key(),
+        },
+        None => Tls::default(),
     };
-    let truthy = |key: &str| match config.get(key) {
-        Some(Json::Bool(value)) => Some(*value),
-        Some(Json::String(value)) => Some(matches!(
-            value.to_ascii_lowercase().as_str(),
-            "true" | "1" | "yes" | "on"
-        )),
-        _ => None,
-    };
-    let tls = Tls {
-        verify: truthy("verify").unwrap_or(true) && !truthy("insecure").unwrap_or(false),
-        cacert: text("cacert"),
-        cert: text("cert"),
-        key: text("key"),
-    };
-    let endpoint_overrides = config
-        .iter()
-        .filter_map(|(key, value)| {
-            let service = key.strip_suffix("_endpoint_override")?;
-            Some((service.to_owned(), value.as_str()?.to_owned()))
+    // Sent under the configuration's own spelling; the plugin looks them up by service type and alias.
+    let endpoint_overrides = cloud
+        .map(|cloud| {
+            cloud
+                .config()
+                .iter()
+                .filter_map(|(key, value)| {
+                    let service = key.strip_suffix(ENDPOINT_OVERRIDE_SUFFIX)?;
+                    let url = value.as_str().filter(|url| !url.is_empty())?;
+                    Some((service.to_owned(), url.to_owned()))
+                })
+                .collect()
         })
-        .collect();
-    let timeout = match config.get("api_timeout") {
-        Some(Json::Number(n)) => n.as_f64(),
-        Some(Json::String(s)) => s.parse().ok(),
-        _ => None,
-    };
+        .unwrap_or_default();
+    let timeout = cloud.and_then(|cloud| cloud.timeout());
     let api_versions = ctx
         .api_versions()
         .map(|(name, version)| (name.to_owned(), version.to_owned()))

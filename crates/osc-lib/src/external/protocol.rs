@@ -37,6 +37,9 @@ pub const MODE_MANIFEST: &str = "manifest";
 /// The value of [`MODE_ENV`] while a plugin runs a command.
 pub const MODE_RUN: &str = "run";
 
+/// The suffix of clouds.yaml's endpoint-override keys; [`Session::endpoint_overrides`] is keyed by what precedes it.
+pub const ENDPOINT_OVERRIDE_SUFFIX: &str = "_endpoint_override";
+
 /// What a plugin says about itself: everything `openstack` needs to list, complete and parse its commands without
 /// starting it again.
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -92,6 +95,10 @@ pub struct VersionOptionSpec {
     /// Help text of the flag.
     #[serde(default)]
     pub help: String,
+    /// The flag's own default when the variable is unset (python-mistralclient's `2`), shown by
+    /// `configuration show`; usually `None`, the default version applying later.
+    #[serde(default)]
+    pub option_default: Option<String>,
 }
 
 /// One command of a manifest.
@@ -160,7 +167,7 @@ pub struct Session {
     /// The API version chosen for every loaded plugin, by API name (`identity` → `3`).
     #[serde(default)]
     pub api_versions: BTreeMap<String, String>,
-    /// Endpoint overrides by service type (clouds.yaml `<service>_endpoint_override`).
+    /// Endpoint overrides: clouds.yaml `<service>_endpoint_override` by its `<service>` part (`block_storage`).
     #[serde(default)]
     pub endpoint_overrides: BTreeMap<String, String>,
     /// The HTTP timeout in seconds (`--timeout`, clouds.yaml `api_timeout`), if any.

@@ -11,11 +11,12 @@ use log::LevelFilter;
 use super::catalog;
 use super::protocol::{
     CommandSpec, ErrorSpec, Manifest, ModuleSpec, Request, Response, Session, Tls,
-    VersionOptionSpec, FD_ENV, MANIFEST_FLAG, PROTOCOL_VERSION, RUN_FLAG,
+    VersionOptionSpec, ENDPOINT_OVERRIDE_SUFFIX, FD_ENV, MANIFEST_FLAG, PROTOCOL_VERSION, RUN_FLAG,
 };
 use crate::clientmanager::{
     ApiRequest, ApiResponse, ClientManager, Method, Settings, TokenInfo, Transport,
 };
+use crate::config::service_types;
 use crate::plugin::{major_version, Plugin};
 
 /// Answers `--osc-plugin-manifest` and `--osc-plugin-run` for `plugin`; returns the process exit code.
@@ -153,6 +154,7 @@ pub fn manifest_of(plugin: &dyn Plugin) -> Manifest {
             metavar: option.metavar,
             env: option.env,
             help: option.help,
+            option_default: option.option_default,
         },
         default_version: plugin.default_version().map(str::to_owned),
         supported_versions: plugin
@@ -371,8 +373,15 @@ impl Transport for SessionTransport {
     }
 
     fn endpoint(&mut self, service_type: &str) -> Result<String> {
-        let key = service_type.replace('-', "_");
-        if let Some(url) = self.session.endpoint_overrides.get(&key) {
+        // As openstacksdk: the override of the official type or of any alias.
+        let overridden = service_types::all_types(service_type)
+            .iter()
+            .map(|st| service_types::service_key(st, "endpoint_override"))
+            .find_map(|key| {
+                let service = key.strip_suffix(ENDPOINT_OVERRIDE_SUFFIX)?;
+                self.session.endpoint_overrides.get(service)
+            });
+        if let Some(url) = overridden {
             return Ok(url.clone());
         }
         catalog::endpoint_url(
@@ -463,10 +472,11 @@ mod tests {
         let mut session = session();
         session
             .endpoint_overrides
-            .insert("workflowv2".to_owned(), "http://over".to_owned());
+            .insert("block_storage".to_owned(), "http://over".to_owned());
         let mut transport = SessionTransport::new(session, Box::new(NoHttp));
+        // Looked up under the official type for an alias too, as openstacksdk does.
         assert_eq!(
-            transport.endpoint("workflowv2").expect("override"),
+            transport.endpoint("volumev3").expect("override"),
             "http://over"
         );
         let mut transport = SessionTransport::new(Session::default(), Box::new(NoHttp));
