@@ -186,7 +186,7 @@ impl Command<ClientManager> for ExternalCommand {
         };
         // Discovery refuses manifests whose parsers do not deserialize, so this fails only on a tampered cache.
         match serde_json::from_str::<Parser>(arguments.get()) {
-            Ok(own) => extend_parser(parser, &own),
+            Ok(own) => parser.extend(&own),
             Err(err) => log::error!(
                 "Plugin {}: arguments of '{}' are unreadable: {err}",
                 self.path().display(),
@@ -221,11 +221,6 @@ impl ExternalCommand {
             self.executable.path.display()
         ))
     }
-}
-
-/// Appends the command's own arguments (from the manifest) to the parser `openstack` built for it.
-fn extend_parser(parser: &mut Parser, own: &Parser) {
-    let _ = (parser, own);
 }
 
 /// Why a run gave no output.
