@@ -106,7 +106,7 @@ fn manifest(api: &str, commands: &str) -> String {
     )
 }
 
-const TEXT_ANSWER: &str = r#"eval "cat <&$OSC_PLUGIN_FD" > /dev/null; echo '{"protocol": 1, "output": {"kind": "text", "text": "ran\n"}}'"#;
+const TEXT_ANSWER: &str = r#"eval "cat <&$OSC_PLUGIN_FD" > /dev/null; printf '%s\n' '{"protocol": 1, "output": {"kind": "text", "text": "ran\n"}}'"#;
 
 fn plain_command(name: &str, auth: bool) -> String {
     format!(
