@@ -1,6 +1,7 @@
 //! The `openstack` binary: the built-in plugins and command groups, handed to the osc-lib shell.
 
 mod common;
+mod identity;
 
 use std::sync::Arc;
 
@@ -18,10 +19,11 @@ fn main() {
         description: "Command-line interface to the OpenStack APIs".to_owned(),
     };
     let plugins: Vec<Arc<dyn Plugin>> = vec![
+        Arc::new(identity::IdentityPlugin),
         #[cfg(feature = "runit")]
         Arc::new(runit::RunitPlugin),
     ];
-    let groups = vec![common::cli_group()];
+    let groups = vec![common::cli_group(), common::common_group()];
     let shell = OpenStackShell::new(info, plugins, groups).with_external(external::discover());
     let mut app = App::new(shell);
     std::process::exit(app.run(&argv));

@@ -5,11 +5,12 @@
 use std::sync::Arc;
 
 use cliff::app::AppInfo;
-use cliff::{Application, Args, Command, CommandManager, Parser, Result};
+use cliff::{Application, Args, Command, CommandManager, Output, Parser, Result, Value};
 use log::LevelFilter;
 
-use crate::clientmanager::{ClientManager, Settings};
+use crate::clientmanager::{ClientManager, Settings, Transport};
 use crate::config::{CloudConfig, ConfigPaths, Environment};
+use crate::connect::connect;
 use crate::external::{self, Discovery, ExternalPlugin};
 use crate::options;
 use crate::plugin::{command_group, major_version, Plugin, PluginCommand};
@@ -30,6 +31,7 @@ pub struct OpenStackShell {
     groups: Vec<CommandGroup>,
     external: Option<Discovery>,
     client_manager: ClientManager,
+    timing: bool,
 }
 
 impl OpenStackShell {
@@ -46,6 +48,7 @@ impl OpenStackShell {
             groups,
             external: None,
             client_manager,
+            timing: false,
         }
     }
 
@@ -111,6 +114,12 @@ impl Application for OpenStackShell {
     ) -> Result<()> {
         let cwd = std::env::current_dir().unwrap_or_default();
         let cloud = CloudConfig::load(options, &self.env, &ConfigPaths::standard(&self.env, &cwd))?;
+        self.timing = options.flag("timing");
+        let mut session_cloud = cloud.clone();
+        self.client_manager = ClientManager::new(
+            Settings::default(),
+            Box::new(move || Ok(Box::new(connect(&mut session_cloud)?) as Box<dyn Transport>)),
+        );
         if let Some(level) = cloud
             .debug()
             .filter(|debug| *debug)
@@ -178,6 +187,49 @@ impl Application for OpenStackShell {
 
     fn context(&mut self) -> &mut ClientManager {
         &mut self.client_manager
+    }
+
+    /// osc-lib's `--timing`: after the output, a blank line and the `URL`/`Seconds` table (csv when the command
+    /// used another formatter than table).
+    fn clean_up(
+        &mut self,
+        _name: &str,
+        args: Option<&Args>,
+        _result: &Result<i32>,
+    ) -> Option<String> {
+        if !self.timing {
+            return None;
+        }
+        let format = match args.and_then(|a| a.str("formatter")) {
+            Some(f) if f != "table" => "csv",
+            _ => "table",
+        };
+        let mut total = 0.0;
+        let mut rows: Vec<Vec<Value>> = Vec::new();
+        for (method, url, seconds) in self.client_manager.timings() {
+            total += seconds;
+            rows.push(vec![
+                Value::Str(format!("{method} {url}")),
+                Value::Float(seconds),
+            ]);
+        }
+        rows.push(vec![Value::Str("Total".to_owned()), Value::Float(total)]);
+        let mut parser = Parser::new("Timing");
+        cliff::format::add_list_arguments(&mut parser);
+        let timing_args = parser
+            .parse_args(&["-f".to_owned(), format.to_owned()])
+            .ok()?;
+        let output = Output::List {
+            columns: vec!["URL".to_owned(), "Seconds".to_owned()],
+            rows,
+        };
+        let terminal = cliff::format::Terminal::from_env(
+            cliff::terminal::stdout_is_tty(),
+            cliff::terminal::stdout_width(),
+        )
+        .ok()?;
+        let table = cliff::format::render(&output, &timing_args, terminal).ok()?;
+        Some(format!("\n{table}"))
     }
 
     /// osc-lib's levels: none → WARNING, `-v` → INFO, `-vv` → DEBUG, `-q` → ERROR; `--debug` → DEBUG.

@@ -187,6 +187,10 @@ pub struct Arg {
     /// argparse's `const` for a `store` option with `nargs='?'`: the value when the option is given bare.
     #[serde(default)]
     pub constant: ArgValue,
+    /// An explicit `default=None` on `store_true`/`store_false` (osc-lib's `--verify`), which keeps `None`
+    /// instead of the implicit `False`/`True`.
+    #[serde(default)]
+    pub default_none: bool,
 }
 
 impl Arg {
@@ -216,6 +220,7 @@ impl Arg {
             hidden: false,
             required: false,
             value_type: ArgType::Str,
+            default_none: false,
             constant: ArgValue::Null,
         }
     }
@@ -248,6 +253,13 @@ impl Arg {
     /// Sets `nargs`.
     pub fn nargs(mut self, nargs: Nargs) -> Self {
         self.nargs = Some(nargs);
+        self
+    }
+
+    /// `default=None` on a `store_true`/`store_false` option: absent means `None`, not `False`/`True`.
+    pub fn default_none(mut self) -> Self {
+        self.default = ArgValue::Null;
+        self.default_none = true;
         self
     }
 
@@ -582,6 +594,7 @@ impl Parser {
                 || (arg.nargs == Some(Nargs::ZeroOrMore) && arg.default == ArgValue::Null);
         }
         match (&arg.action, &arg.default) {
+            _ if arg.default_none => {}
             (Action::StoreTrue, ArgValue::Null) => arg.default = ArgValue::Bool(false),
             (Action::StoreFalse, ArgValue::Null) => arg.default = ArgValue::Bool(true),
             _ => {}

@@ -307,6 +307,11 @@ fn session_for(ctx: &mut ClientManager, auth_required: bool) -> Result<Session> 
         })
         .unwrap_or_default();
     let timeout = cloud.and_then(|cloud| cloud.timeout());
+    // Auth types without a catalog use one endpoint for every service (`--os-endpoint`).
+    let endpoint = cloud
+        .filter(|cloud| matches!(cloud.auth_type(), Some("admin_token" | "none")))
+        .and_then(|cloud| cloud.auth_str("endpoint").or(cloud.get_str("endpoint")))
+        .map(str::to_owned);
     let api_versions = ctx
         .api_versions()
         .map(|(name, version)| (name.to_owned(), version.to_owned()))
@@ -321,6 +326,7 @@ fn session_for(ctx: &mut ClientManager, auth_required: bool) -> Result<Session> 
         },
         tls,
         api_versions,
+        endpoint,
         endpoint_overrides,
         timeout,
         log_level: console_level().to_owned(),

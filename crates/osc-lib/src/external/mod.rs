@@ -9,13 +9,14 @@
 //! The protocol is in [`protocol`] and, for plugin authors, in `docs/plugins.md`.
 
 mod cache;
-pub mod catalog;
 mod discovery;
 mod host;
 mod process;
 pub mod protocol;
 mod serve;
+mod transport;
 
 pub use discovery::{discover, discover_in, is_plugin_name, Discovery, SearchPaths, Timeouts};
 pub use host::{register_commands, ExternalCommand, ExternalPlugin};
-pub use serve::{answer, manifest_of, serve, HttpClient, HttpRequest, SessionTransport};
+pub use serve::{answer, manifest_of, serve};
+pub use transport::SessionTransport;

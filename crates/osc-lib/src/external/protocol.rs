@@ -167,6 +167,9 @@ pub struct Session {
     /// The API version chosen for every loaded plugin, by API name (`identity` → `3`).
     #[serde(default)]
     pub api_versions: BTreeMap<String, String>,
+    /// The endpoint of every service when the auth type has no catalog (`admin_token`, `none`).
+    #[serde(default)]
+    pub endpoint: Option<String>,
     /// Endpoint overrides: clouds.yaml `<service>_endpoint_override` by its `<service>` part (`block_storage`).
     #[serde(default)]
     pub endpoint_overrides: BTreeMap<String, String>,

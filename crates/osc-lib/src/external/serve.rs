@@ -8,15 +8,12 @@ use std::os::fd::FromRawFd;
 use cliff::{Error, Output, Parser, Result};
 use log::LevelFilter;
 
-use super::catalog;
 use super::protocol::{
-    CommandSpec, ErrorSpec, Manifest, ModuleSpec, Request, Response, Session, Tls,
-    VersionOptionSpec, ENDPOINT_OVERRIDE_SUFFIX, FD_ENV, MANIFEST_FLAG, PROTOCOL_VERSION, RUN_FLAG,
+    CommandSpec, ErrorSpec, Manifest, ModuleSpec, Request, Response, VersionOptionSpec, FD_ENV,
+    MANIFEST_FLAG, PROTOCOL_VERSION, RUN_FLAG,
 };
-use crate::clientmanager::{
-    ApiRequest, ApiResponse, ClientManager, Method, Settings, TokenInfo, Transport,
-};
-use crate::config::service_types;
+use super::transport::SessionTransport;
+use crate::clientmanager::{ClientManager, Settings};
 use crate::plugin::{major_version, Plugin};
 
 /// Answers `--osc-plugin-manifest` and `--osc-plugin-run` for `plugin`; returns the process exit code.
@@ -50,7 +47,7 @@ pub fn serve(plugin: &dyn Plugin) -> i32 {
     match args.as_slice() {
         [flag] if flag == MANIFEST_FLAG => print_json(&manifest_of(plugin)),
         [flag] if flag == RUN_FLAG => match read_request() {
-            Ok(request) => print_json(&answer(plugin, &request, Box::new(NoHttp))),
+            Ok(request) => print_json(&answer(plugin, &request)),
             Err(problem) => {
                 eprintln!("{program}: {problem}");
                 2
@@ -180,8 +177,8 @@ fn own_arguments(
 }
 
 /// Runs the requested command and wraps what it returned (or why it failed) as the answer.
-pub fn answer(plugin: &dyn Plugin, request: &Request, http: Box<dyn HttpClient>) -> Response {
-    match run(plugin, request, http) {
+pub fn answer(plugin: &dyn Plugin, request: &Request) -> Response {
+    match run(plugin, request) {
         Ok(output) => Response {
             protocol: PROTOCOL_VERSION,
             output: Some(output),
@@ -195,7 +192,7 @@ pub fn answer(plugin: &dyn Plugin, request: &Request, http: Box<dyn HttpClient>)
     }
 }
 
-fn run(plugin: &dyn Plugin, request: &Request, http: Box<dyn HttpClient>) -> Result<Output> {
+fn run(plugin: &dyn Plugin, request: &Request) -> Result<Output> {
     if request.protocol > PROTOCOL_VERSION {
         return Err(Error::command(format!(
             "The {} plugin speaks plugin protocol {PROTOCOL_VERSION} and cannot answer a protocol {} request: upgrade the plugin",
@@ -229,10 +226,8 @@ fn run(plugin: &dyn Plugin, request: &Request, http: Box<dyn HttpClient>) -> Res
         interface: session.interface.clone(),
         ..Settings::default()
     };
-    let mut manager = ClientManager::with_transport(
-        settings,
-        Box::new(SessionTransport::new(session.clone(), http)),
-    );
+    let mut manager =
+        ClientManager::with_transport(settings, Box::new(SessionTransport::new(session.clone())));
     for (api_name, version) in &session.api_versions {
         manager.set_api_version(api_name, version);
     }
@@ -245,250 +240,5 @@ fn level_filter(name: &str) -> LevelFilter {
         "info" => LevelFilter::Info,
         "error" | "critical" => LevelFilter::Error,
         _ => LevelFilter::Warn,
-    }
-}
-
-/// One HTTP request, fully resolved: what an [`HttpClient`] sends.
-#[derive(Debug, Clone, PartialEq)]
-pub struct HttpRequest {
-    /// GET, POST...
-    pub method: Method,
-    /// The absolute URL, query string included.
-    pub url: String,
-    /// Headers, `X-Auth-Token` included when the command has a token.
-    pub headers: Vec<(String, String)>,
-    /// The body.
-    pub body: Option<Vec<u8>>,
-    /// TLS settings of the cloud.
-    pub tls: Tls,
-    /// Timeout in seconds, if any.
-    pub timeout: Option<f64>,
-}
-
-/// Sends HTTP requests for a plugin's commands.
-pub trait HttpClient {
-    /// Sends one request; a non-2xx answer is an error worded as OSC words it.
-    fn execute(&mut self, request: &HttpRequest) -> Result<ApiResponse>;
-}
-
-/// The client used until osc-lib's HTTP session is available to plugins.
-struct NoHttp;
-
-impl HttpClient for NoHttp {
-    fn execute(&mut self, request: &HttpRequest) -> Result<ApiResponse> {
-        Err(Error::command(format!(
-            "{} {}: this plugin has no HTTP client",
-            request.method.as_str(),
-            request.url
-        )))
-    }
-}
-
-/// A [`Transport`] over the session `openstack` handed over: the token and catalog it was given, and an
-/// [`HttpClient`].
-pub struct SessionTransport {
-    session: Session,
-    http: Box<dyn HttpClient>,
-}
-
-impl SessionTransport {
-    /// A transport for this session.
-    pub fn new(session: Session, http: Box<dyn HttpClient>) -> Self {
-        SessionTransport { session, http }
-    }
-
-    fn token_body(&self) -> Result<&serde_json::Value> {
-        self.session
-            .token
-            .as_ref()
-            .map(|token| &token.body)
-            .ok_or_else(no_token)
-    }
-}
-
-fn no_token() -> Error {
-    Error::command(
-        "This command has no token: its manifest says it needs no authentication (auth_required false)",
-    )
-}
-
-impl Transport for SessionTransport {
-    fn send(&mut self, request: &ApiRequest) -> Result<ApiResponse> {
-        let base = if request.path.starts_with("http://") || request.path.starts_with("https://") {
-            None
-        } else {
-            Some(self.endpoint(&request.service_type)?)
-        };
-        let mut url = match base {
-            // keystoneauth joins as `base.rstrip('/') + '/' + path.lstrip('/')`.
-            Some(base) => format!(
-                "{}/{}",
-                base.trim_end_matches('/'),
-                request.path.trim_start_matches('/')
-            ),
-            None => request.path.clone(),
-        };
-        if !request.query.is_empty() {
-            url.push(if url.contains('?') { '&' } else { '?' });
-            let pairs: Vec<String> = request
-                .query
-                .iter()
-                .map(|(key, value)| format!("{}={}", quote_plus(key), quote_plus(value)))
-                .collect();
-            url.push_str(&pairs.join("&"));
-        }
-        let mut headers = vec![("Accept".to_owned(), "application/json".to_owned())];
-        if let Some(token) = &self.session.token {
-            headers.push(("X-Auth-Token".to_owned(), token.id.clone()));
-        }
-        let body = if let Some(json) = &request.json {
-            headers.push(("Content-Type".to_owned(), "application/json".to_owned()));
-            Some(
-                serde_json::to_vec(json)
-                    .map_err(|err| Error::command(format!("Cannot encode the request: {err}")))?,
-            )
-        } else if let Some((content_type, raw)) = &request.raw {
-            headers.push(("Content-Type".to_owned(), content_type.clone()));
-            Some(raw.clone())
-        } else {
-            None
-        };
-        headers.extend(request.headers.iter().cloned());
-        self.http.execute(&HttpRequest {
-            method: request.method,
-            url,
-            headers,
-            body,
-            tls: self.session.tls.clone(),
-            timeout: self.session.timeout,
-        })
-    }
-
-    fn token(&mut self) -> Result<TokenInfo> {
-        let token = self.session.token.as_ref().ok_or_else(no_token)?;
-        Ok(TokenInfo {
-            id: token.id.clone(),
-            body: token.body.clone(),
-        })
-    }
-
-    fn endpoint(&mut self, service_type: &str) -> Result<String> {
-        // As openstacksdk: the override of the official type or of any alias.
-        let overridden = service_types::all_types(service_type)
-            .iter()
-            .map(|st| service_types::service_key(st, "endpoint_override"))
-            .find_map(|key| {
-                let service = key.strip_suffix(ENDPOINT_OVERRIDE_SUFFIX)?;
-                self.session.endpoint_overrides.get(service)
-            });
-        if let Some(url) = overridden {
-            return Ok(url.clone());
-        }
-        catalog::endpoint_url(
-            self.token_body()?,
-            service_type,
-            &self.session.interface,
-            self.session.region_name.as_deref(),
-        )
-    }
-}
-
-/// Python's `urllib.parse.quote_plus`, as `requests` encodes query parameters.
-fn quote_plus(text: &str) -> String {
-    let mut quoted = String::with_capacity(text.len());
-    for byte in text.bytes() {
-        match byte {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'_' | b'.' | b'-' | b'~' => {
-                quoted.push(char::from(byte));
-            }
-            b' ' => quoted.push('+'),
-            _ => quoted.push_str(&format!("%{byte:02X}")),
-        }
-    }
-    quoted
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::external::protocol::TokenSpec;
-    use serde_json::json;
-
-    struct Recorder(std::sync::Arc<std::sync::Mutex<Vec<HttpRequest>>>);
-
-    impl HttpClient for Recorder {
-        fn execute(&mut self, request: &HttpRequest) -> Result<ApiResponse> {
-            self.0
-                .lock()
-                .map_err(|_| Error::command("poisoned"))?
-                .push(request.clone());
-            Ok(ApiResponse {
-                status: 200,
-                headers: Vec::new(),
-                body: b"{}".to_vec(),
-            })
-        }
-    }
-
-    fn session() -> Session {
-        Session {
-            token: Some(TokenSpec {
-                id: "tok".to_owned(),
-                expires_at: None,
-                body: json!({"token": {"catalog": [{"type": "workflowv2", "endpoints": [
-                    {"interface": "public", "region_id": "R1", "url": "http://wf:8989/v2/"}]}]}}),
-            }),
-            region_name: Some("R1".to_owned()),
-            interface: "public".to_owned(),
-            ..Session::default()
-        }
-    }
-
-    #[test]
-    fn requests_go_to_the_catalog_endpoint_with_the_token() {
-        let sent = std::sync::Arc::new(std::sync::Mutex::new(Vec::new()));
-        let mut transport =
-            SessionTransport::new(session(), Box::new(Recorder(std::sync::Arc::clone(&sent))));
-        let request = ApiRequest::new(Method::Post, "workflowv2", "/executions")
-            .query("name", "a b/c")
-            .json(json!({"x": 1}));
-        transport.send(&request).expect("sent");
-        let sent = sent.lock().expect("lock");
-        assert_eq!(sent.len(), 1);
-        assert_eq!(sent[0].url, "http://wf:8989/v2/executions?name=a+b%2Fc");
-        assert_eq!(
-            sent[0].headers,
-            vec![
-                ("Accept".to_owned(), "application/json".to_owned()),
-                ("X-Auth-Token".to_owned(), "tok".to_owned()),
-                ("Content-Type".to_owned(), "application/json".to_owned()),
-            ]
-        );
-        assert_eq!(sent[0].body.as_deref(), Some(&b"{\"x\":1}"[..]));
-    }
-
-    #[test]
-    fn overrides_win_and_commands_without_auth_get_no_token() {
-        let mut session = session();
-        session
-            .endpoint_overrides
-            .insert("block_storage".to_owned(), "http://over".to_owned());
-        let mut transport = SessionTransport::new(session, Box::new(NoHttp));
-        // Looked up under the official type for an alias too, as openstacksdk does.
-        assert_eq!(
-            transport.endpoint("volumev3").expect("override"),
-            "http://over"
-        );
-        let mut transport = SessionTransport::new(Session::default(), Box::new(NoHttp));
-        assert!(transport
-            .token()
-            .expect_err("no token")
-            .message
-            .starts_with("This command has no token"));
-    }
-
-    #[test]
-    fn quotes_like_python() {
-        assert_eq!(quote_plus("a-b_c.d~e f&g=é"), "a-b_c.d~e+f%26g%3D%C3%A9");
     }
 }
