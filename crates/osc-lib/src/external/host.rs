@@ -125,10 +125,16 @@ pub fn register_commands(
 ) {
     let group = command_group(plugin.api_name(), version);
     for (name, command) in plugin.commands(&major_version(version)) {
+        // `contains` is a map lookup; the scan for the group happens only for a clash.
         let existing = commands
-            .iter()
-            .find(|(existing, _)| *existing == name)
-            .map(|(_, entry)| entry.group.clone());
+            .contains(&name)
+            .then(|| {
+                commands
+                    .iter()
+                    .find(|(existing, _)| *existing == name)
+                    .map(|(_, entry)| entry.group.clone())
+            })
+            .flatten();
         match existing {
             Some(existing_group) => log::warn!(
                 "Plugin {}: command '{name}' is shadowed by the command of the same name in {}",
