@@ -3,7 +3,8 @@
 //! It remembers, for each searched directory, which `openstack-*` names it held, and for each plugin executable
 //! its manifest (or why it has none), keyed by what `stat` says about the file. A run whose directories and
 //! executables are unchanged reads this one file and starts no plugin. Writes are atomic (a temporary file renamed
-//! over the old one), the file is 0600 in a 0700 directory, and an unreadable cache is simply rebuilt.
+//! over the old one), the file is 0600 (its directory is created 0700 when missing), and an unreadable cache is
+//! simply rebuilt.
 
 use std::fs;
 use std::io::Write;
