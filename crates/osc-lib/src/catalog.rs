@@ -320,6 +320,14 @@ pub fn parse_version(text: &str) -> Option<(u64, u64)> {
     Some((major, minor))
 }
 
+/// keystoneauth's `_version_from_url`: the last path segment that reads as a version (`v2.1`, `v3`).
+pub fn version_from_url(url: &str) -> Option<(u64, u64)> {
+    let (_, _, path, _) = split_url(url);
+    path.rsplit('/')
+        .filter(|part| part.starts_with('v'))
+        .find_map(parse_version)
+}
+
 /// Fetches an endpoint's version discovery document (unauthenticated, `Accept: application/json`) and returns its
 /// usable versions (stable, supported or deprecated ones), sorted from oldest to newest.
 pub fn discover_versions(http: &HttpClient, url: &str) -> Result<Vec<VersionData>> {
@@ -654,6 +662,14 @@ mod tests {
             combine_relative_url("http://h:1/base", "/v2/"),
             "http://h:1/v2/"
         );
+        assert_eq!(version_from_url("http://nova:8774/v2.1/"), Some((2, 1)));
+        assert_eq!(version_from_url("http://k:5000/v3"), Some((3, 0)));
+        assert_eq!(
+            version_from_url("http://swift:8080/v1/AUTH_0123"),
+            Some((1, 0))
+        );
+        assert_eq!(version_from_url("http://nova:8774/"), None);
+        assert_eq!(version_from_url("http://volume/12345"), None);
         assert_eq!(parse_version("v3"), Some((3, 0)));
         assert_eq!(parse_version("2.79"), Some((2, 79)));
         assert_eq!(parse_version("latest"), None);

@@ -49,6 +49,8 @@ pub struct HttpConfig {
     pub timeout: Option<Duration>,
     /// The `User-Agent` header.
     pub user_agent: String,
+    /// Proxies, from the environment by default.
+    pub proxies: ProxyConfig,
 }
 
 impl Default for HttpConfig {
@@ -60,8 +62,88 @@ impl Default for HttpConfig {
             key: None,
             timeout: None,
             user_agent: default_user_agent(),
+            proxies: ProxyConfig::from_env(),
         }
     }
+}
+
+/// Proxies per scheme, as Python's requests takes them from the environment: `http_proxy` for `http` URLs,
+/// `https_proxy` for `https` ones, `all_proxy` for both (lower-case names win), and the hosts of `no_proxy` go
+/// direct. Unlike requests, ureq reaches `http` URLs through a proxy with a `CONNECT` tunnel too, which proxies
+/// that allow `CONNECT` only to port 443 (squid's default) refuse.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ProxyConfig {
+    /// The proxy for `http` URLs.
+    pub http: Option<String>,
+    /// The proxy for `https` URLs.
+    pub https: Option<String>,
+    /// `no_proxy` entries: host names and domains (`example.com` also matches its subdomains), IP addresses,
+    /// IPv4 networks (`10.0.0.0/8`), or `*` for every host.
+    pub no_proxy: Vec<String>,
+}
+
+impl ProxyConfig {
+    /// The proxies the environment names.
+    pub fn from_env() -> ProxyConfig {
+        let var = |name: &str| {
+            std::env::var(name.to_ascii_lowercase())
+                .ok()
+                .filter(|value| !value.is_empty())
+                .or_else(|| std::env::var(name).ok().filter(|value| !value.is_empty()))
+        };
+        let all = var("ALL_PROXY");
+        ProxyConfig {
+            http: var("HTTP_PROXY").or_else(|| all.clone()),
+            https: var("HTTPS_PROXY").or(all),
+            no_proxy: var("NO_PROXY")
+                .map(|list| {
+                    list.split(',')
+                        .map(str::trim)
+                        .filter(|entry| !entry.is_empty())
+                        .map(str::to_owned)
+                        .collect()
+                })
+                .unwrap_or_default(),
+        }
+    }
+
+    /// The proxy to use for a URL, if any (urllib's `proxy_bypass_environment` for `no_proxy`).
+    pub fn proxy_for(&self, url: &str) -> Option<&str> {
+        let (https, host, port, _) = url_parts(url);
+        let proxy = if https { &self.https } else { &self.http };
+        let proxy = proxy.as_deref()?;
+        let host = host.to_ascii_lowercase();
+        let host_port = format!("{host}:{port}");
+        let bypass = self.no_proxy.iter().any(|entry| {
+            let entry = entry.trim_start_matches('.').to_ascii_lowercase();
+            entry == "*"
+                || host == entry
+                || host_port == entry
+                || host.ends_with(&format!(".{entry}"))
+                || host_port.ends_with(&format!(".{entry}"))
+                || ipv4_in_network(&host, &entry)
+        });
+        (!bypass).then_some(proxy)
+    }
+}
+
+/// Whether an IPv4 address is in a `a.b.c.d/n` network.
+fn ipv4_in_network(host: &str, network: &str) -> bool {
+    let Some((base, bits)) = network.split_once('/') else {
+        return false;
+    };
+    let (Ok(host), Ok(base), Ok(bits)) = (
+        host.parse::<std::net::Ipv4Addr>(),
+        base.parse::<std::net::Ipv4Addr>(),
+        bits.parse::<u32>(),
+    ) else {
+        return false;
+    };
+    if bits > 32 {
+        return false;
+    }
+    let mask = u32::MAX.checked_shl(32 - bits).unwrap_or(0);
+    u32::from(host) & mask == u32::from(base) & mask
 }
 
 /// `openstack-rs/<version>`, the product part of our User-Agent.
@@ -70,7 +152,7 @@ pub fn default_user_agent() -> String {
 }
 
 /// A request body.
-#[derive(Debug, Clone)]
+#[derive(Clone)]
 pub enum Body {
     /// JSON, sent as Python's `json.dumps` would encode it (as keystoneauth does), with `Content-Type:
     /// application/json` unless the request sets one.
@@ -85,7 +167,7 @@ pub enum Body {
 }
 
 /// One HTTP request to an absolute URL.
-#[derive(Debug, Clone)]
+#[derive(Clone)]
 pub struct Request {
     /// GET, POST...
     pub method: Method,
@@ -148,7 +230,7 @@ impl Request {
 }
 
 /// A response with any status; [`Response::error_for_status`] turns 4xx/5xx into OSC's error.
-#[derive(Debug, Clone)]
+#[derive(Clone)]
 pub struct Response {
     /// The method of the request that got this response.
     pub method: Method,
@@ -220,6 +302,53 @@ impl Response {
     }
 }
 
+/// Secrets stay out of debug output: JSON bodies are redacted, raw ones shown by size.
+impl std::fmt::Debug for Body {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Body::Json(json) => write!(f, "Json({})", python_json(&redact_json(json))),
+            Body::Raw { content_type, data } => {
+                write!(f, "Raw({content_type}, {} bytes)", data.len())
+            }
+        }
+    }
+}
+
+fn redacted_headers(headers: &[(String, String)]) -> Vec<(String, String)> {
+    headers
+        .iter()
+        .map(|(name, value)| (name.clone(), redact_header(name, value)))
+        .collect()
+}
+
+/// Tokens in headers are shown hashed, as in the `REQ:` log line.
+impl std::fmt::Debug for Request {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Request")
+            .field("method", &self.method)
+            .field("url", &self.url)
+            .field("query", &self.query)
+            .field("headers", &redacted_headers(&self.headers))
+            .field("body", &self.body)
+            .field("log", &self.log)
+            .field("service_name", &self.service_name)
+            .finish()
+    }
+}
+
+/// Tokens in headers are shown hashed and the body only by size (it may hold a new secret).
+impl std::fmt::Debug for Response {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Response")
+            .field("method", &self.method)
+            .field("url", &self.url)
+            .field("status", &self.status)
+            .field("headers", &redacted_headers(&self.headers))
+            .field("body", &format_args!("{} bytes", self.body.len()))
+            .finish()
+    }
+}
+
 /// The time one request took, for `--timing`.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Timing {
@@ -234,8 +363,8 @@ pub struct Timing {
 /// The blocking HTTP client shared by everything in the process.
 pub struct HttpClient {
     config: HttpConfig,
-    plain: OnceLock<Agent>,
-    tls: OnceLock<std::result::Result<Agent, String>>,
+    /// Agents by scheme and proxy (`[http, http proxied, https, https proxied]`), each made on first use.
+    agents: [OnceLock<std::result::Result<Agent, String>>; 4],
     timings: Mutex<Vec<Timing>>,
     insecure_warned: Mutex<HashSet<String>>,
 }
@@ -253,8 +382,7 @@ impl HttpClient {
     pub fn new(config: HttpConfig) -> Self {
         HttpClient {
             config,
-            plain: OnceLock::new(),
-            tls: OnceLock::new(),
+            agents: Default::default(),
             timings: Mutex::new(Vec::new()),
             insecure_warned: Mutex::new(HashSet::new()),
         }
@@ -346,21 +474,21 @@ impl HttpClient {
         let https = url
             .get(..8)
             .is_some_and(|scheme| scheme.eq_ignore_ascii_case("https://"));
-        let agent = if https {
-            if !self.config.verify {
-                self.warn_insecure(url);
+        if https && !self.config.verify {
+            self.warn_insecure(url);
+        }
+        let proxy = self.config.proxies.proxy_for(url);
+        let slot = usize::from(https) * 2 + usize::from(proxy.is_some());
+        let agent = match self.agents[slot].get_or_init(|| self.make_agent(https, proxy)) {
+            Ok(agent) => agent,
+            Err(reason) if https => {
+                return Err(Error::command(format!(
+                    "SSL exception connecting to {url}: {reason}"
+                )))
             }
-            match self.tls.get_or_init(|| self.tls_agent()) {
-                Ok(agent) => agent,
-                Err(reason) => {
-                    return Err(Error::command(format!(
-                        "SSL exception connecting to {url}: {reason}"
-                    )))
-                }
+            Err(reason) => {
+                return Err(Error::command(format!("Invalid proxy for {url}: {reason}")))
             }
-        } else {
-            self.plain
-                .get_or_init(|| self.agent(TlsConfig::builder().build()))
         };
         let mut builder = ureq::http::Request::builder()
             .method(method.as_str())
@@ -411,20 +539,31 @@ impl HttpClient {
         })
     }
 
-    fn agent(&self, tls: TlsConfig) -> Agent {
-        Agent::config_builder()
+    /// An agent for one scheme, through a proxy or not; the TLS set-up is done only for `https`.
+    fn make_agent(&self, https: bool, proxy: Option<&str>) -> std::result::Result<Agent, String> {
+        let tls = if https {
+            self.tls_config()?
+        } else {
+            TlsConfig::builder().build()
+        };
+        let proxy = match proxy {
+            Some(url) => Some(ureq::Proxy::new(url).map_err(|err| format!("{url}: {err}"))?),
+            None => None,
+        };
+        Ok(Agent::config_builder()
             .http_status_as_error(false)
             .max_redirects(0)
             .user_agent(AutoHeaderValue::None)
             .accept_encoding(AutoHeaderValue::None)
             .timeout_global(self.config.timeout)
+            .proxy(proxy)
             .tls_config(tls)
             .build()
-            .into()
+            .into())
     }
 
-    /// The agent for `https` URLs: verification settings, root certificates and the client certificate.
-    fn tls_agent(&self) -> std::result::Result<Agent, String> {
+    /// The TLS settings for `https` URLs: verification, root certificates and the client certificate.
+    fn tls_config(&self) -> std::result::Result<TlsConfig, String> {
         let mut tls = TlsConfig::builder().provider(TlsProvider::Rustls);
         if !self.config.verify {
             tls = tls.disable_verification(true);
@@ -450,7 +589,7 @@ impl HttpClient {
         if let Some(cert_path) = &self.config.cert {
             tls = tls.client_cert(Some(self.client_cert(cert_path)?));
         }
-        Ok(self.agent(tls.build()))
+        Ok(tls.build())
     }
 
     fn client_cert(&self, cert_path: &PathBuf) -> std::result::Result<ClientCert, String> {
@@ -1672,10 +1811,19 @@ mod tests {
         (port, handle)
     }
 
-    fn write_temp(name: &str, contents: &str) -> PathBuf {
+    /// A file removed when the guard is dropped.
+    struct TempFile(PathBuf);
+
+    impl Drop for TempFile {
+        fn drop(&mut self) {
+            let _ = std::fs::remove_file(&self.0);
+        }
+    }
+
+    fn write_temp(name: &str, contents: &str) -> TempFile {
         let path = std::env::temp_dir().join(format!("osc-lib-http-{}-{name}", std::process::id()));
         std::fs::write(&path, contents).unwrap();
-        path
+        TempFile(path)
     }
 
     #[test]
@@ -1702,7 +1850,7 @@ mod tests {
         let (port, server) = tls_server(3, false);
         let ca = write_temp("ca.pem", CA_PEM);
         let verified = HttpClient::new(HttpConfig {
-            cacert: Some(ca),
+            cacert: Some(ca.0.clone()),
             ..HttpConfig::default()
         });
         let url = format!("https://localhost:{port}/v3");
@@ -1746,9 +1894,9 @@ mod tests {
         let key = write_temp("client.key", SERVER_KEY);
         let url = format!("https://localhost:{port}/");
         let with_cert = HttpClient::new(HttpConfig {
-            cacert: Some(ca.clone()),
-            cert: Some(cert.clone()),
-            key: Some(key),
+            cacert: Some(ca.0.clone()),
+            cert: Some(cert.0.clone()),
+            key: Some(key.0.clone()),
             ..HttpConfig::default()
         });
         assert_eq!(
@@ -1759,7 +1907,7 @@ mod tests {
             200
         );
         let without = HttpClient::new(HttpConfig {
-            cacert: Some(ca),
+            cacert: Some(ca.0.clone()),
             ..HttpConfig::default()
         });
         let error = without
@@ -1774,8 +1922,8 @@ mod tests {
         );
         // A key file that holds no key is refused before any connection.
         let bad = HttpClient::new(HttpConfig {
-            cert: Some(cert.clone()),
-            key: Some(cert.clone()),
+            cert: Some(cert.0.clone()),
+            key: Some(cert.0.clone()),
             ..HttpConfig::default()
         });
         assert_eq!(
@@ -1784,9 +1932,120 @@ mod tests {
                 .message,
             format!(
                 "SSL exception connecting to https://localhost:{port}/: No private key found in {}",
-                cert.display()
+                cert.0.display()
             )
         );
         server.join().unwrap();
+    }
+
+    #[test]
+    fn debug_output_hides_secrets() {
+        let request = Request::new(Method::Post, "http://k/v3/auth/tokens")
+            .header("X-Auth-Token", "gAAAAsecret")
+            .json(json!({"auth": {"identity": {"password": {"user": {"password": "pw-secret"}}}}}));
+        let shown = format!("{request:?}");
+        assert!(
+            !shown.contains("gAAAAsecret") && !shown.contains("pw-secret"),
+            "{shown}"
+        );
+        let response = Response {
+            method: Method::Post,
+            url: "http://k/v3/auth/tokens".to_owned(),
+            status: 201,
+            headers: vec![("x-subject-token".to_owned(), "gAAAAsecret".to_owned())],
+            body: b"{\"secret\": \"s3\"}".to_vec(),
+        };
+        let shown = format!("{response:?}");
+        assert!(
+            !shown.contains("gAAAAsecret") && !shown.contains("s3"),
+            "{shown}"
+        );
+        assert!(shown.contains("body: 16 bytes"), "{shown}");
+    }
+
+    #[test]
+    fn proxies_follow_requests_rules() {
+        let proxies = ProxyConfig {
+            http: Some("http://proxy:3128".to_owned()),
+            https: None,
+            no_proxy: vec![
+                ".internal.example".to_owned(),
+                "localhost".to_owned(),
+                "10.0.0.0/8".to_owned(),
+                "keystone:5000".to_owned(),
+            ],
+        };
+        assert_eq!(
+            proxies.proxy_for("http://cloud.example/v3"),
+            Some("http://proxy:3128")
+        );
+        assert_eq!(proxies.proxy_for("https://cloud.example/v3"), None);
+        assert_eq!(proxies.proxy_for("http://api.internal.example/v3"), None);
+        assert_eq!(proxies.proxy_for("http://internal.example/v3"), None);
+        assert_eq!(
+            proxies.proxy_for("http://notinternal.example/v3"),
+            Some("http://proxy:3128")
+        );
+        assert_eq!(proxies.proxy_for("http://localhost:5000/v3"), None);
+        assert_eq!(proxies.proxy_for("http://10.1.2.3:5000/v3"), None);
+        assert_eq!(
+            proxies.proxy_for("http://11.1.2.3:5000/v3"),
+            Some("http://proxy:3128")
+        );
+        assert_eq!(proxies.proxy_for("http://keystone:5000/v3"), None);
+        assert_eq!(
+            proxies.proxy_for("http://keystone:5001/v3"),
+            Some("http://proxy:3128")
+        );
+        let everything = ProxyConfig {
+            no_proxy: vec!["*".to_owned()],
+            ..proxies
+        };
+        assert_eq!(everything.proxy_for("http://cloud.example/v3"), None);
+    }
+
+    #[test]
+    fn http_goes_through_its_proxy() {
+        use std::io::{Read, Write};
+        // A proxy that accepts one CONNECT tunnel and answers the request sent through it.
+        let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+        let proxy = format!("http://{}", listener.local_addr().unwrap());
+        let server = std::thread::spawn(move || {
+            let (mut stream, _) = listener.accept().unwrap();
+            let mut seen = Vec::new();
+            for answer in [
+                "HTTP/1.1 200 Connection established\r\n\r\n".to_owned(),
+                canned("200 OK", "", "{}"),
+            ] {
+                let mut request = Vec::new();
+                let mut byte = [0u8; 1];
+                while !request.ends_with(b"\r\n\r\n") {
+                    stream.read_exact(&mut byte).unwrap();
+                    request.push(byte[0]);
+                }
+                seen.push(String::from_utf8(request).unwrap());
+                stream.write_all(answer.as_bytes()).unwrap();
+            }
+            seen
+        });
+        let client = HttpClient::new(HttpConfig {
+            proxies: ProxyConfig {
+                http: Some(proxy),
+                https: None,
+                no_proxy: Vec::new(),
+            },
+            ..HttpConfig::default()
+        });
+        let response = client
+            .send(&Request::new(Method::Get, "http://cloud.invalid:5000/v3"))
+            .unwrap();
+        assert_eq!(response.status, 200);
+        let seen = server.join().unwrap();
+        assert!(
+            seen[0].starts_with("CONNECT cloud.invalid:5000 HTTP/1.1\r\n"),
+            "{}",
+            seen[0]
+        );
+        assert!(seen[1].starts_with("GET /v3 HTTP/1.1\r\n"), "{}", seen[1]);
     }
 }

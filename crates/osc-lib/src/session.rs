@@ -2,6 +2,26 @@
 //! takes the token from the cache; finds endpoints in the catalog; sends requests with the token and
 //! microversion headers; and, when a service answers 401, drops the token (and its cache entry) and
 //! re-authenticates once, as keystoneauth does.
+//!
+//! ```no_run
+//! use std::collections::BTreeMap;
+//! use osc_lib::session::{Session, SessionConfig};
+//!
+//! let auth: BTreeMap<String, String> = [
+//!     ("auth_url", "http://127.0.0.1:5000/v3"),
+//!     ("username", "admin"),
+//!     ("password", "secret"),
+//!     ("user_domain_name", "Default"),
+//!     ("project_name", "admin"),
+//!     ("project_domain_name", "Default"),
+//! ]
+//! .into_iter()
+//! .map(|(key, value)| (key.to_owned(), value.to_owned()))
+//! .collect();
+//! let mut session = Session::new(SessionConfig::new("password", auth, true))?;
+//! let projects = session.get_json("identity", "projects")?;
+//! # Ok::<(), cliff::Error>(())
+//! ```
 
 use std::collections::BTreeMap;
 use std::path::PathBuf;
@@ -53,6 +73,12 @@ impl SessionConfig {
     }
 }
 
+/// The ClientManager's `connect` callback: builds the session on first use (so that commands needing no cloud
+/// never validate or authenticate).
+pub fn connector(config: SessionConfig) -> crate::clientmanager::Connect {
+    Box::new(move || Ok(Box::new(Session::new(config)?) as Box<dyn Transport>))
+}
+
 /// How to send one request.
 #[derive(Debug, Clone)]
 pub struct RequestOptions {
@@ -86,6 +112,7 @@ pub struct Session {
     cache: Option<TokenCache>,
     cache_key: Option<String>,
     auth_ref: Option<AuthRef>,
+    discovered: std::collections::HashMap<(String, u64), String>,
 }
 
 impl Session {
@@ -110,6 +137,7 @@ impl Session {
             cache,
             cache_key,
             auth_ref: None,
+            discovered: std::collections::HashMap::new(),
         })
     }
 
@@ -141,6 +169,14 @@ impl Session {
     /// The token cache, if on.
     pub fn token_cache(&self) -> Option<&TokenCache> {
         self.cache.as_ref()
+    }
+
+    /// Whether the plugin authenticates against Keystone (so that there is an [`AuthRef`]).
+    pub fn has_identity(&self) -> bool {
+        !matches!(
+            self.plugin.auth_type(),
+            AuthType::AdminToken | AuthType::None
+        )
     }
 
     /// The token and what it grants, authenticating on first use (or taking it from the token cache, which
@@ -243,6 +279,32 @@ impl Session {
                 }
             }
         }
+    }
+
+    /// The endpoint of a service for an API major version (`compute`, 2): the catalog's URL when its path already
+    /// names that version (`.../v2.1`), else the newest matching version its discovery document lists, else the
+    /// catalog's URL unchanged (as keystoneauth does when discovery fails).
+    pub fn versioned_endpoint(&mut self, service_type: &str, major: u64) -> Result<String> {
+        let url = self.endpoint_for(service_type)?;
+        if crate::catalog::version_from_url(&url).is_some_and(|(found, _)| found == major) {
+            return Ok(url);
+        }
+        if let Some(known) = self.discovered.get(&(url.clone(), major)) {
+            return Ok(known.clone());
+        }
+        let found = match crate::catalog::discover_versions(&self.http, &url) {
+            Ok(versions) => versions
+                .into_iter()
+                .rev()
+                .find(|data| data.version.0 == major)
+                .map_or_else(|| url.clone(), |data| data.url),
+            Err(error) => {
+                log::debug!("Version discovery at {url} failed: {}", error.message);
+                url.clone()
+            }
+        };
+        self.discovered.insert((url, major), found.clone());
+        Ok(found)
     }
 
     /// Sends a request to a service: `path_or_url` is joined to the service's endpoint unless it is absolute. The
@@ -406,7 +468,11 @@ impl From<Response> for ApiResponse {
 
 impl Transport for Session {
     fn send(&mut self, request: &ApiRequest) -> Result<ApiResponse> {
-        Session::send(self, request, &RequestOptions::default()).map(ApiResponse::from)
+        let options = RequestOptions {
+            raise_exc: !request.accept_error_status,
+            ..RequestOptions::default()
+        };
+        Session::send(self, request, &options).map(ApiResponse::from)
     }
 
     fn token(&mut self) -> Result<TokenInfo> {
@@ -439,13 +505,6 @@ impl Transport for Session {
     }
 }
 
-impl Session {
-    /// Whether the plugin authenticates against Keystone (so that there is an [`AuthRef`]).
-    pub fn has_identity(&self) -> bool {
-        self.plugin.auth_type() != AuthType::AdminToken && self.plugin.auth_type() != AuthType::None
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -467,7 +526,11 @@ mod tests {
             "catalog": [{"type": "identity", "name": "keystone", "id": "s1", "endpoints": [
                 {"interface": "public", "region_id": "RegionOne", "url": format!("{base}/v3")}]},
                 {"type": "compute", "name": "nova", "id": "s2", "endpoints": [
-                {"interface": "public", "region_id": "RegionOne", "url": format!("{base}/compute/v2.1")}]}]}})
+                {"interface": "public", "region_id": "RegionOne", "url": format!("{base}/compute/v2.1")}]},
+                {"type": "workflowv2", "name": "mistral", "id": "s3", "endpoints": [
+                {"interface": "public", "region_id": "RegionOne", "url": format!("{base}/mistral")}]},
+                {"type": "dns", "name": "designate", "id": "s4", "endpoints": [
+                {"interface": "public", "region_id": "RegionOne", "url": format!("{base}/dns")}]}]}})
         .to_string()
     }
 
@@ -524,11 +587,20 @@ mod tests {
                         format!("X-Subject-Token: issued-{issued}\r\n"),
                         token_body(&served_base),
                     )
-                } else if token.as_deref() == reject_token {
+                } else if reject_token.is_some() && token.as_deref() == reject_token {
                     (
                         "401 Unauthorized",
                         String::new(),
                         r#"{"error": {"code": 401, "message": "The request you have made requires authentication.", "title": "Unauthorized"}}"#.to_owned(),
+                    )
+                } else if first_line.starts_with("GET /mistral HTTP") {
+                    (
+                        "300 Multiple Choices",
+                        String::new(),
+                        json!({"versions": [
+                            {"id": "v1.0", "status": "DEPRECATED", "links": [{"rel": "self", "href": "v1/"}]},
+                            {"id": "v2.0", "status": "CURRENT", "links": [{"rel": "self", "href": "v2/"}]}]})
+                        .to_string(),
                     )
                 } else if first_line.starts_with("GET /compute/v2.1/servers") {
                     ("200 OK", String::new(), r#"{"servers": []}"#.to_owned())
@@ -568,11 +640,20 @@ mod tests {
         config
     }
 
-    fn temp_cache(name: &str) -> PathBuf {
+    /// A cache directory removed when the guard is dropped.
+    struct Scratch(PathBuf);
+
+    impl Drop for Scratch {
+        fn drop(&mut self) {
+            let _ = std::fs::remove_dir_all(&self.0);
+        }
+    }
+
+    fn temp_cache(name: &str) -> Scratch {
         let dir =
             std::env::temp_dir().join(format!("osc-lib-session-{name}-{}", std::process::id()));
         let _ = std::fs::remove_dir_all(&dir);
-        dir
+        Scratch(dir)
     }
 
     #[test]
@@ -614,7 +695,8 @@ mod tests {
     #[test]
     fn cache_hit_makes_no_request() {
         let cloud = fake_cloud(None);
-        let dir = temp_cache("hit");
+        let scratch = temp_cache("hit");
+        let dir = scratch.0.clone();
         let mut first = Session::new(config(&cloud, Some(dir.clone()))).unwrap();
         assert_eq!(first.auth_ref().unwrap().unwrap().auth_token, "issued-1");
         let mut second = Session::new(config(&cloud, Some(dir.clone()))).unwrap();
@@ -637,7 +719,8 @@ mod tests {
     #[test]
     fn a_rejected_cached_token_is_dropped_and_replaced_once() {
         let cloud = fake_cloud(Some("issued-1"));
-        let dir = temp_cache("reauth");
+        let scratch = temp_cache("reauth");
+        let dir = scratch.0.clone();
         let mut first = Session::new(config(&cloud, Some(dir.clone()))).unwrap();
         first.auth_ref().unwrap();
         let mut second = Session::new(config(&cloud, Some(dir.clone()))).unwrap();
@@ -686,6 +769,38 @@ mod tests {
     }
 
     #[test]
+    fn versioned_endpoints_are_discovered_once() {
+        let cloud = fake_cloud(None);
+        let mut session = Session::new(config(&cloud, None)).unwrap();
+        assert_eq!(
+            session.versioned_endpoint("compute", 2).unwrap(),
+            format!("{}/compute/v2.1", cloud.base)
+        );
+        assert_eq!(
+            session.versioned_endpoint("workflow", 2).unwrap(),
+            format!("{}/mistral/v2/", cloud.base)
+        );
+        assert_eq!(
+            session.versioned_endpoint("workflow", 2).unwrap(),
+            format!("{}/mistral/v2/", cloud.base)
+        );
+        // Discovery that fails leaves the catalog's URL as it is.
+        assert_eq!(
+            session.versioned_endpoint("dns", 2).unwrap(),
+            format!("{}/dns", cloud.base)
+        );
+        let seen = cloud.seen.lock().unwrap().clone();
+        assert_eq!(
+            seen,
+            [
+                "POST /v3/auth/tokens HTTP/1.1 token=",
+                "GET /mistral HTTP/1.1 token=",
+                "GET /dns HTTP/1.1 token=",
+            ]
+        );
+    }
+
+    #[test]
     fn overrides_win_over_the_catalog() {
         let cloud = fake_cloud(None);
         let mut config = config(&cloud, None);
@@ -698,6 +813,27 @@ mod tests {
             session.get_json("compute", "/servers").unwrap(),
             json!({"servers": []})
         );
+    }
+
+    #[test]
+    fn connects_through_the_client_manager() {
+        let cloud = fake_cloud(None);
+        let settings = crate::clientmanager::Settings {
+            interface: "public".to_owned(),
+            ..Default::default()
+        };
+        let mut manager = crate::ClientManager::new(settings, connector(config(&cloud, None)));
+        assert!(!manager.is_connected());
+        assert_eq!(
+            manager.get("compute", "servers", &[]).unwrap(),
+            json!({"servers": []})
+        );
+        assert_eq!(manager.token().unwrap().id, "issued-1");
+        assert_eq!(
+            manager.endpoint("compute").unwrap(),
+            format!("{}/compute/v2.1", cloud.base)
+        );
+        assert_eq!(cloud.seen.lock().unwrap().len(), 2);
     }
 
     #[test]

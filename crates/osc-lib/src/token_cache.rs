@@ -287,15 +287,28 @@ mod tests {
     use serde_json::json;
     use std::os::unix::fs::PermissionsExt;
 
-    /// A fresh directory under the target's temporary directory.
-    fn temp_dir(name: &str) -> PathBuf {
-        let dir = std::env::temp_dir().join(format!(
+    /// A fresh cache directory under the system's temporary directory, removed with everything in it when the
+    /// guard is dropped.
+    struct Scratch {
+        root: PathBuf,
+        dir: PathBuf,
+    }
+
+    impl Drop for Scratch {
+        fn drop(&mut self) {
+            let _ = fs::remove_dir_all(&self.root);
+        }
+    }
+
+    fn temp_dir(name: &str) -> Scratch {
+        let root = std::env::temp_dir().join(format!(
             "osc-lib-token-cache-{name}-{}-{}",
             std::process::id(),
             TEMP_COUNTER.fetch_add(1, Ordering::Relaxed)
         ));
-        let _ = fs::remove_dir_all(&dir);
-        dir.join("openstack-rs").join("tokens")
+        let _ = fs::remove_dir_all(&root);
+        let dir = root.join("openstack-rs").join("tokens");
+        Scratch { root, dir }
     }
 
     fn token(id: &str, expires_in: i64) -> AuthRef {
@@ -322,7 +335,8 @@ mod tests {
 
     #[test]
     fn stores_and_loads_privately() {
-        let cache = TokenCache::new(temp_dir("roundtrip"));
+        let scratch = temp_dir("roundtrip");
+        let cache = TokenCache::new(&scratch.dir);
         let key = cache_key("auth_url=http://k/v3\nuser_id=u");
         assert_eq!(key.len(), 64);
         assert_eq!(cache.load(&key), None);
@@ -361,7 +375,8 @@ mod tests {
 
     #[test]
     fn nearly_expired_tokens_are_not_used() {
-        let cache = TokenCache::new(temp_dir("expiry"));
+        let scratch = temp_dir("expiry");
+        let cache = TokenCache::new(&scratch.dir);
         cache.store("k1", &token("t", 59)).unwrap();
         assert_eq!(cache.load("k1"), None);
         cache.store("k1", &token("t", 120)).unwrap();
@@ -372,7 +387,8 @@ mod tests {
 
     #[test]
     fn corrupt_and_truncated_entries_are_ignored_and_replaced() {
-        let cache = TokenCache::new(temp_dir("corrupt"));
+        let scratch = temp_dir("corrupt");
+        let cache = TokenCache::new(&scratch.dir);
         cache.store("k", &token("good", 3600)).unwrap();
         let path = cache.dir().join("k.json");
         let full = fs::read_to_string(&path).unwrap();
@@ -392,7 +408,8 @@ mod tests {
 
     #[test]
     fn entries_others_could_read_are_ignored() {
-        let cache = TokenCache::new(temp_dir("mode"));
+        let scratch = temp_dir("mode");
+        let cache = TokenCache::new(&scratch.dir);
         cache.store("k", &token("t", 3600)).unwrap();
         let path = cache.dir().join("k.json");
         fs::set_permissions(&path, fs::Permissions::from_mode(0o644)).unwrap();
@@ -415,7 +432,8 @@ mod tests {
             eprintln!("skipped: changing a file's owner needs root");
             return;
         }
-        let cache = TokenCache::new(temp_dir("owner"));
+        let scratch = temp_dir("owner");
+        let cache = TokenCache::new(&scratch.dir);
         cache.store("k", &token("t", 3600)).unwrap();
         let path = cache.dir().join("k.json");
         std::os::unix::fs::chown(&path, Some(65534), None).unwrap();
@@ -426,7 +444,8 @@ mod tests {
 
     #[test]
     fn open_directory_is_made_private() {
-        let dir = temp_dir("dirmode");
+        let scratch = temp_dir("dirmode");
+        let dir = scratch.dir.clone();
         fs::create_dir_all(&dir).unwrap();
         fs::set_permissions(&dir, fs::Permissions::from_mode(0o755)).unwrap();
         let cache = TokenCache::new(&dir);
@@ -436,7 +455,8 @@ mod tests {
 
     #[test]
     fn invalidate_removes_entries_with_the_token() {
-        let cache = TokenCache::new(temp_dir("invalidate"));
+        let scratch = temp_dir("invalidate");
+        let cache = TokenCache::new(&scratch.dir);
         cache.store("a", &token("revoked", 3600)).unwrap();
         cache.store("b", &token("other", 3600)).unwrap();
         cache.store("c", &token("revoked", 3600)).unwrap();
@@ -444,7 +464,8 @@ mod tests {
         assert_eq!(cache.load("a"), None);
         assert!(cache.load("b").is_some());
         assert_eq!(cache.invalidate("nothing"), 0);
-        assert_eq!(TokenCache::new(temp_dir("absent")).invalidate("x"), 0);
+        let absent = temp_dir("absent");
+        assert_eq!(TokenCache::new(&absent.dir).invalidate("x"), 0);
     }
 
     #[test]
@@ -459,7 +480,8 @@ mod tests {
     /// none, and stores it. Exactly one authenticates; a reader never sees a partial entry.
     #[test]
     fn racing_writers_authenticate_once() {
-        let dir = temp_dir("race");
+        let scratch = temp_dir("race");
+        let dir = scratch.dir.clone();
         let authentications = std::sync::Arc::new(AtomicU64::new(0));
         let stop = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
         let reader = {
@@ -530,7 +552,8 @@ mod tests {
     /// Two processes (this test binary run again) write the same entry while this one reads it.
     #[test]
     fn processes_race() {
-        let dir = temp_dir("processes");
+        let scratch = temp_dir("processes");
+        let dir = scratch.dir.clone();
         TokenCache::new(&dir).ensure_dir().unwrap();
         let exe = std::env::current_exe().unwrap();
         let children: Vec<_> = (0..2)

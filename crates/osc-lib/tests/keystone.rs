@@ -175,15 +175,11 @@ fn password_domain_scope() {
     let Some(cloud) = cloud("password_domain_scope") else {
         return;
     };
+    // A user of its own with a role on the domain, so that the cloud is left as it was.
     let mut admin = cloud.admin();
-    let user_id = admin
-        .auth_ref()
-        .unwrap()
-        .unwrap()
-        .user_id()
-        .unwrap()
-        .to_owned();
-    let role_id = id_of(&mut admin, "roles", "roles", "admin");
+    let password = "domain-user-password";
+    let user_id = create_user(&mut admin, password);
+    let role_id = id_of(&mut admin, "roles", "roles", "reader");
     admin
         .request(
             Method::Put,
@@ -193,9 +189,19 @@ fn password_domain_scope() {
             &[],
         )
         .unwrap();
-    let mut pairs = cloud.user();
-    pairs.push(("domain_name", "Default"));
-    let auth = authenticate("v3password", &pairs).unwrap();
+    let auth = authenticate(
+        "v3password",
+        &[
+            ("auth_url", cloud.auth_url.as_str()),
+            ("user_id", user_id.as_str()),
+            ("password", password),
+            ("domain_name", "Default"),
+        ],
+    );
+    admin
+        .delete("identity", &format!("users/{user_id}"))
+        .unwrap();
+    let auth = auth.unwrap();
     assert_eq!(auth.domain_id(), Some("default"));
     assert!(auth.project.is_none());
 }
@@ -541,6 +547,7 @@ fn cache_hit_makes_no_request() {
     let projects = second.get_json("identity", "projects").unwrap();
     assert!(projects["projects"].is_array());
     assert_eq!(second.timings().len(), 1);
+    let _ = std::fs::remove_dir_all(dir);
 }
 
 #[test]
@@ -571,6 +578,7 @@ fn revoked_cached_token_is_replaced() {
         .iter()
         .map(|timing| timing.method.clone())
         .collect();
+    let _ = std::fs::remove_dir_all(dir);
     assert_eq!(
         methods,
         ["GET", "POST", "GET"],

@@ -39,7 +39,7 @@ pub struct TokenProject {
 }
 
 /// A Keystone v3 token and what it grants.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, PartialEq, Serialize, Deserialize)]
 #[serde(into = "StoredAuthRef", try_from = "StoredAuthRef")]
 pub struct AuthRef {
     /// The token itself (`X-Subject-Token`).
@@ -68,6 +68,23 @@ pub struct AuthRef {
     pub catalog: Catalog,
     /// Keystone's whole answer: `{"token": {...}}`.
     pub body: Json,
+}
+
+/// Everything but the token itself, which is a secret.
+impl std::fmt::Debug for AuthRef {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("AuthRef")
+            .field("auth_token", &"***")
+            .field("expires_at", &self.expires_at)
+            .field("methods", &self.methods)
+            .field("user", &self.user)
+            .field("project", &self.project)
+            .field("domain", &self.domain)
+            .field("system_all", &self.system_all)
+            .field("trust_id", &self.trust_id)
+            .field("roles", &self.roles)
+            .finish_non_exhaustive()
+    }
 }
 
 /// The cache's representation of an [`AuthRef`]: the token id and Keystone's body, nothing derived.
@@ -417,6 +434,7 @@ mod tests {
         let back: AuthRef = serde_json::from_str(&text).unwrap();
         assert_eq!(back, auth);
         assert!(serde_json::from_str::<AuthRef>("{\"token\":\"x\",\"body\":{}}").is_err());
+        assert!(!format!("{auth:?}").contains("gAAAA"));
     }
 
     #[test]

@@ -415,6 +415,7 @@ impl AuthPlugin {
     /// rules) and builds the plugin. Nothing is sent anywhere.
     pub fn load(auth_type: &str, options: &BTreeMap<String, String>) -> Result<AuthPlugin> {
         let kind = AuthType::from_name(auth_type)?;
+        let options = &handle_domain_id(options);
         let opts = Options(options);
         check_required(kind, &opts)?;
         if !missing_prompts(auth_type, options).is_empty() {
@@ -530,6 +531,30 @@ fn push_user(lines: &mut Vec<String>, user: Option<&UserRef>) {
         }
         None => "user=".to_owned(),
     });
+}
+
+/// openstacksdk's `_handle_domain_id`: with a project scope, `domain_id`/`domain_name` are defaults for the user
+/// and project domains, not a domain scope (so `OS_DOMAIN_NAME` and `OS_PROJECT_NAME` can be set together).
+/// Applying it to options that already went through it changes nothing.
+pub fn handle_domain_id(options: &BTreeMap<String, String>) -> BTreeMap<String, String> {
+    let opts = Options(options);
+    let mut fixed = options.clone();
+    if opts.get("project_id").is_none() && opts.get("project_name").is_none() {
+        return fixed;
+    }
+    for (source, targets) in [
+        ("domain_id", ["user_domain_id", "project_domain_id"]),
+        ("domain_name", ["user_domain_name", "project_domain_name"]),
+    ] {
+        if let Some(value) = fixed.remove(source).filter(|value| !value.is_empty()) {
+            for target in targets {
+                if opts.get(target).is_none() {
+                    fixed.insert(target.to_owned(), value.clone());
+                }
+            }
+        }
+    }
+    fixed
 }
 
 /// The secrets keystoneauth would prompt for (option name and prompt, such as `("password", "Password: ")`)
@@ -1046,8 +1071,16 @@ mod tests {
                 domain: Some(DomainRef::Id("dd".to_owned()))
             })
         );
+        // openstacksdk turns a domain given with a project into the project's and user's domain.
         assert_eq!(
-            scope_of(&[("project_id", "p"), ("domain_id", "d")]),
+            scope_of(&[("project_name", "p"), ("domain_name", "D")]),
+            Ok(Scope::ProjectName {
+                name: "p".to_owned(),
+                domain: Some(DomainRef::Name("D".to_owned()))
+            })
+        );
+        assert_eq!(
+            scope_of(&[("trust_id", "t"), ("domain_id", "d")]),
             Err("Authentication cannot be scoped to multiple targets. Pick one of: project, domain, trust, system \
                  or unscoped"
                 .to_owned())
