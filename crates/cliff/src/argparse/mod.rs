@@ -554,6 +554,46 @@ impl Parser {
         self
     }
 
+    /// Appends every argument of `other` (in its order), with its titled groups and mutually exclusive groups,
+    /// as if they had been added here one by one: conflicting option strings are dropped as cliff does. This is
+    /// how a command's own arguments, shipped as a serialized parser (external plugins), join the parser the
+    /// framework built for the command.
+    pub fn extend(&mut self, other: &Parser) {
+        let groups: Vec<GroupId> = other
+            .groups
+            .iter()
+            .enumerate()
+            .map(|(index, group)| match index {
+                POSITIONALS | OPTIONALS => index,
+                _ => self.add_group(&group.title, group.description.as_deref()),
+            })
+            .collect();
+        let mutexes: Vec<MutexId> = other
+            .mutexes
+            .iter()
+            .map(|mutex| {
+                let group = mutex.group.and_then(|g| groups.get(g).copied());
+                self.add_mutex(group, mutex.required)
+            })
+            .collect();
+        for (index, arg) in other.actions.iter().enumerate() {
+            let group = other
+                .groups
+                .iter()
+                .position(|g| g.actions.contains(&index))
+                .map(|g| groups[g]);
+            let mutex = other
+                .mutexes
+                .iter()
+                .position(|m| m.actions.contains(&index))
+                .map(|m| mutexes[m]);
+            self.add_action(group, mutex, arg.clone());
+        }
+        if self.build_error.is_none() {
+            self.build_error.clone_from(&other.build_error);
+        }
+    }
+
     /// argparse's `_add_action` with cliff's `'ignore'` conflict handler.
     fn add_action(&mut self, group: Option<GroupId>, mutex: Option<MutexId>, mut arg: Arg) {
         let original = arg.flags.len();
