@@ -452,6 +452,8 @@ fn custom_action_checks_stop_parsing_with_argparse_wording() {
         usage_error(&p, &["--property", "a=1", "--property", "oops"]),
         "usage: prog [--property <key=value>]\nprog: error: argument --property: Expected 'key=value' type, but \
          got: oops\n"
+    );
+}
 
 /// Adds, to `p`, the arguments a command might add after the framework's (a titled group holding a required
 /// mutually exclusive pair, a flag that conflicts with `-f`, a positional).
