@@ -55,6 +55,9 @@ pub struct ApiRequest {
     pub raw: Option<(String, Vec<u8>)>,
     /// Extra headers (microversions...).
     pub headers: Vec<(String, String)>,
+    /// Return non-2xx answers as `Ok` instead of an error, for callers that word HTTP errors themselves (OSC's
+    /// identity commands word them as keystoneclient or openstacksdk do, which differ).
+    pub accept_error_status: bool,
 }
 
 impl ApiRequest {
@@ -68,6 +71,7 @@ impl ApiRequest {
             json: None,
             raw: None,
             headers: Vec::new(),
+            accept_error_status: false,
         }
     }
 
@@ -86,6 +90,12 @@ impl ApiRequest {
     /// Sets a raw body.
     pub fn raw(mut self, content_type: &str, body: Vec<u8>) -> Self {
         self.raw = Some((content_type.to_owned(), body));
+        self
+    }
+
+    /// Asks for non-2xx answers to be returned rather than turned into errors.
+    pub fn accept_error_status(mut self) -> Self {
+        self.accept_error_status = true;
         self
     }
 
@@ -147,7 +157,8 @@ pub struct TokenInfo {
 /// Where the requests go: implemented by the real HTTP session, and by the plugin side of the external-plugin
 /// protocol (which gets the token from `openstack` instead of authenticating).
 pub trait Transport {
-    /// Sends one authenticated request.
+    /// Sends one authenticated request. The path is sent as given (already percent-encoded); query pairs are
+    /// encoded as Python's `urlencode` does. A non-2xx answer is an error unless `accept_error_status` is set.
     fn send(&mut self, request: &ApiRequest) -> Result<ApiResponse>;
     /// The current token, authenticating first when needed.
     fn token(&mut self) -> Result<TokenInfo>;
