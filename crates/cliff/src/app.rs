@@ -421,7 +421,7 @@ impl<A: Application> App<A> {
             Output::Exit { code } => Ok(*code),
             Output::Text { text } => write_stdout(text).map(|()| 0),
             Output::List { .. } | Output::Show { .. } => {
-                let terminal = terminal_info();
+                let terminal = terminal_info()?;
                 let text = format::render(output, args, terminal)?;
                 write_stdout(&text).map(|()| 0)
             }
@@ -529,9 +529,6 @@ fn early_exit_text(parser: &Parser, args: &Args, columns: usize) -> Option<Strin
 }
 
 /// The terminal as the formatters see it.
-fn terminal_info() -> format::Terminal {
-    format::Terminal {
-        is_tty: terminal::stdout_is_tty(),
-        width: terminal::stdout_width(),
-    }
+fn terminal_info() -> Result<format::Terminal> {
+    format::Terminal::from_env(terminal::stdout_is_tty(), terminal::stdout_width())
 }

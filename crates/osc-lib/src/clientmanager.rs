@@ -186,8 +186,8 @@ pub struct Settings {
     pub region_name: Option<String>,
     /// `--os-interface` (default `public`).
     pub interface: String,
-    /// The cloud's merged configuration, for `configuration show`.
-    pub config: serde_json::Map<String, Json>,
+    /// The selected cloud's configuration (`None` only before the shell has loaded it).
+    pub cloud: Option<crate::config::CloudConfig>,
     /// Every loaded command group with its command names, sorted (for `command list`).
     pub command_groups: std::collections::BTreeMap<String, Vec<String>>,
     /// Loaded module name → version (for `module list`).

@@ -26,6 +26,9 @@ pub struct VersionOption {
     pub help: String,
     /// Environment variable that gives the default (`OS_WORKFLOW_API_VERSION`).
     pub env: String,
+    /// The option's own default when the variable is unset: python-openstackclient's plugins give none (their
+    /// default version applies later), python-mistralclient gives `2`, which then shows in `configuration show`.
+    pub option_default: Option<String>,
 }
 
 /// One plugin module: a service's commands and how to choose their version.

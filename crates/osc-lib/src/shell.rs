@@ -8,8 +8,10 @@ use cliff::app::AppInfo;
 use cliff::{Application, Args, Command, CommandManager, Parser, Result};
 use log::LevelFilter;
 
-use crate::clientmanager::ClientManager;
-use crate::plugin::{command_group, Plugin, PluginCommand};
+use crate::clientmanager::{ClientManager, Settings};
+use crate::config::{CloudConfig, ConfigPaths, Environment};
+use crate::options;
+use crate::plugin::{command_group, major_version, Plugin, PluginCommand};
 
 /// A group of commands that is not a plugin's (OSC's `openstack.cli` and `openstack.common`).
 pub struct CommandGroup {
@@ -22,6 +24,7 @@ pub struct CommandGroup {
 /// The `openstack` application: plugins in, a cliff application out.
 pub struct OpenStackShell {
     info: AppInfo,
+    env: Environment,
     plugins: Vec<Arc<dyn Plugin>>,
     groups: Vec<CommandGroup>,
     client_manager: ClientManager,
@@ -31,15 +34,34 @@ impl OpenStackShell {
     /// A shell over these plugins (built-in and external alike) and plain command groups.
     pub fn new(info: AppInfo, plugins: Vec<Arc<dyn Plugin>>, groups: Vec<CommandGroup>) -> Self {
         let client_manager = ClientManager::new(
-            Default::default(),
-            Box::new(|| Err(cliff::Error::command("The cloud is not configured yet"))),
+            Settings::default(),
+            Box::new(|| Err(cliff::Error::command("The cloud is not configured"))),
         );
         OpenStackShell {
             info,
+            env: Environment::from_process(),
             plugins,
             groups,
             client_manager,
         }
+    }
+
+    fn version_options(&self) -> Vec<options::GlobalOption> {
+        self.plugins
+            .iter()
+            .filter_map(|plugin| {
+                let option = plugin.version_option();
+                let flag = option.flag.as_deref()?;
+                Some(options::api_version_option(
+                    flag,
+                    &option.metavar,
+                    &option.env,
+                    option.option_default.as_deref(),
+                    &option.help,
+                    &self.env,
+                ))
+            })
+            .collect()
     }
 }
 
@@ -51,7 +73,10 @@ impl Application for OpenStackShell {
     }
 
     fn add_global_options(&self, parser: &mut Parser) {
-        let _ = parser;
+        options::add_to_parser(
+            parser,
+            &options::global_options(&self.env, self.version_options()),
+        );
     }
 
     fn initialize(
@@ -60,16 +85,19 @@ impl Application for OpenStackShell {
         _remainder: &[String],
         commands: &mut CommandManager<ClientManager>,
     ) -> Result<()> {
-        let _ = options;
+        let cwd = std::env::current_dir().unwrap_or_default();
+        let cloud = CloudConfig::load(options, &self.env, &ConfigPaths::standard(&self.env, &cwd))?;
+        if let Some(level) = cloud
+            .debug()
+            .filter(|debug| *debug)
+            .map(|_| LevelFilter::Debug)
+        {
+            cliff::logging::set_console_level(level);
+        }
         for plugin in &self.plugins {
             let option = plugin.version_option();
-            let key = option.dest.trim_start_matches("os_").to_owned();
-            let version = options
-                .str(&option.dest)
-                .map(str::to_owned)
-                .or_else(|| plugin.default_version().map(str::to_owned))
-                .unwrap_or_else(|| "None".to_owned());
-            let _ = key;
+            let key = option.dest.strip_prefix("os_").unwrap_or(&option.dest);
+            let version = cloud.api_version(key, plugin.default_version());
             self.client_manager
                 .set_api_version(plugin.api_name(), &version);
             let accepted = plugin.check_version(&version).unwrap_or(false);
@@ -85,7 +113,7 @@ impl Application for OpenStackShell {
                 );
             }
             let group = command_group(plugin.api_name(), &version);
-            for (name, command) in plugin.commands(&crate::plugin::major_version(&version)) {
+            for (name, command) in plugin.commands(&major_version(&version)) {
                 register(commands, &group, &name, command, plugin.dist());
             }
         }
@@ -110,6 +138,9 @@ impl Application for OpenStackShell {
                 .modules
                 .insert(module.to_owned(), version.to_owned());
         }
+        settings.region_name = cloud.region_name().map(str::to_owned);
+        settings.interface = cloud.interface().unwrap_or("public").to_owned();
+        settings.cloud = Some(cloud);
         Ok(())
     }
 
@@ -142,7 +173,7 @@ impl Application for OpenStackShell {
     }
 }
 
-/// Registers a command; a built-in wins over a plugin's command of the same name, with a warning.
+/// Registers a command; a second registration of a name replaces the first, with cliff's warning.
 fn register(
     commands: &mut CommandManager<ClientManager>,
     group: &str,
