@@ -28,7 +28,7 @@ use osc_lib::plugin::{Plugin, PluginCommand, VersionOption};
 /// The API name: the ClientManager attribute and the command group (`openstack.workflow_engine.v2`).
 pub const API_NAME: &str = "workflow_engine";
 
-/// The API version used when none is chosen.
+/// The API version used when none is chosen (python-mistralclient's `DEFAULT_WORKFLOW_API_VERSION`).
 pub const DEFAULT_API_VERSION: &str = "2";
 
 /// The Mistral plugin.
@@ -59,11 +59,14 @@ impl Plugin for MistralPlugin {
                 "Workflow API version, default={DEFAULT_API_VERSION} (Env: OS_WORKFLOW_API_VERSION)"
             ),
             env: "OS_WORKFLOW_API_VERSION".to_owned(),
+            option_default: Some(DEFAULT_API_VERSION.to_owned()),
         }
     }
 
+    /// None, as python-mistralclient's plugin module defines no `DEFAULT_API_VERSION`: the `2` comes from the
+    /// option's own default, so it also shows in `configuration show`.
     fn default_version(&self) -> Option<&str> {
-        Some(DEFAULT_API_VERSION)
+        None
     }
 
     fn supported_versions(&self) -> &[&str] {
@@ -99,7 +102,8 @@ mod tests {
             "Workflow API version, default=2 (Env: OS_WORKFLOW_API_VERSION)"
         );
         assert_eq!(option.env, "OS_WORKFLOW_API_VERSION");
-        assert_eq!(plugin.default_version(), Some("2"));
+        assert_eq!(option.option_default.as_deref(), Some("2"));
+        assert_eq!(plugin.default_version(), None);
         assert_eq!(plugin.supported_versions(), &["2"]);
         assert_eq!(plugin.commands("2").len(), 70);
         assert!(plugin.commands("1").is_empty());
