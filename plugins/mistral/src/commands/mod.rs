@@ -172,6 +172,176 @@ fn scope(args: &Args) -> &'static str {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use cliff::{ArgValue, Parser};
+
+    /// Parses `argv` with the named command's own arguments, as the framework would after its formatter options.
+    fn parse(name: &str, argv: &[&str]) -> Args {
+        let command = all()
+            .into_iter()
+            .find(|(n, _)| n == name)
+            .map(|(_, command)| command)
+            .expect("a registered command");
+        let mut parser = Parser::new(&format!("openstack {name}"));
+        command.add_arguments(&mut parser);
+        let argv: Vec<String> = argv.iter().map(|a| (*a).to_owned()).collect();
+        parser
+            .parse_args(&argv)
+            .unwrap_or_else(|err| panic!("{name} {argv:?}: {}", err.message))
+    }
+
+    #[test]
+    fn every_command_parses_a_typical_line() {
+        let lines: &[(&str, &[&str])] = &[
+            ("workbook list", &["--limit", "5"]),
+            ("workbook show", &["wb"]),
+            ("workbook create", &["wb.yaml", "--public"]),
+            ("workbook delete", &["a", "b"]),
+            ("workbook update", &["wb.yaml", "--namespace", "ns"]),
+            ("workbook definition show", &["wb"]),
+            ("workbook validate", &["wb.yaml"]),
+            (
+                "workflow list",
+                &["--filter", "name=x", "--filter", "scope=private"],
+            ),
+            ("workflow show", &["wf", "--namespace"]),
+            (
+                "workflow create",
+                &["wf.yaml", "--namespace", "ns", "--public"],
+            ),
+            ("workflow delete", &["a", "b", "--namespace", "ns"]),
+            ("workflow update", &["wf.yaml", "--id", "1"]),
+            ("workflow definition show", &["wf"]),
+            ("workflow validate", &["wf.yaml"]),
+            ("workflow env create", &["env.yaml"]),
+            ("workflow env delete", &["a"]),
+            ("workflow env update", &["env.yaml"]),
+            ("workflow env list", &[]),
+            ("workflow env show", &["e", "--export"]),
+            (
+                "action execution run",
+                &["std.echo", "{}", "-s", "--run-sync", "-t", "x", "--wait"],
+            ),
+            ("action execution list", &["t1", "--oldest"]),
+            ("action execution show", &["a1"]),
+            ("action execution input show", &["a1"]),
+            ("action execution output show", &["a1"]),
+            (
+                "action execution update",
+                &["a1", "--state", "ERROR", "--output", "{}"],
+            ),
+            ("action execution delete", &["a1", "a2"]),
+            (
+                "workflow execution create",
+                &["wf", "{}", "{}", "-d", "x", "-s", "s1", "--wait"],
+            ),
+            ("workflow execution delete", &["e1", "--force"]),
+            (
+                "workflow execution update",
+                &["e1", "-s", "PAUSED", "-e", "{}", "-d", "x"],
+            ),
+            ("workflow execution list", &["--task", "t1", "--rootsonly"]),
+            ("workflow execution show", &["e1"]),
+            ("workflow execution input show", &["e1"]),
+            ("workflow execution output show", &["e1"]),
+            (
+                "workflow execution report show",
+                &["e1", "--no-errors-only", "--max-depth", "2"],
+            ),
+            ("workflow execution published show", &["e1"]),
+            ("task execution list", &["e1"]),
+            ("task execution show", &["t1"]),
+            ("task execution published show", &["t1"]),
+            ("task execution result show", &["t1"]),
+            ("task execution rerun", &["t1", "--resume", "-e", "{}"]),
+            ("action definition list", &["--namespace", "ns"]),
+            ("action definition show", &["std.echo"]),
+            ("action definition create", &["a.yaml", "--public"]),
+            ("action definition delete", &["a", "b"]),
+            ("action definition update", &["a.yaml", "--id", "1"]),
+            ("action definition definition show", &["a"]),
+            ("cron trigger list", &[]),
+            ("cron trigger show", &["c"]),
+            (
+                "cron trigger create",
+                &[
+                    "c",
+                    "wf",
+                    "{}",
+                    "--params",
+                    "{}",
+                    "--pattern",
+                    "* * * * *",
+                    "--count",
+                    "2",
+                    "--utc",
+                ],
+            ),
+            ("cron trigger delete", &["c"]),
+            ("event trigger list", &[]),
+            ("event trigger show", &["e"]),
+            (
+                "event trigger create",
+                &["e", "wf", "x", "t", "ev", "{}", "--params", "{}"],
+            ),
+            ("event trigger delete", &["e"]),
+            ("resource member list", &["r", "workflow"]),
+            ("resource member show", &["r", "workflow", "-m", "p"]),
+            ("resource member create", &["r", "workflow", "p"]),
+            ("resource member delete", &["r", "workflow", "p"]),
+            (
+                "resource member update",
+                &["r", "workflow", "-s", "rejected"],
+            ),
+            ("code source list", &[]),
+            ("code source show", &["c"]),
+            ("code source create", &["c", "c.py", "--public"]),
+            ("code source delete", &["c", "--namespace", "ns"]),
+            ("code source update", &["c", "c.py", "--id", "1"]),
+            ("code source content show", &["c"]),
+            ("dynamic action list", &[]),
+            ("dynamic action show", &["d"]),
+            ("dynamic action create", &["d", "Class", "c"]),
+            ("dynamic action delete", &["d"]),
+            (
+                "dynamic action update",
+                &["d", "--class-name", "C", "--code-source", "c"],
+            ),
+        ];
+        assert_eq!(lines.len(), 70);
+        for (name, argv) in lines {
+            parse(name, argv);
+        }
+    }
+
+    #[test]
+    fn defaults_as_mistralclient() {
+        let args = parse("workflow execution list", &[]);
+        assert_eq!(args.get("limit"), &ArgValue::Int(100));
+        assert_eq!(args.str("marker"), Some(""));
+        assert_eq!(args.str("sort_keys"), Some("created_at"));
+        assert_eq!(args.str("sort_dirs"), Some("asc"));
+        assert!(!args.flag("oldest"));
+        let args = parse("workflow list", &["--marker", "--limit"]);
+        assert_eq!(args.get("marker"), &ArgValue::Null);
+        assert_eq!(args.get("limit"), &ArgValue::Null);
+        let report = parse("workflow execution report show", &["e1"]);
+        assert_eq!(report.get("errors_only"), &ArgValue::Bool(true));
+        assert_eq!(report.get("max_depth"), &ArgValue::Int(-1));
+        let report = parse(
+            "workflow execution report show",
+            &["e1", "--no-errors-only"],
+        );
+        assert_eq!(report.get("errors_only"), &ArgValue::Bool(false));
+        let create = parse("workflow execution create", &["wf", "-s"]);
+        assert_eq!(create.get("source_execution_id"), &ArgValue::Null);
+        assert_eq!(create.str("namespace"), Some(""));
+        assert_eq!(create.str("description"), Some(""));
+        let delete = parse("workflow delete", &["wf"]);
+        assert_eq!(delete.get("namespace"), &ArgValue::Null);
+        let update = parse("resource member update", &["r", "workflow"]);
+        assert_eq!(update.str("status"), Some("accepted"));
+        assert_eq!(update.str("member_id"), Some(""));
+    }
 
     #[test]
     fn seventy_commands_in_twelve_objects() {
