@@ -173,6 +173,15 @@ pub fn ensure_not_empty(resource: &str, field: &str, value: Option<&str>) -> Res
     Ok(())
 }
 
+/// `_ensure_not_empty` for a value read from a file: missing, `null` and `""` are empty, anything else is not.
+pub fn ensure_present(resource: &str, field: &str, value: Option<&Json>) -> Result<()> {
+    match value {
+        None | Some(Json::Null) => ensure_not_empty(resource, field, None),
+        Some(Json::String(text)) => ensure_not_empty(resource, field, Some(text)),
+        Some(_) => Ok(()),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

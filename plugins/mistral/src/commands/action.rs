@@ -152,7 +152,7 @@ impl Command<ClientManager> for Create {
     }
 
     fn take_action(&self, manager: &mut ClientManager, args: &Args) -> Result<Output> {
-        ListOptions::from_args(args, false)?;
+        // The list options are accepted but unused: mistralclient checks no filter here either.
         let definition = read_file_argument(
             "action definition create",
             "definition",
@@ -219,7 +219,7 @@ impl Command<ClientManager> for Update {
     }
 
     fn take_action(&self, manager: &mut ClientManager, args: &Args) -> Result<Output> {
-        ListOptions::from_args(args, false)?;
+        // The list options are accepted but unused: mistralclient checks no filter here either.
         let definition = read_file_argument(
             "action definition update",
             "definition",

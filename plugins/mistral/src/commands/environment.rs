@@ -5,7 +5,7 @@ use cliff::{Arg, Args, Command, CommandKind, Error, Output, Parser, Result, Valu
 use osc_lib::ClientManager;
 use serde_json::Value as Json;
 
-use crate::api::{ensure_not_empty, segment, Mistral};
+use crate::api::{ensure_not_empty, ensure_present, segment, Mistral};
 use crate::input::{load_content, read_file_argument};
 use crate::listing::{self, list_output, opt_str, ListOptions};
 use crate::pyjson;
@@ -72,37 +72,29 @@ fn show(environment: &Json) -> Result<Output> {
 /// The body of a create or update: the file's mapping, with the variables as JSON text.
 fn body(command: &str, args: &Args, require_variables: bool) -> Result<Json> {
     let text = read_file_argument(command, "file", &opt_str(args, "file"))?;
-    let Json::Object(mut data) = load_content(Some(&text))? else {
-        let method = if require_variables {
-            "create"
-        } else {
-            "update"
-        };
-        let loaded = load_content(Some(&text))?;
-        return Err(Error::command(format!(
-            "mistralclient.api.v2.environments.EnvironmentManager.{method}() argument after ** must be a \
-             mapping, not {}",
-            python_type(&loaded)
-        )));
+    let mut data = match load_content(Some(&text))? {
+        Json::Object(data) => data,
+        other => {
+            let method = if require_variables {
+                "create"
+            } else {
+                "update"
+            };
+            return Err(Error::command(format!(
+                "mistralclient.api.v2.environments.EnvironmentManager.{method}() argument after ** must be \
+                 a mapping, not {}",
+                python_type(&other)
+            )));
+        }
     };
-    let text_of = |value: Option<&Json>| match value {
-        None | Some(Json::Null) => None,
-        Some(Json::String(s)) => Some(s.clone()),
-        // Any other value is present and not empty to mistralclient's check.
-        Some(_) => Some("present".to_owned()),
-    };
-    ensure_not_empty("Environment", "name", text_of(data.get("name")).as_deref())?;
+    ensure_present("Environment", "name", data.get("name"))?;
     if require_variables {
-        ensure_not_empty(
-            "Environment",
-            "variables",
-            text_of(data.get("variables")).as_deref(),
-        )?;
+        ensure_present("Environment", "variables", data.get("variables"))?;
     }
     if let Some(variables) = data.get_mut("variables") {
-        if variables.is_object()
-            && (require_variables || !variables.as_object().is_some_and(|m| m.is_empty()))
-        {
+        let empty = variables.as_object().is_some_and(|map| map.is_empty());
+        // create sends any mapping as JSON text; update only a non-empty one.
+        if variables.is_object() && (require_variables || !empty) {
             *variables = Json::String(pyjson::dumps(variables, None));
         }
     }
