@@ -85,7 +85,7 @@ fn poll(
         } else {
             BTreeMap::new()
         };
-        let status = status_line(kind, &id, &state(&execution), &counts);
+        let status = status_line(kind, &state(&execution), &counts);
         spinner.spin_for(interval(polls), &status);
         polls += 1;
         execution = Mistral::new(manager).get(
@@ -107,7 +107,7 @@ pub fn failure(kind: Kind, execution: &Json) -> Option<String> {
     let label = kind.label();
     Some(match execution.get("state_info") {
         Some(Json::Null) | None => format!("{label} {id} ended in {state}."),
-        Some(info) => format!("{label} {id} ended in {state}: {}", py_str(info)),
+        Some(info) => format!("{label} {id} ended in {state}: {}", py_str(info).trim_end()),
     })
 }
 
@@ -125,18 +125,21 @@ fn task_counts(manager: &mut ClientManager, id: &str) -> Result<BTreeMap<String,
     Ok(counts)
 }
 
-/// `Workflow execution <id>: RUNNING (tasks: 2 SUCCESS, 1 RUNNING)`.
-pub fn status_line(kind: Kind, id: &str, state: &str, counts: &BTreeMap<String, usize>) -> String {
-    let mut line = format!("{} {id}: {state}", kind.label());
+/// What the spinner says: `Workflow execution RUNNING, tasks: 1 RUNNING, 2 SUCCESS`.
+pub fn status_line(kind: Kind, state: &str, counts: &BTreeMap<String, usize>) -> String {
+    let mut line = format!("{} {state}", kind.label());
     if !counts.is_empty() {
         let parts: Vec<String> = counts
             .iter()
             .map(|(state, count)| format!("{count} {state}"))
             .collect();
-        line.push_str(&format!(" (tasks: {})", parts.join(", ")));
+        line.push_str(&format!(", tasks: {}", parts.join(", ")));
     }
     line
 }
+
+/// The longest spinner line, so that it never wraps on an 80-column terminal (a wrapped line cannot be redrawn).
+const LINE_WIDTH: usize = 79;
 
 /// A one-line spinner on stderr; does nothing when disabled, but still waits.
 struct Spinner {
@@ -167,7 +170,9 @@ impl Spinner {
             self.frame += 1;
             // Progress is decoration: a failed write to the terminal must not fail the command.
             let mut stderr = std::io::stderr().lock();
-            let _ = write!(stderr, "\r\x1b[2K{glyph} {status} {elapsed}s");
+            let line = format!("{glyph} {status} ({elapsed}s)");
+            let line: String = line.chars().take(LINE_WIDTH).collect();
+            let _ = write!(stderr, "\r\x1b[2K{line}");
             let _ = stderr.flush();
             std::thread::sleep(FRAME_INTERVAL.min(until.saturating_duration_since(Instant::now())));
         }
@@ -216,12 +221,12 @@ mod tests {
         counts.insert("SUCCESS".to_owned(), 2);
         counts.insert("RUNNING".to_owned(), 1);
         assert_eq!(
-            status_line(Kind::Workflow, "e1", "RUNNING", &counts),
-            "Workflow execution e1: RUNNING (tasks: 1 RUNNING, 2 SUCCESS)"
+            status_line(Kind::Workflow, "RUNNING", &counts),
+            "Workflow execution RUNNING, tasks: 1 RUNNING, 2 SUCCESS"
         );
         assert_eq!(
-            status_line(Kind::Action, "a1", "RUNNING", &BTreeMap::new()),
-            "Action execution a1: RUNNING"
+            status_line(Kind::Action, "RUNNING", &BTreeMap::new()),
+            "Action execution RUNNING"
         );
     }
 
