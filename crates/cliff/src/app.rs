@@ -184,6 +184,8 @@ impl<A: Application> App<A> {
     pub fn new(app: A) -> Self {
         let info = app.info().clone();
         let mut parser = Parser::new(&info.name);
+        // cliff builds the global parser with argparse's plain formatter; only command parsers keep newlines.
+        parser.smart_help = false;
         parser.description = Some(info.description.clone());
         parser.add(
             Arg::option(&["--version"])
@@ -524,8 +526,7 @@ fn python_list_repr(items: &[String]) -> String {
 
 /// The help or version text a parse asked for (`-h`, `--version`), if any.
 fn early_exit_text(parser: &Parser, args: &Args, columns: usize) -> Option<String> {
-    let _ = (parser, args, columns);
-    None
+    parser.early_exit_text(args, columns)
 }
 
 /// The terminal as the formatters see it.

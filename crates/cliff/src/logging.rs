@@ -14,12 +14,21 @@ struct Logger {
 
 static LOGGER: OnceLock<Logger> = OnceLock::new();
 
+/// Log targets of dependencies whose debug output would drown ours.
+const QUIET_TARGETS: &[&str] = &["ureq", "rustls", "ring"];
+
 fn level_to_usize(level: LevelFilter) -> usize {
     level as usize
 }
 
 impl Log for Logger {
     fn enabled(&self, metadata: &Metadata<'_>) -> bool {
+        // Libraries' own chatter (the HTTP and TLS stacks) is not ours to show, as osc-lib silences
+        // `requests`: only their warnings and errors pass.
+        let target = metadata.target();
+        if metadata.level() > Level::Warn && QUIET_TARGETS.iter().any(|t| target.starts_with(t)) {
+            return false;
+        }
         level_to_usize(metadata.level().to_level_filter()) <= self.console.load(Ordering::Relaxed)
     }
 

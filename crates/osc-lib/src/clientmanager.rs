@@ -164,6 +164,10 @@ pub trait Transport {
     fn token(&mut self) -> Result<TokenInfo>;
     /// The endpoint URL for a service type (interface and region from the configuration).
     fn endpoint(&mut self, service_type: &str) -> Result<String>;
+    /// `(method, url, seconds)` of every request sent so far, for `--timing`.
+    fn timings(&self) -> Vec<(String, String, f64)> {
+        Vec::new()
+    }
 }
 
 /// Creates the transport on first use (authenticating, or loading a cached token).
@@ -292,9 +296,24 @@ impl ClientManager {
         self.transport()?.endpoint(service_type)
     }
 
+    /// `(method, url, seconds)` of every request sent so far (none when no session was created).
+    pub fn timings(&self) -> Vec<(String, String, f64)> {
+        self.transport
+            .as_ref()
+            .map(|t| t.timings())
+            .unwrap_or_default()
+    }
+
     /// The API version chosen for a plugin (`identity` → `3`).
     pub fn api_version(&self, api_name: &str) -> Option<&str> {
         self.api_versions.get(api_name).map(String::as_str)
+    }
+
+    /// Every plugin's chosen API version, by API name (sent to external plugins).
+    pub fn api_versions(&self) -> impl Iterator<Item = (&str, &str)> {
+        self.api_versions
+            .iter()
+            .map(|(name, version)| (name.as_str(), version.as_str()))
     }
 
     /// Records the API version chosen for a plugin.

@@ -107,6 +107,10 @@ impl GlobalOption {
             arg = arg.action(Action::StoreTrue);
         }
         arg = arg.default(self.default.clone());
+        if self.action == OptionAction::StoreTrue && self.default == ArgValue::Null {
+            // osc-lib writes `default=None` for these (`--verify`, `--insecure`): absent stays None.
+            arg = arg.default_none();
+        }
         if let Some(metavar) = &self.metavar {
             arg = arg.metavar(metavar);
         }

@@ -187,6 +187,30 @@ pub struct Arg {
     /// argparse's `const` for a `store` option with `nargs='?'`: the value when the option is given bare.
     #[serde(default)]
     pub constant: ArgValue,
+    /// An explicit `default=None` on `store_true`/`store_false` (osc-lib's `--verify`), which keeps `None`
+    /// instead of the implicit `False`/`True`.
+    #[serde(default)]
+    pub default_none: bool,
+    /// A custom action's check of each value it receives (osc-lib's `KeyValueAction`, `NonNegativeAction`...):
+    /// an `Err(message)` stops parsing with argparse's `argument <name>: <message>`.
+    #[serde(skip)]
+    pub check: Option<ValueCheck>,
+}
+
+/// A custom action's check of one converted value; the error is the action's message.
+#[derive(Clone, Copy)]
+pub struct ValueCheck(pub fn(&ArgValue) -> std::result::Result<(), String>);
+
+impl PartialEq for ValueCheck {
+    fn eq(&self, other: &Self) -> bool {
+        std::ptr::fn_addr_eq(self.0, other.0)
+    }
+}
+
+impl std::fmt::Debug for ValueCheck {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("ValueCheck")
+    }
 }
 
 impl Arg {
@@ -216,8 +240,16 @@ impl Arg {
             hidden: false,
             required: false,
             value_type: ArgType::Str,
+            default_none: false,
             constant: ArgValue::Null,
+            check: None,
         }
+    }
+
+    /// Checks each value as a custom argparse action would (the value still stored as `action` says).
+    pub fn check(mut self, check: fn(&ArgValue) -> std::result::Result<(), String>) -> Self {
+        self.check = Some(ValueCheck(check));
+        self
     }
 
     /// Sets `dest`.
@@ -248,6 +280,13 @@ impl Arg {
     /// Sets `nargs`.
     pub fn nargs(mut self, nargs: Nargs) -> Self {
         self.nargs = Some(nargs);
+        self
+    }
+
+    /// `default=None` on a `store_true`/`store_false` option: absent means `None`, not `False`/`True`.
+    pub fn default_none(mut self) -> Self {
+        self.default = ArgValue::Null;
+        self.default_none = true;
         self
     }
 
@@ -515,6 +554,46 @@ impl Parser {
         self
     }
 
+    /// Appends every argument of `other` (in its order), with its titled groups and mutually exclusive groups,
+    /// as if they had been added here one by one: conflicting option strings are dropped as cliff does. This is
+    /// how a command's own arguments, shipped as a serialized parser (external plugins), join the parser the
+    /// framework built for the command.
+    pub fn extend(&mut self, other: &Parser) {
+        let groups: Vec<GroupId> = other
+            .groups
+            .iter()
+            .enumerate()
+            .map(|(index, group)| match index {
+                POSITIONALS | OPTIONALS => index,
+                _ => self.add_group(&group.title, group.description.as_deref()),
+            })
+            .collect();
+        let mutexes: Vec<MutexId> = other
+            .mutexes
+            .iter()
+            .map(|mutex| {
+                let group = mutex.group.and_then(|g| groups.get(g).copied());
+                self.add_mutex(group, mutex.required)
+            })
+            .collect();
+        for (index, arg) in other.actions.iter().enumerate() {
+            let group = other
+                .groups
+                .iter()
+                .position(|g| g.actions.contains(&index))
+                .map(|g| groups[g]);
+            let mutex = other
+                .mutexes
+                .iter()
+                .position(|m| m.actions.contains(&index))
+                .map(|m| mutexes[m]);
+            self.add_action(group, mutex, arg.clone());
+        }
+        if self.build_error.is_none() {
+            self.build_error.clone_from(&other.build_error);
+        }
+    }
+
     /// argparse's `_add_action` with cliff's `'ignore'` conflict handler.
     fn add_action(&mut self, group: Option<GroupId>, mutex: Option<MutexId>, mut arg: Arg) {
         let original = arg.flags.len();
@@ -542,6 +621,7 @@ impl Parser {
                 || (arg.nargs == Some(Nargs::ZeroOrMore) && arg.default == ArgValue::Null);
         }
         match (&arg.action, &arg.default) {
+            _ if arg.default_none => {}
             (Action::StoreTrue, ArgValue::Null) => arg.default = ArgValue::Bool(false),
             (Action::StoreFalse, ArgValue::Null) => arg.default = ArgValue::Bool(true),
             _ => {}

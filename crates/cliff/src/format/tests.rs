@@ -496,7 +496,6 @@ fn argv(words: &[&str]) -> Vec<String> {
 }
 
 #[test]
-#[ignore = "needs the argparse clone (crates/cliff/src/argparse.rs)"]
 fn list_options_as_cliff_declares_them() {
     let mut parser = Parser::new("openstack project list");
     add_list_arguments(&mut parser);
@@ -539,7 +538,6 @@ fn list_options_as_cliff_declares_them() {
 }
 
 #[test]
-#[ignore = "needs the argparse clone (crates/cliff/src/argparse.rs)"]
 fn show_options_as_cliff_declares_them() {
     let mut parser = Parser::new("openstack project show");
     add_show_arguments(&mut parser);

@@ -1,5 +1,6 @@
 //! Commands that belong to no service: `openstack.cli` and `openstack.common`.
 
+pub mod configuration;
 pub mod module;
 
 use std::sync::Arc;
@@ -14,5 +15,16 @@ pub fn cli_group() -> CommandGroup {
             ("command list".to_owned(), Arc::new(module::ListCommand)),
             ("module list".to_owned(), Arc::new(module::ListModule)),
         ],
+    }
+}
+
+/// The `openstack.common` group: commands of no single service.
+pub fn common_group() -> CommandGroup {
+    CommandGroup {
+        name: "openstack.common".to_owned(),
+        commands: vec![(
+            "configuration show".to_owned(),
+            Arc::new(configuration::ShowConfiguration),
+        )],
     }
 }

@@ -1,0 +1,234 @@
+//! The `openstack` binary end to end, without a cloud: lookup, suggestions, usage errors, exit codes, help
+//! snapshots, completion, interactive mode and broken pipes.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output, Stdio};
+
+fn openstack() -> Command {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_openstack"));
+    // No configuration from the developer's machine: a fixed width and an empty config search path.
+    let home = std::env::temp_dir().join("openstack-rs-cli-tests");
+    command
+        .env_clear()
+        .env("PATH", std::env::var("PATH").unwrap_or_default())
+        .env("HOME", &home)
+        .env("XDG_CONFIG_HOME", home.join("config"))
+        .env("XDG_CACHE_HOME", home.join("cache"))
+        .env("XDG_DATA_HOME", home.join("data"))
+        .env("COLUMNS", "80")
+        .current_dir(std::env::temp_dir())
+        .stdin(Stdio::null());
+    command
+}
+
+fn run(args: &[&str]) -> Output {
+    openstack()
+        .args(args)
+        .output()
+        .expect("the openstack binary runs")
+}
+
+fn text(bytes: &[u8]) -> String {
+    String::from_utf8_lossy(bytes).into_owned()
+}
+
+#[test]
+fn version() {
+    let out = run(&["--version"]);
+    assert_eq!(
+        text(&out.stdout),
+        format!("openstack {}\n", env!("CARGO_PKG_VERSION"))
+    );
+    assert_eq!(out.status.code(), Some(0));
+}
+
+#[test]
+fn unique_word_prefixes_find_the_command() {
+    let out = run(&["comm", "li", "--group", "openstack.cli", "-f", "value"]);
+    // As OSC: a list cell in `value` output is Python's repr of the list.
+    assert_eq!(
+        text(&out.stdout),
+        "openstack.cli ['command list', 'module list']\n"
+    );
+    assert_eq!(out.status.code(), Some(0));
+}
+
+#[test]
+fn global_options_after_the_command_words() {
+    let out = run(&[
+        "command",
+        "list",
+        "--group",
+        "openstack.cli",
+        "-f",
+        "csv",
+        "--debug",
+        "-q",
+    ]);
+    assert_eq!(
+        text(&out.stdout),
+        "\"Command Group\",\"Commands\"\n\"openstack.cli\",\"['command list', 'module list']\"\n"
+    );
+    assert_eq!(out.status.code(), Some(0));
+}
+
+#[test]
+fn unknown_command_suggests_on_stdout_and_exits_2() {
+    let out = run(&["comand", "lsit"]);
+    assert_eq!(
+        text(&out.stdout),
+        "openstack: 'comand lsit' is not an openstack command. See 'openstack --help'.\nDid you mean one of these?\n  command list\n"
+    );
+    assert_eq!(text(&out.stderr), "");
+    assert_eq!(out.status.code(), Some(2));
+}
+
+#[test]
+fn bad_option_is_a_usage_error() {
+    let out = run(&["command", "list", "--bogus"]);
+    assert_eq!(text(&out.stdout), "");
+    let stderr = text(&out.stderr);
+    assert!(
+        stderr.starts_with("usage: openstack command list [-h]"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.ends_with("openstack command list: error: unrecognized arguments: --bogus\n"),
+        "{stderr}"
+    );
+    assert_eq!(out.status.code(), Some(2));
+}
+
+#[test]
+fn bad_format_is_a_usage_error() {
+    let out = run(&["module", "list", "-f", "xml"]);
+    let stderr = text(&out.stderr);
+    assert!(
+        stderr.ends_with("openstack module list: error: argument -f/--format: invalid choice: 'xml' (choose from 'json', 'shell', 'table', 'value', 'yaml')\n"),
+        "{stderr}"
+    );
+    assert_eq!(out.status.code(), Some(2));
+}
+
+#[test]
+fn unknown_column_is_a_command_error() {
+    let out = run(&["command", "list", "-c", "Bogus"]);
+    assert_eq!(
+        text(&out.stderr),
+        "No recognized column names in ['Bogus']. Recognized columns are ('Command Group', 'Commands').\n"
+    );
+    assert_eq!(out.status.code(), Some(1));
+}
+
+#[test]
+fn help_partial_name_lists_matches() {
+    let out = run(&["help", "mod"]);
+    assert_eq!(
+        text(&out.stdout),
+        "Command \"mod\" matches:\n  module list\n"
+    );
+    assert_eq!(out.status.code(), Some(0));
+}
+
+#[test]
+fn broken_pipe_is_silent() {
+    let mut child = openstack()
+        .args(["--help"])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("spawn");
+    // Close our end at once: the program's writes fail with EPIPE.
+    drop(child.stdout.take());
+    let out = child.wait_with_output().expect("wait");
+    assert_eq!(text(&out.stderr), "");
+    assert_eq!(out.status.code(), Some(141));
+}
+
+#[test]
+fn commands_from_stdin_run_one_per_line() {
+    let mut child = openstack()
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .spawn()
+        .expect("spawn");
+    child
+        .stdin
+        .take()
+        .expect("stdin")
+        .write_all(b"command list --group cli -f value\nmodule list -c openstackclient -f value\n")
+        .expect("write");
+    let out = child.wait_with_output().expect("wait");
+    assert_eq!(
+        text(&out.stdout),
+        format!(
+            "openstack.cli ['command list', 'module list']\n{}\n",
+            env!("CARGO_PKG_VERSION")
+        )
+    );
+    assert_eq!(out.status.code(), Some(0));
+}
+
+#[test]
+fn completion_covers_words_and_options() {
+    let out = run(&["complete", "--shell", "none"]);
+    let data = text(&out.stdout);
+    assert!(
+        data.contains("  cmds_command_list='-h --help -f --format -c --column"),
+        "{data}"
+    );
+    assert!(data.contains("  cmds_module='list'\n"), "{data}");
+    for shell in ["bash", "zsh", "fish"] {
+        let out = run(&["complete", "--shell", shell]);
+        assert_eq!(out.status.code(), Some(0), "{shell}");
+        assert!(text(&out.stdout).contains("command"), "{shell}");
+    }
+}
+
+fn snapshot_dir() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/snapshots")
+}
+
+/// `openstack help <command>` for every command, and `openstack --help`, against the files in tests/snapshots
+/// (`UPDATE_SNAPSHOTS=1` rewrites them; review the diff).
+#[test]
+fn help_snapshots() {
+    let mut cases: Vec<(String, Vec<String>)> =
+        vec![("openstack--help".to_owned(), vec!["--help".to_owned()])];
+    // Rebuild multi-word names from `command list -f json`, which keeps them whole.
+    let json = text(&run(&["command", "list", "-f", "json"]).stdout);
+    let parsed: serde_json::Value =
+        serde_json::from_str(&json).expect("command list -f json is JSON");
+    for group in parsed.as_array().expect("an array") {
+        for name in group["Commands"].as_array().expect("a list") {
+            let name = name.as_str().expect("a string");
+            let mut args = vec!["help".to_owned()];
+            args.extend(name.split(' ').map(str::to_owned));
+            cases.push((format!("help-{}", name.replace(' ', "-")), args));
+        }
+    }
+    assert!(cases.len() > 2, "command list -f json listed no command");
+    let update = std::env::var_os("UPDATE_SNAPSHOTS").is_some();
+    let mut failures = Vec::new();
+    for (file, args) in cases {
+        let args: Vec<&str> = args.iter().map(String::as_str).collect();
+        let out = run(&args);
+        let actual = text(&out.stdout);
+        let path = snapshot_dir().join(format!("{file}.txt"));
+        if update {
+            std::fs::write(&path, &actual).expect("write snapshot");
+            continue;
+        }
+        match std::fs::read_to_string(&path) {
+            Ok(expected) if expected == actual => {}
+            Ok(_) => failures.push(format!("{file}: output differs from {}", path.display())),
+            Err(_) => failures.push(format!("{file}: no snapshot at {}", path.display())),
+        }
+    }
+    assert!(
+        failures.is_empty(),
+        "help snapshots (UPDATE_SNAPSHOTS=1 to refresh, then review):\n{}",
+        failures.join("\n")
+    );
+}

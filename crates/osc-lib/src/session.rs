@@ -1,0 +1,861 @@
+//! The authenticated session (keystoneauth's `Session` with its auth plugin): it authenticates lazily, once, or
+//! takes the token from the cache; finds endpoints in the catalog; sends requests with the token and
+//! microversion headers; and, when a service answers 401, drops the token (and its cache entry) and
+//! re-authenticates once, as keystoneauth does.
+//!
+//! ```no_run
+//! use std::collections::BTreeMap;
+//! use osc_lib::session::{Session, SessionConfig};
+//!
+//! let auth: BTreeMap<String, String> = [
+//!     ("auth_url", "http://127.0.0.1:5000/v3"),
+//!     ("username", "admin"),
+//!     ("password", "secret"),
+//!     ("user_domain_name", "Default"),
+//!     ("project_name", "admin"),
+//!     ("project_domain_name", "Default"),
+//! ]
+//! .into_iter()
+//! .map(|(key, value)| (key.to_owned(), value.to_owned()))
+//! .collect();
+//! let mut session = Session::new(SessionConfig::new("password", auth, true))?;
+//! let projects = session.get_json("identity", "projects")?;
+//! # Ok::<(), cliff::Error>(())
+//! ```
+
+use std::collections::BTreeMap;
+use std::path::PathBuf;
+
+use cliff::{Error, Result};
+use serde_json::Value as Json;
+
+use crate::auth::{AuthPlugin, AuthRef, AuthType};
+use crate::clientmanager::{ApiRequest, ApiResponse, Method, TokenInfo, Transport};
+use crate::http::{Body, HttpClient, HttpConfig, Request, Response, Timing};
+use crate::token_cache::{cache_key, TokenCache};
+
+/// Everything a session needs, as the configuration layer resolved it.
+#[derive(Debug, Clone)]
+pub struct SessionConfig {
+    /// The keystoneauth plugin name (`password`, `v3applicationcredential`, `admin_token`...).
+    pub auth_type: String,
+    /// Auth options by keystoneauth name (`auth_url`, `username`, `project_name`...).
+    pub auth: BTreeMap<String, String>,
+    /// TLS, timeout and User-Agent.
+    pub http: HttpConfig,
+    /// `--os-region-name`.
+    pub region_name: Option<String>,
+    /// `--os-interface`: `public` (the default), `internal` or `admin` (`publicURL` spellings accepted).
+    pub interface: String,
+    /// Endpoints that replace the catalog's, by service type (`<type>_endpoint_override`).
+    pub endpoint_overrides: BTreeMap<String, String>,
+    /// The token cache directory; `None` turns the cache off.
+    pub token_cache_dir: Option<PathBuf>,
+}
+
+impl SessionConfig {
+    /// A configuration with the public interface, no region, no override, and the token cache in its default
+    /// directory when `use_token_cache`.
+    pub fn new(auth_type: &str, auth: BTreeMap<String, String>, use_token_cache: bool) -> Self {
+        SessionConfig {
+            auth_type: auth_type.to_owned(),
+            auth,
+            http: HttpConfig::default(),
+            region_name: None,
+            interface: "public".to_owned(),
+            endpoint_overrides: BTreeMap::new(),
+            token_cache_dir: if use_token_cache {
+                TokenCache::default_dir()
+            } else {
+                None
+            },
+        }
+    }
+}
+
+/// The ClientManager's `connect` callback: builds the session on first use (so that commands needing no cloud
+/// never validate or authenticate).
+pub fn connector(config: SessionConfig) -> crate::clientmanager::Connect {
+    Box::new(move || Ok(Box::new(Session::new(config)?) as Box<dyn Transport>))
+}
+
+/// How to send one request.
+#[derive(Debug, Clone)]
+pub struct RequestOptions {
+    /// A microversion (`2.79`): sends `OpenStack-API-Version: <service> <version>` and the legacy header of
+    /// Nova, Ironic or Manila.
+    pub microversion: Option<String>,
+    /// Turn 4xx/5xx answers into errors (the default); `false` returns them as responses.
+    pub raise_exc: bool,
+    /// Send the token (the default).
+    pub authenticated: bool,
+}
+
+impl Default for RequestOptions {
+    fn default() -> Self {
+        RequestOptions {
+            microversion: None,
+            raise_exc: true,
+            authenticated: true,
+        }
+    }
+}
+
+/// An authenticated session to one cloud.
+#[derive(Debug)]
+pub struct Session {
+    http: HttpClient,
+    plugin: AuthPlugin,
+    region_name: Option<String>,
+    interface: String,
+    endpoint_overrides: BTreeMap<String, String>,
+    cache: Option<TokenCache>,
+    cache_key: Option<String>,
+    auth_ref: Option<AuthRef>,
+    discovered: std::collections::HashMap<(String, u64), String>,
+}
+
+impl Session {
+    /// Validates the auth options (with OSC's messages) and prepares the session; nothing is sent yet.
+    pub fn new(config: SessionConfig) -> Result<Session> {
+        let plugin = AuthPlugin::load(&config.auth_type, &config.auth)?;
+        let cache_key = plugin.cache_identity().map(|identity| cache_key(&identity));
+        let cache = match (&cache_key, config.token_cache_dir) {
+            (Some(_), Some(dir)) => Some(TokenCache::new(dir)),
+            _ => None,
+        };
+        Ok(Session {
+            http: HttpClient::new(config.http),
+            plugin,
+            region_name: config.region_name.filter(|region| !region.is_empty()),
+            interface: if config.interface.is_empty() {
+                "public".to_owned()
+            } else {
+                config.interface
+            },
+            endpoint_overrides: config.endpoint_overrides,
+            cache,
+            cache_key,
+            auth_ref: None,
+            discovered: std::collections::HashMap::new(),
+        })
+    }
+
+    /// The HTTP client (for requests outside the catalog).
+    pub fn http(&self) -> &HttpClient {
+        &self.http
+    }
+
+    /// The auth plugin.
+    pub fn plugin(&self) -> &AuthPlugin {
+        &self.plugin
+    }
+
+    /// The region endpoints are chosen in.
+    pub fn region_name(&self) -> Option<&str> {
+        self.region_name.as_deref()
+    }
+
+    /// The interface endpoints are chosen by.
+    pub fn interface(&self) -> &str {
+        &self.interface
+    }
+
+    /// Every request made so far, for `--timing`.
+    pub fn timings(&self) -> Vec<Timing> {
+        self.http.timings()
+    }
+
+    /// The token cache, if on.
+    pub fn token_cache(&self) -> Option<&TokenCache> {
+        self.cache.as_ref()
+    }
+
+    /// Whether the plugin authenticates against Keystone (so that there is an [`AuthRef`]).
+    pub fn has_identity(&self) -> bool {
+        !matches!(
+            self.plugin.auth_type(),
+            AuthType::AdminToken | AuthType::None
+        )
+    }
+
+    /// The token and what it grants, authenticating on first use (or taking it from the token cache, which
+    /// makes no request at all). `None` for `admin_token` and `none`, which have no Keystone token.
+    pub fn auth_ref(&mut self) -> Result<Option<&AuthRef>> {
+        if !matches!(self.plugin, AuthPlugin::Identity(_)) {
+            return Ok(None);
+        }
+        if self.auth_ref.is_none() {
+            let auth = self.obtain_auth_ref()?;
+            self.auth_ref = Some(auth);
+        }
+        Ok(self.auth_ref.as_ref())
+    }
+
+    fn obtain_auth_ref(&self) -> Result<AuthRef> {
+        let (Some(cache), Some(key)) = (&self.cache, &self.cache_key) else {
+            log::debug!("Get auth_ref");
+            return self.plugin.authenticate(&self.http);
+        };
+        if let Some(auth) = cache.load(key) {
+            return Ok(auth);
+        }
+        // Another process may be authenticating the same identity: wait for it and use its token.
+        let _lock = cache.lock(key);
+        if let Some(auth) = cache.load(key) {
+            return Ok(auth);
+        }
+        log::debug!("Get auth_ref");
+        let auth = self.plugin.authenticate(&self.http)?;
+        if let Err(err) = cache.store(key, &auth) {
+            log::debug!(
+                "Could not cache the token in {}: {err}",
+                cache.dir().display()
+            );
+        }
+        Ok(auth)
+    }
+
+    /// Forgets the token, and its cache entry, so that the next request authenticates again.
+    pub fn invalidate(&mut self) {
+        if let Some(auth) = self.auth_ref.take() {
+            if let Some(cache) = &self.cache {
+                cache.invalidate(&auth.auth_token);
+            }
+        }
+    }
+
+    /// Forgets a token wherever the cache holds it (after `token revoke`).
+    pub fn forget_token(&mut self, token_id: &str) {
+        if let Some(cache) = &self.cache {
+            cache.invalidate(token_id);
+        }
+        if self
+            .auth_ref
+            .as_ref()
+            .is_some_and(|auth| auth.auth_token == token_id)
+        {
+            self.auth_ref = None;
+        }
+    }
+
+    /// The token to send: Keystone's, `admin_token`'s, or keystoneauth's `notused` for `none`.
+    pub fn token(&mut self) -> Result<String> {
+        match &self.plugin {
+            AuthPlugin::AdminToken { token, .. } => Ok(token.expose().to_owned()),
+            AuthPlugin::NoAuth { .. } => Ok("notused".to_owned()),
+            AuthPlugin::Identity(_) => match self.auth_ref()? {
+                Some(auth) => Ok(auth.auth_token.clone()),
+                None => Err(Error::command("No valid authentication is available")),
+            },
+        }
+    }
+
+    /// The endpoint of a service type: the override if one is set, the fixed endpoint of `admin_token`/`none`,
+    /// else the catalog's for the session's interface and region (authenticating if needed).
+    pub fn endpoint_for(&mut self, service_type: &str) -> Result<String> {
+        if let Some(url) = self
+            .endpoint_overrides
+            .get(service_type)
+            .filter(|url| !url.is_empty())
+        {
+            return Ok(url.clone());
+        }
+        match &self.plugin {
+            AuthPlugin::AdminToken { endpoint, .. } | AuthPlugin::NoAuth { endpoint } => {
+                endpoint.clone().ok_or_else(|| {
+                    Error::command("Could not find requested endpoint in Service Catalog.")
+                })
+            }
+            AuthPlugin::Identity(_) => {
+                let interface = self.interface.clone();
+                let region = self.region_name.clone();
+                match self.auth_ref()? {
+                    Some(auth) => {
+                        auth.catalog
+                            .url_for(service_type, &interface, region.as_deref(), None)
+                    }
+                    None => Err(Error::command("No valid authentication is available")),
+                }
+            }
+        }
+    }
+
+    /// The endpoint of a service for an API major version (`compute`, 2): the catalog's URL when its path already
+    /// names that version (`.../v2.1`), else the newest matching version its discovery document lists, else the
+    /// catalog's URL unchanged (as keystoneauth does when discovery fails).
+    pub fn versioned_endpoint(&mut self, service_type: &str, major: u64) -> Result<String> {
+        let url = self.endpoint_for(service_type)?;
+        if crate::catalog::version_from_url(&url).is_some_and(|(found, _)| found == major) {
+            return Ok(url);
+        }
+        if let Some(known) = self.discovered.get(&(url.clone(), major)) {
+            return Ok(known.clone());
+        }
+        let found = match crate::catalog::discover_versions(&self.http, &url) {
+            Ok(versions) => versions
+                .into_iter()
+                .rev()
+                .find(|data| data.version.0 == major)
+                .map_or_else(|| url.clone(), |data| data.url),
+            Err(error) => {
+                log::debug!("Version discovery at {url} failed: {}", error.message);
+                url.clone()
+            }
+        };
+        self.discovered.insert((url, major), found.clone());
+        Ok(found)
+    }
+
+    /// Sends a request to a service: `path_or_url` is joined to the service's endpoint unless it is absolute. The
+    /// token and the JSON body are added; 4xx/5xx answers are errors with OSC's message.
+    pub fn request(
+        &mut self,
+        method: Method,
+        service_type: &str,
+        path_or_url: &str,
+        json: Option<&Json>,
+        headers: &[(&str, &str)],
+    ) -> Result<Response> {
+        let mut request = ApiRequest::new(method, service_type, path_or_url);
+        request.json = json.cloned();
+        request.headers = headers
+            .iter()
+            .map(|(name, value)| ((*name).to_owned(), (*value).to_owned()))
+            .collect();
+        self.send(&request, &RequestOptions::default())
+    }
+
+    /// Sends a request described in full.
+    pub fn send(&mut self, request: &ApiRequest, options: &RequestOptions) -> Result<Response> {
+        let url = if request.path.contains("://") {
+            request.path.clone()
+        } else {
+            let base = self.endpoint_for(&request.service_type)?;
+            format!(
+                "{}/{}",
+                base.trim_end_matches('/'),
+                request.path.trim_start_matches('/')
+            )
+        };
+        let mut http_request = Request::new(request.method, url);
+        http_request.query = request.query.clone();
+        http_request.headers = request.headers.clone();
+        http_request.body = match (&request.json, &request.raw) {
+            (Some(json), _) => Some(Body::Json(json.clone())),
+            (None, Some((content_type, data))) => Some(Body::Raw {
+                content_type: content_type.clone(),
+                data: data.clone(),
+            }),
+            (None, None) => None,
+        };
+        if !request.service_type.is_empty() {
+            http_request.service_name = Some(request.service_type.clone());
+        }
+        if let Some(microversion) = &options.microversion {
+            add_microversion_headers(
+                &mut http_request.headers,
+                microversion,
+                &request.service_type,
+            );
+        }
+        let mut response = self.send_authenticated(&mut http_request, options.authenticated)?;
+        if response.status == 401
+            && options.authenticated
+            && matches!(self.plugin, AuthPlugin::Identity(_))
+        {
+            // keystoneauth's invalidate-and-retry: the token may have been revoked or have expired early.
+            self.invalidate();
+            response = self.send_authenticated(&mut http_request, true)?;
+        }
+        if options.raise_exc && response.status >= 400 {
+            log::debug!("Request returned failure status: {}", response.status);
+            return Err(crate::http::http_error(&response));
+        }
+        Ok(response)
+    }
+
+    fn send_authenticated(
+        &mut self,
+        request: &mut Request,
+        authenticated: bool,
+    ) -> Result<Response> {
+        request
+            .headers
+            .retain(|(name, _)| !name.eq_ignore_ascii_case("X-Auth-Token"));
+        if authenticated {
+            let token = self.token()?;
+            request.headers.push(("X-Auth-Token".to_owned(), token));
+        }
+        self.http.send(request)
+    }
+
+    /// GET a path of a service and parse the JSON answer.
+    pub fn get_json(&mut self, service_type: &str, path: &str) -> Result<Json> {
+        self.request(Method::Get, service_type, path, None, &[])?
+            .json()
+    }
+
+    /// POST JSON to a service and parse the JSON answer.
+    pub fn post_json(&mut self, service_type: &str, path: &str, body: &Json) -> Result<Json> {
+        self.request(Method::Post, service_type, path, Some(body), &[])?
+            .json()
+    }
+
+    /// PUT JSON to a service and parse the JSON answer.
+    pub fn put_json(&mut self, service_type: &str, path: &str, body: &Json) -> Result<Json> {
+        self.request(Method::Put, service_type, path, Some(body), &[])?
+            .json()
+    }
+
+    /// PATCH JSON to a service and parse the JSON answer.
+    pub fn patch_json(&mut self, service_type: &str, path: &str, body: &Json) -> Result<Json> {
+        self.request(Method::Patch, service_type, path, Some(body), &[])?
+            .json()
+    }
+
+    /// DELETE a path of a service.
+    pub fn delete(&mut self, service_type: &str, path: &str) -> Result<()> {
+        self.request(Method::Delete, service_type, path, None, &[])
+            .map(|_| ())
+    }
+}
+
+/// keystoneauth's microversion headers: `OpenStack-API-Version: <service> <version>` (Cinder's types as
+/// `volume`, Manila's as `shared-file-system`) and the legacy header of Nova, Ironic and Manila; headers the
+/// caller set win.
+pub fn add_microversion_headers(
+    headers: &mut Vec<(String, String)>,
+    microversion: &str,
+    service_type: &str,
+) {
+    let service = if service_type.starts_with("volume") || service_type == "block-storage" {
+        "volume"
+    } else if service_type.starts_with("share") {
+        "shared-file-system"
+    } else {
+        service_type
+    };
+    let mut set_default = |name: &str, value: String| {
+        if !headers
+            .iter()
+            .any(|(key, _)| key.eq_ignore_ascii_case(name))
+        {
+            headers.push((name.to_owned(), value));
+        }
+    };
+    set_default("OpenStack-API-Version", format!("{service} {microversion}"));
+    let legacy = match service {
+        "compute" => Some("X-OpenStack-Nova-API-Version"),
+        "baremetal" => Some("X-OpenStack-Ironic-API-Version"),
+        "sharev2" | "shared-file-system" => Some("X-OpenStack-Manila-API-Version"),
+        _ => None,
+    };
+    if let Some(legacy) = legacy {
+        set_default(legacy, microversion.to_owned());
+    }
+}
+
+impl From<Response> for ApiResponse {
+    fn from(response: Response) -> Self {
+        ApiResponse {
+            status: response.status,
+            headers: response.headers,
+            body: response.body,
+        }
+    }
+}
+
+impl Transport for Session {
+    fn send(&mut self, request: &ApiRequest) -> Result<ApiResponse> {
+        let options = RequestOptions {
+            raise_exc: !request.accept_error_status,
+            ..RequestOptions::default()
+        };
+        Session::send(self, request, &options).map(ApiResponse::from)
+    }
+
+    fn token(&mut self) -> Result<TokenInfo> {
+        if let AuthPlugin::AdminToken { token, .. } = &self.plugin {
+            return Ok(TokenInfo {
+                id: token.expose().to_owned(),
+                body: Json::Null,
+            });
+        }
+        match self.auth_ref()? {
+            Some(auth) => Ok(TokenInfo {
+                id: auth.auth_token.clone(),
+                body: auth.body.clone(),
+            }),
+            None => Err(Error::command(
+                "Only an authorized user may issue a new token.",
+            )),
+        }
+    }
+
+    fn endpoint(&mut self, service_type: &str) -> Result<String> {
+        self.endpoint_for(service_type)
+    }
+
+    fn timings(&self) -> Vec<(String, String, f64)> {
+        Session::timings(self)
+            .into_iter()
+            .map(|t| (t.method, t.url, t.seconds))
+            .collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+    use std::io::{Read, Write};
+    use std::net::TcpListener;
+    use std::sync::{Arc, Mutex};
+
+    /// A fake Keystone and service on loopback: answers by method and path, records what it was asked.
+    struct FakeCloud {
+        base: String,
+        seen: Arc<Mutex<Vec<String>>>,
+    }
+
+    fn token_body(base: &str) -> String {
+        json!({"token": {"methods": ["password"], "user": {"id": "u1", "name": "admin",
+            "domain": {"id": "default", "name": "Default"}}, "expires_at": "2999-01-01T00:00:00.000000Z",
+            "project": {"id": "p1", "name": "admin", "domain": {"id": "default", "name": "Default"}},
+            "catalog": [{"type": "identity", "name": "keystone", "id": "s1", "endpoints": [
+                {"interface": "public", "region_id": "RegionOne", "url": format!("{base}/v3")}]},
+                {"type": "compute", "name": "nova", "id": "s2", "endpoints": [
+                {"interface": "public", "region_id": "RegionOne", "url": format!("{base}/compute/v2.1")}]},
+                {"type": "workflowv2", "name": "mistral", "id": "s3", "endpoints": [
+                {"interface": "public", "region_id": "RegionOne", "url": format!("{base}/mistral")}]},
+                {"type": "dns", "name": "designate", "id": "s4", "endpoints": [
+                {"interface": "public", "region_id": "RegionOne", "url": format!("{base}/dns")}]}]}})
+        .to_string()
+    }
+
+    /// `reject_first_token`: the service answers 401 to the first token it sees (a revoked cached token).
+    fn fake_cloud(reject_token: Option<&'static str>) -> FakeCloud {
+        let listener = TcpListener::bind("127.0.0.1:0").unwrap();
+        let base = format!("http://{}", listener.local_addr().unwrap());
+        let seen = Arc::new(Mutex::new(Vec::new()));
+        let recorded = seen.clone();
+        let served_base = base.clone();
+        std::thread::spawn(move || {
+            let mut issued = 0;
+            for stream in listener.incoming() {
+                let Ok(mut stream) = stream else { return };
+                let mut data = Vec::new();
+                let mut buffer = [0u8; 8192];
+                let request = loop {
+                    let Ok(n) = stream.read(&mut buffer) else {
+                        return;
+                    };
+                    if n == 0 {
+                        return;
+                    }
+                    data.extend_from_slice(&buffer[..n]);
+                    let text = String::from_utf8_lossy(&data).to_string();
+                    if let Some(end) = text.find("\r\n\r\n") {
+                        let length = text
+                            .lines()
+                            .find_map(|line| {
+                                line.to_ascii_lowercase()
+                                    .strip_prefix("content-length: ")
+                                    .and_then(|n| n.trim().parse::<usize>().ok())
+                            })
+                            .unwrap_or(0);
+                        if data.len() >= end + 4 + length {
+                            break text;
+                        }
+                    }
+                };
+                let first_line = request.lines().next().unwrap_or("").to_owned();
+                let token = request.lines().find_map(|line| {
+                    line.to_ascii_lowercase()
+                        .strip_prefix("x-auth-token: ")
+                        .map(str::to_owned)
+                });
+                recorded.lock().unwrap().push(format!(
+                    "{first_line} token={}",
+                    token.clone().unwrap_or_default()
+                ));
+                let (status, extra, body) = if first_line.starts_with("POST /v3/auth/tokens") {
+                    issued += 1;
+                    (
+                        "201 Created",
+                        format!("X-Subject-Token: issued-{issued}\r\n"),
+                        token_body(&served_base),
+                    )
+                } else if reject_token.is_some() && token.as_deref() == reject_token {
+                    (
+                        "401 Unauthorized",
+                        String::new(),
+                        r#"{"error": {"code": 401, "message": "The request you have made requires authentication.", "title": "Unauthorized"}}"#.to_owned(),
+                    )
+                } else if first_line.starts_with("GET /mistral HTTP") {
+                    (
+                        "300 Multiple Choices",
+                        String::new(),
+                        json!({"versions": [
+                            {"id": "v1.0", "status": "DEPRECATED", "links": [{"rel": "self", "href": "v1/"}]},
+                            {"id": "v2.0", "status": "CURRENT", "links": [{"rel": "self", "href": "v2/"}]}]})
+                        .to_string(),
+                    )
+                } else if first_line.starts_with("GET /compute/v2.1/servers") {
+                    ("200 OK", String::new(), r#"{"servers": []}"#.to_owned())
+                } else {
+                    (
+                        "404 Not Found",
+                        String::new(),
+                        r#"{"error": {"message": "nope"}}"#.to_owned(),
+                    )
+                };
+                let _ = write!(
+                    stream,
+                    "HTTP/1.1 {status}\r\nContent-Type: application/json\r\n{extra}Content-Length: {}\r\n\
+                     x-openstack-request-id: req-{}\r\nConnection: close\r\n\r\n{body}",
+                    body.len(),
+                    issued
+                );
+            }
+        });
+        FakeCloud { base, seen }
+    }
+
+    fn config(cloud: &FakeCloud, cache_dir: Option<PathBuf>) -> SessionConfig {
+        let auth: BTreeMap<String, String> = [
+            ("auth_url", format!("{}/v3", cloud.base)),
+            ("username", "admin".to_owned()),
+            ("password", "pw".to_owned()),
+            ("user_domain_name", "Default".to_owned()),
+            ("project_name", "admin".to_owned()),
+            ("project_domain_name", "Default".to_owned()),
+        ]
+        .into_iter()
+        .map(|(key, value)| (key.to_owned(), value))
+        .collect();
+        let mut config = SessionConfig::new("v3password", auth, false);
+        config.token_cache_dir = cache_dir;
+        config
+    }
+
+    /// A cache directory removed when the guard is dropped.
+    struct Scratch(PathBuf);
+
+    impl Drop for Scratch {
+        fn drop(&mut self) {
+            let _ = std::fs::remove_dir_all(&self.0);
+        }
+    }
+
+    fn temp_cache(name: &str) -> Scratch {
+        let dir =
+            std::env::temp_dir().join(format!("osc-lib-session-{name}-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        Scratch(dir)
+    }
+
+    #[test]
+    fn authenticates_once_and_uses_the_catalog() {
+        let cloud = fake_cloud(None);
+        let mut session = Session::new(config(&cloud, None)).unwrap();
+        assert_eq!(
+            session.get_json("compute", "/servers").unwrap(),
+            json!({"servers": []})
+        );
+        assert_eq!(
+            session.get_json("compute", "servers").unwrap(),
+            json!({"servers": []})
+        );
+        let seen = cloud.seen.lock().unwrap().clone();
+        assert_eq!(
+            seen,
+            [
+                "POST /v3/auth/tokens HTTP/1.1 token=",
+                "GET /compute/v2.1/servers HTTP/1.1 token=issued-1",
+                "GET /compute/v2.1/servers HTTP/1.1 token=issued-1",
+            ]
+        );
+        assert_eq!(session.timings().len(), 3);
+        assert_eq!(
+            session.endpoint_for("identity").unwrap(),
+            format!("{}/v3", cloud.base)
+        );
+        assert_eq!(
+            session.endpoint_for("network").unwrap_err().message,
+            "public endpoint for network service not found"
+        );
+        assert_eq!(
+            session.get_json("compute", "/other").unwrap_err().message,
+            "nope (HTTP 404) (Request-ID: req-1)"
+        );
+    }
+
+    #[test]
+    fn cache_hit_makes_no_request() {
+        let cloud = fake_cloud(None);
+        let scratch = temp_cache("hit");
+        let dir = scratch.0.clone();
+        let mut first = Session::new(config(&cloud, Some(dir.clone()))).unwrap();
+        assert_eq!(first.auth_ref().unwrap().unwrap().auth_token, "issued-1");
+        let mut second = Session::new(config(&cloud, Some(dir.clone()))).unwrap();
+        let started = std::time::Instant::now();
+        let auth = second.auth_ref().unwrap().unwrap().clone();
+        let elapsed = started.elapsed();
+        assert_eq!(auth.auth_token, "issued-1");
+        assert!(second.timings().is_empty());
+        assert_eq!(cloud.seen.lock().unwrap().len(), 1);
+        eprintln!("cache hit took {elapsed:?}");
+        // A different scope is another identity.
+        let mut other = config(&cloud, Some(dir));
+        other
+            .auth
+            .insert("project_name".to_owned(), "demo".to_owned());
+        let mut third = Session::new(other).unwrap();
+        assert_eq!(third.auth_ref().unwrap().unwrap().auth_token, "issued-2");
+    }
+
+    #[test]
+    fn a_rejected_cached_token_is_dropped_and_replaced_once() {
+        let cloud = fake_cloud(Some("issued-1"));
+        let scratch = temp_cache("reauth");
+        let dir = scratch.0.clone();
+        let mut first = Session::new(config(&cloud, Some(dir.clone()))).unwrap();
+        first.auth_ref().unwrap();
+        let mut second = Session::new(config(&cloud, Some(dir.clone()))).unwrap();
+        assert_eq!(
+            second.get_json("compute", "/servers").unwrap(),
+            json!({"servers": []})
+        );
+        let seen = cloud.seen.lock().unwrap().clone();
+        assert_eq!(
+            seen,
+            [
+                "POST /v3/auth/tokens HTTP/1.1 token=",
+                "GET /compute/v2.1/servers HTTP/1.1 token=issued-1",
+                "POST /v3/auth/tokens HTTP/1.1 token=",
+                "GET /compute/v2.1/servers HTTP/1.1 token=issued-2",
+            ]
+        );
+        // The cache now holds the new token.
+        let mut third = Session::new(config(&cloud, Some(dir))).unwrap();
+        assert_eq!(third.auth_ref().unwrap().unwrap().auth_token, "issued-2");
+    }
+
+    #[test]
+    fn static_plugins_use_their_endpoint_and_token() {
+        let cloud = fake_cloud(None);
+        let auth: BTreeMap<String, String> = [
+            (
+                "endpoint".to_owned(),
+                format!("{}/compute/v2.1", cloud.base),
+            ),
+            ("token".to_owned(), "admin-secret".to_owned()),
+        ]
+        .into_iter()
+        .collect();
+        let mut session = Session::new(SessionConfig::new("admin_token", auth, true)).unwrap();
+        assert!(session.auth_ref().unwrap().is_none());
+        assert!(!session.has_identity());
+        assert_eq!(
+            session.get_json("compute", "servers").unwrap(),
+            json!({"servers": []})
+        );
+        assert_eq!(
+            cloud.seen.lock().unwrap().clone(),
+            ["GET /compute/v2.1/servers HTTP/1.1 token=admin-secret"]
+        );
+    }
+
+    #[test]
+    fn versioned_endpoints_are_discovered_once() {
+        let cloud = fake_cloud(None);
+        let mut session = Session::new(config(&cloud, None)).unwrap();
+        assert_eq!(
+            session.versioned_endpoint("compute", 2).unwrap(),
+            format!("{}/compute/v2.1", cloud.base)
+        );
+        assert_eq!(
+            session.versioned_endpoint("workflow", 2).unwrap(),
+            format!("{}/mistral/v2/", cloud.base)
+        );
+        assert_eq!(
+            session.versioned_endpoint("workflow", 2).unwrap(),
+            format!("{}/mistral/v2/", cloud.base)
+        );
+        // Discovery that fails leaves the catalog's URL as it is.
+        assert_eq!(
+            session.versioned_endpoint("dns", 2).unwrap(),
+            format!("{}/dns", cloud.base)
+        );
+        let seen = cloud.seen.lock().unwrap().clone();
+        assert_eq!(
+            seen,
+            [
+                "POST /v3/auth/tokens HTTP/1.1 token=",
+                "GET /mistral HTTP/1.1 token=",
+                "GET /dns HTTP/1.1 token=",
+            ]
+        );
+    }
+
+    #[test]
+    fn overrides_win_over_the_catalog() {
+        let cloud = fake_cloud(None);
+        let mut config = config(&cloud, None);
+        config.endpoint_overrides.insert(
+            "compute".to_owned(),
+            format!("{}/compute/v2.1/", cloud.base),
+        );
+        let mut session = Session::new(config).unwrap();
+        assert_eq!(
+            session.get_json("compute", "/servers").unwrap(),
+            json!({"servers": []})
+        );
+    }
+
+    #[test]
+    fn connects_through_the_client_manager() {
+        let cloud = fake_cloud(None);
+        let settings = crate::clientmanager::Settings {
+            interface: "public".to_owned(),
+            ..Default::default()
+        };
+        let mut manager = crate::ClientManager::new(settings, connector(config(&cloud, None)));
+        assert!(!manager.is_connected());
+        assert_eq!(
+            manager.get("compute", "servers", &[]).unwrap(),
+            json!({"servers": []})
+        );
+        assert_eq!(manager.token().unwrap().id, "issued-1");
+        assert_eq!(
+            manager.endpoint("compute").unwrap(),
+            format!("{}/compute/v2.1", cloud.base)
+        );
+        assert_eq!(cloud.seen.lock().unwrap().len(), 2);
+    }
+
+    #[test]
+    fn microversion_headers() {
+        let mut headers = Vec::new();
+        add_microversion_headers(&mut headers, "2.79", "compute");
+        assert_eq!(
+            headers,
+            [
+                (
+                    "OpenStack-API-Version".to_owned(),
+                    "compute 2.79".to_owned()
+                ),
+                ("X-OpenStack-Nova-API-Version".to_owned(), "2.79".to_owned())
+            ]
+        );
+        let mut volume = vec![("openstack-api-version".to_owned(), "mine".to_owned())];
+        add_microversion_headers(&mut volume, "3.60", "volumev3");
+        assert_eq!(volume.len(), 1);
+        let mut share = Vec::new();
+        add_microversion_headers(&mut share, "2.65", "sharev2");
+        assert_eq!(share[0].1, "shared-file-system 2.65");
+        assert_eq!(share[1].0, "X-OpenStack-Manila-API-Version");
+    }
+}
