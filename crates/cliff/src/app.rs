@@ -427,6 +427,10 @@ impl<A: Application> App<A> {
                 let text = format::render(output, args, terminal)?;
                 write_stdout(&text).map(|()| 0)
             }
+            Output::Failed { output, message } => {
+                self.emit(output, args)?;
+                Err(Error::command(message.clone()))
+            }
         }
     }
 
