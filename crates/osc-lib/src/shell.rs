@@ -54,7 +54,31 @@ impl OpenStackShell {
 
     /// Adds the external plugins found by [`external::discover`]. Their commands are registered after every
     /// built-in one and never replace one (a warning names the plugin instead).
-    pub fn with_external(mut self, discovery: Discovery) -> Self {
+    pub fn with_external(mut self, mut discovery: Discovery) -> Self {
+        // A plugin for an API that is built in (an `openstack-mistral` beside the linked Mistral plugin) is
+        // shadowed whole: its version option and commands would only collide with the built-in ones.
+        let builtin: Vec<&str> = self
+            .plugins
+            .iter()
+            .map(|plugin| plugin.api_name())
+            .collect();
+        let mut shadowed = Vec::new();
+        discovery.plugins.retain(|plugin| {
+            let keep = !builtin.contains(&plugin.api_name());
+            if !keep {
+                shadowed.push(format!(
+                    "Plugin {} provides the {} API, which is built in: the built-in commands are used",
+                    plugin.path().display(),
+                    plugin.api_name()
+                ));
+            }
+            keep
+        });
+        discovery.messages.extend(
+            shadowed
+                .into_iter()
+                .map(|message| (log::Level::Warn, message)),
+        );
         self.external = Some(discovery);
         self
     }
