@@ -32,6 +32,7 @@ pub struct OpenStackShell {
     external: Option<Discovery>,
     client_manager: ClientManager,
     timing: bool,
+    debug: bool,
 }
 
 impl OpenStackShell {
@@ -49,6 +50,7 @@ impl OpenStackShell {
             external: None,
             client_manager,
             timing: false,
+            debug: false,
         }
     }
 
@@ -139,6 +141,7 @@ impl Application for OpenStackShell {
         let cwd = std::env::current_dir().unwrap_or_default();
         let cloud = CloudConfig::load(options, &self.env, &ConfigPaths::standard(&self.env, &cwd))?;
         self.timing = options.flag("timing");
+        self.debug = options.flag(cliff::app::dest::DEBUG);
         let mut session_cloud = cloud.clone();
         self.client_manager = ClientManager::new(
             Settings::default(),
@@ -222,6 +225,18 @@ impl Application for OpenStackShell {
         _result: &Result<i32>,
     ) -> Option<String> {
         if !self.timing {
+            return None;
+        }
+        if !self.client_manager.is_connected() {
+            // osc-lib reads the timings from `client_manager.session`, which only exists once the auth options were
+            // validated: commands that need no cloud (and those that failed validation) end with cliff's clean-up
+            // error and no table.
+            let message = "'ClientManager' object has no attribute 'session'";
+            if self.debug {
+                log::error!("{message}");
+            } else {
+                log::error!("Could not clean up: {message}");
+            }
             return None;
         }
         let format = match args.and_then(|a| a.str("formatter")) {
