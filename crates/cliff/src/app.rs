@@ -242,6 +242,8 @@ impl<A: Application> App<A> {
 
     /// cliff's `App.run`: returns the process exit code.
     pub fn run(&mut self, argv: &[String]) -> i32 {
+        // Errors in the global options must reach stderr before the options set the real level.
+        crate::logging::init(LevelFilter::Warn);
         let (options, mut remainder) = match self.parser.parse_known_args(argv) {
             Ok(parsed) => parsed,
             Err(err) => return self.finish_early(err),
@@ -433,6 +435,10 @@ impl<A: Application> App<A> {
                 let terminal = terminal_info()?;
                 let text = format::render(output, args, terminal)?;
                 write_stdout(&text).map(|()| 0)
+            }
+            Output::Failed { output, message } => {
+                self.emit(output, args)?;
+                Err(Error::command(message.clone()))
             }
         }
     }

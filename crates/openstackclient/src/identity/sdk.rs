@@ -285,14 +285,9 @@ pub const ROLE_ASSIGNMENT: Resource = Resource {
     name_key: "name",
 };
 
-/// A keyword argument as openstacksdk receives it; `None` travels as the text `None` in a query, as
-/// keystoneauth's `urlencode` writes it.
+/// A keyword argument as openstacksdk receives it. A `None` value is passed along but never sent: `requests`
+/// drops `None` query parameters (keystoneauth's `--debug` line still shows them as `=None`).
 pub type Param = (&'static str, Option<String>);
-
-/// Python `str()` of an optional value in a query string.
-fn query_text(value: &Option<String>) -> String {
-    value.clone().unwrap_or_else(|| "None".to_owned())
-}
 
 /// Python `str()` of a bool in a query string.
 pub fn py_bool(value: bool) -> String {
@@ -303,12 +298,21 @@ pub fn py_bool(value: bool) -> String {
 fn transpose(resource: &Resource, params: &[Param]) -> Vec<(String, String)> {
     let mut out = Vec::new();
     for (client, server) in resource.query {
-        let value = params
+        // A parameter given several times (an iterable value) is sent once per value, as `requests` does.
+        let mut values: Vec<&Option<String>> = params
             .iter()
-            .find(|(name, _)| name == client)
-            .or_else(|| params.iter().find(|(name, _)| name == server));
-        if let Some((_, value)) = value {
-            out.push(((*server).to_owned(), query_text(value)));
+            .filter(|(name, _)| name == client)
+            .map(|(_, v)| v)
+            .collect();
+        if values.is_empty() {
+            values = params
+                .iter()
+                .filter(|(name, _)| name == server)
+                .map(|(_, v)| v)
+                .collect();
+        }
+        for value in values.into_iter().flatten() {
+            out.push(((*server).to_owned(), value.clone()));
         }
     }
     out
@@ -340,7 +344,7 @@ pub fn fetch(
 ) -> Res<Json> {
     let query = params
         .iter()
-        .map(|(name, value)| ((*name).to_owned(), query_text(value)))
+        .filter_map(|(name, value)| value.as_ref().map(|v| ((*name).to_owned(), v.clone())))
         .collect();
     let mut call = Call::new(Method::Get, item_path(base, id), Style::Sdk).query(query);
     if let Some(message) = error_message {
@@ -672,13 +676,14 @@ mod tests {
     fn transpose_follows_the_mapping_order() {
         let params: Vec<Param> = vec![
             ("name", Some("x".to_owned())),
-            ("domain_id", None),
-            ("bogus", None),
+            ("domain_id", Some("d".to_owned())),
+            ("bogus", Some("b".to_owned())),
+            ("unique_id", None),
         ];
         assert_eq!(
             transpose(&USER, &params),
             vec![
-                ("domain_id".to_owned(), "None".to_owned()),
+                ("domain_id".to_owned(), "d".to_owned()),
                 ("name".to_owned(), "x".to_owned())
             ]
         );
