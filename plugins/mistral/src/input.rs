@@ -4,8 +4,7 @@
 use std::io::Read;
 
 use cliff::{Error, Result};
-use serde_json::{Map, Number, Value as Json};
-use yaml_rust2::{Yaml, YamlLoader};
+use serde_json::{Map, Value as Json};
 
 use crate::pyjson;
 use crate::text::str_repr;
@@ -88,47 +87,12 @@ pub fn load_env(value: Option<&str>) -> Result<Json> {
     }
 }
 
-/// One YAML document as JSON (`None` when the text is not a single YAML document).
-///
-/// yaml-rust2 follows YAML 1.2 where PyYAML follows 1.1: `yes`/`no`/`on`/`off` stay strings here, where Python
-/// would read booleans.
+/// One YAML document as JSON, read with PyYAML's rules as mistralclient does (osc-lib's YAML loader);
+/// `None` when the text is not a single YAML document.
 pub fn load_yaml(content: &str) -> Option<Json> {
-    let mut documents = YamlLoader::load_from_str(content).ok()?;
-    match documents.len() {
-        0 => Some(Json::Null),
-        1 => documents.pop().map(|doc| yaml_to_json(&doc)),
-        _ => None,
-    }
-}
-
-fn yaml_to_json(node: &Yaml) -> Json {
-    match node {
-        Yaml::Null | Yaml::BadValue | Yaml::Alias(_) => Json::Null,
-        Yaml::Boolean(b) => Json::Bool(*b),
-        Yaml::Integer(i) => Json::Number(Number::from(*i)),
-        Yaml::Real(text) => node
-            .as_f64()
-            .and_then(Number::from_f64)
-            .map_or_else(|| Json::String(text.clone()), Json::Number),
-        Yaml::String(s) => Json::String(s.clone()),
-        Yaml::Array(items) => Json::Array(items.iter().map(yaml_to_json).collect()),
-        Yaml::Hash(map) => Json::Object(
-            map.iter()
-                .map(|(key, value)| (yaml_key(key), yaml_to_json(value)))
-                .collect(),
-        ),
-    }
-}
-
-/// A mapping key as text (JSON keys are strings; Python's `json.dumps` writes numbers and booleans so too).
-fn yaml_key(key: &Yaml) -> String {
-    match key {
-        Yaml::String(s) | Yaml::Real(s) => s.clone(),
-        Yaml::Integer(i) => i.to_string(),
-        Yaml::Boolean(b) => b.to_string(),
-        Yaml::Null => "null".to_owned(),
-        other => crate::text::py_str(&yaml_to_json(other)),
-    }
+    osc_lib::config::yaml::load(content)
+        .ok()
+        .map(|doc| doc.unwrap_or(Json::Null))
 }
 
 #[cfg(test)]
