@@ -7,7 +7,9 @@ use std::sync::Arc;
 
 use cliff::app::AppInfo;
 use cliff::App;
+use osc_lib::external;
 use osc_lib::shell::OpenStackShell;
+use osc_lib::Plugin;
 
 fn main() {
     let argv: Vec<String> = std::env::args().skip(1).collect();
@@ -16,8 +18,13 @@ fn main() {
         version: env!("CARGO_PKG_VERSION").to_owned(),
         description: "Command-line interface to the OpenStack APIs".to_owned(),
     };
-    let plugins: Vec<Arc<dyn osc_lib::Plugin>> = vec![Arc::new(identity::IdentityPlugin)];
+    let plugins: Vec<Arc<dyn Plugin>> = vec![
+        Arc::new(identity::IdentityPlugin),
+        #[cfg(feature = "runit")]
+        Arc::new(runit::RunitPlugin),
+    ];
     let groups = vec![common::cli_group(), common::common_group()];
-    let mut app = App::new(OpenStackShell::new(info, plugins, groups));
+    let shell = OpenStackShell::new(info, plugins, groups).with_external(external::discover());
+    let mut app = App::new(shell);
     std::process::exit(app.run(&argv));
 }

@@ -309,6 +309,13 @@ impl ClientManager {
         self.api_versions.get(api_name).map(String::as_str)
     }
 
+    /// Every plugin's chosen API version, by API name (sent to external plugins).
+    pub fn api_versions(&self) -> impl Iterator<Item = (&str, &str)> {
+        self.api_versions
+            .iter()
+            .map(|(name, version)| (name.as_str(), version.as_str()))
+    }
+
     /// Records the API version chosen for a plugin.
     pub fn set_api_version(&mut self, api_name: &str, version: &str) {
         self.api_versions

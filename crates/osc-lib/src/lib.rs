@@ -5,6 +5,7 @@ pub mod catalog;
 pub mod clientmanager;
 pub mod config;
 pub mod connect;
+pub mod external;
 pub mod format_columns;
 pub mod http;
 pub mod options;

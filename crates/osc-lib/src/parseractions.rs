@@ -9,6 +9,14 @@ pub fn argument_error(option: &str, message: &str) -> String {
     format!("argument {option}: {message}")
 }
 
+/// `KeyValueAction`'s check of one value, for `Arg::check` (the values are then collected with `append`).
+pub fn key_value_check(value: &cliff::ArgValue) -> Result<(), String> {
+    match value {
+        cliff::ArgValue::Str(text) => key_value(std::slice::from_ref(text)).map(|_| ()),
+        _ => Ok(()),
+    }
+}
+
 /// `KeyValueAction`: `key=value` strings into a dict (later keys replace earlier values in place).
 pub fn key_value(values: &[String]) -> Result<Vec<(String, String)>, String> {
     let mut dict: Vec<(String, String)> = Vec::new();

@@ -11,6 +11,7 @@ use log::LevelFilter;
 use crate::clientmanager::{ClientManager, Settings, Transport};
 use crate::config::{CloudConfig, ConfigPaths, Environment};
 use crate::connect::connect;
+use crate::external::{self, Discovery, ExternalPlugin};
 use crate::options;
 use crate::plugin::{command_group, major_version, Plugin, PluginCommand};
 
@@ -28,12 +29,13 @@ pub struct OpenStackShell {
     env: Environment,
     plugins: Vec<Arc<dyn Plugin>>,
     groups: Vec<CommandGroup>,
+    external: Option<Discovery>,
     client_manager: ClientManager,
     timing: bool,
 }
 
 impl OpenStackShell {
-    /// A shell over these plugins (built-in and external alike) and plain command groups.
+    /// A shell over these built-in plugins and plain command groups (external plugins: [`Self::with_external`]).
     pub fn new(info: AppInfo, plugins: Vec<Arc<dyn Plugin>>, groups: Vec<CommandGroup>) -> Self {
         let client_manager = ClientManager::new(
             Settings::default(),
@@ -44,14 +46,36 @@ impl OpenStackShell {
             env: Environment::from_process(),
             plugins,
             groups,
+            external: None,
             client_manager,
             timing: false,
         }
     }
 
+    /// Adds the external plugins found by [`external::discover`]. Their commands are registered after every
+    /// built-in one and never replace one (a warning names the plugin instead).
+    pub fn with_external(mut self, discovery: Discovery) -> Self {
+        self.external = Some(discovery);
+        self
+    }
+
+    fn external_plugins(&self) -> &[Arc<ExternalPlugin>] {
+        self.external
+            .as_ref()
+            .map_or(&[], |discovery| discovery.plugins.as_slice())
+    }
+
+    /// Every plugin, built-in ones first.
+    fn all_plugins(&self) -> impl Iterator<Item = &dyn Plugin> {
+        self.plugins.iter().map(|plugin| plugin.as_ref()).chain(
+            self.external_plugins()
+                .iter()
+                .map(|p| p.as_ref() as &dyn Plugin),
+        )
+    }
+
     fn version_options(&self) -> Vec<options::GlobalOption> {
-        self.plugins
-            .iter()
+        self.all_plugins()
             .filter_map(|plugin| {
                 let option = plugin.version_option();
                 let flag = option.flag.as_deref()?;
@@ -104,23 +128,9 @@ impl Application for OpenStackShell {
             cliff::logging::set_console_level(level);
         }
         for plugin in &self.plugins {
-            let option = plugin.version_option();
-            let key = option.dest.strip_prefix("os_").unwrap_or(&option.dest);
-            let version = cloud.api_version(key, plugin.default_version());
+            let version = choose_version(&cloud, plugin.as_ref());
             self.client_manager
                 .set_api_version(plugin.api_name(), &version);
-            let accepted = plugin.check_version(&version).unwrap_or(false);
-            let supported = plugin.supported_versions();
-            if !accepted && !supported.is_empty() && !supported.contains(&version.as_str()) {
-                let mut sorted: Vec<&str> = supported.to_vec();
-                sorted.sort_unstable();
-                log::warn!(
-                    "{} API version {} is not in supported versions: {}",
-                    plugin.api_name(),
-                    version,
-                    sorted.join(", ")
-                );
-            }
             let group = command_group(plugin.api_name(), &version);
             for (name, command) in plugin.commands(&major_version(&version)) {
                 register(commands, &group, &name, command, plugin.dist());
@@ -131,6 +141,22 @@ impl Application for OpenStackShell {
                 register(commands, &group.name, name, Arc::clone(command), None);
             }
         }
+        if let Some(discovery) = &self.external {
+            discovery.log_messages();
+            for plugin in &discovery.plugins {
+                let version = choose_version(&cloud, plugin.as_ref());
+                self.client_manager
+                    .set_api_version(plugin.api_name(), &version);
+                external::register_commands(commands, plugin, &version);
+            }
+        }
+        let modules: Vec<(String, String)> = self
+            .all_plugins()
+            .map(|plugin| {
+                let (module, version) = plugin.module();
+                (module.to_owned(), version.to_owned())
+            })
+            .collect();
         let settings = &mut self.client_manager.settings;
         for (name, entry) in commands.iter() {
             if !entry.group.is_empty() {
@@ -141,12 +167,7 @@ impl Application for OpenStackShell {
                     .push(name.to_owned());
             }
         }
-        for plugin in &self.plugins {
-            let (module, version) = plugin.module();
-            settings
-                .modules
-                .insert(module.to_owned(), version.to_owned());
-        }
+        settings.modules.extend(modules);
         settings.region_name = cloud.region_name().map(str::to_owned);
         settings.interface = cloud.interface().unwrap_or("public").to_owned();
         settings.cloud = Some(cloud);
@@ -223,6 +244,27 @@ impl Application for OpenStackShell {
             _ => LevelFilter::Debug,
         }
     }
+}
+
+/// A plugin's API version as python-openstackclient chooses it (option, environment, clouds.yaml, then the
+/// plugin's default), with OSC's warning when the plugin does not list it as supported.
+fn choose_version(cloud: &CloudConfig, plugin: &dyn Plugin) -> String {
+    let option = plugin.version_option();
+    let key = option.dest.strip_prefix("os_").unwrap_or(&option.dest);
+    let version = cloud.api_version(key, plugin.default_version());
+    let accepted = plugin.check_version(&version).unwrap_or(false);
+    let supported = plugin.supported_versions();
+    if !accepted && !supported.is_empty() && !supported.contains(&version.as_str()) {
+        let mut sorted: Vec<&str> = supported.to_vec();
+        sorted.sort_unstable();
+        log::warn!(
+            "{} API version {} is not in supported versions: {}",
+            plugin.api_name(),
+            version,
+            sorted.join(", ")
+        );
+    }
+    version
 }
 
 /// Registers a command; a second registration of a name replaces the first, with cliff's warning.

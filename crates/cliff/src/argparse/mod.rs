@@ -191,6 +191,26 @@ pub struct Arg {
     /// instead of the implicit `False`/`True`.
     #[serde(default)]
     pub default_none: bool,
+    /// A custom action's check of each value it receives (osc-lib's `KeyValueAction`, `NonNegativeAction`...):
+    /// an `Err(message)` stops parsing with argparse's `argument <name>: <message>`.
+    #[serde(skip)]
+    pub check: Option<ValueCheck>,
+}
+
+/// A custom action's check of one converted value; the error is the action's message.
+#[derive(Clone, Copy)]
+pub struct ValueCheck(pub fn(&ArgValue) -> std::result::Result<(), String>);
+
+impl PartialEq for ValueCheck {
+    fn eq(&self, other: &Self) -> bool {
+        std::ptr::fn_addr_eq(self.0, other.0)
+    }
+}
+
+impl std::fmt::Debug for ValueCheck {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("ValueCheck")
+    }
 }
 
 impl Arg {
@@ -222,7 +242,14 @@ impl Arg {
             value_type: ArgType::Str,
             default_none: false,
             constant: ArgValue::Null,
+            check: None,
         }
+    }
+
+    /// Checks each value as a custom argparse action would (the value still stored as `action` says).
+    pub fn check(mut self, check: fn(&ArgValue) -> std::result::Result<(), String>) -> Self {
+        self.check = Some(ValueCheck(check));
+        self
     }
 
     /// Sets `dest`.
@@ -525,6 +552,46 @@ impl Parser {
             }
         }
         self
+    }
+
+    /// Appends every argument of `other` (in its order), with its titled groups and mutually exclusive groups,
+    /// as if they had been added here one by one: conflicting option strings are dropped as cliff does. This is
+    /// how a command's own arguments, shipped as a serialized parser (external plugins), join the parser the
+    /// framework built for the command.
+    pub fn extend(&mut self, other: &Parser) {
+        let groups: Vec<GroupId> = other
+            .groups
+            .iter()
+            .enumerate()
+            .map(|(index, group)| match index {
+                POSITIONALS | OPTIONALS => index,
+                _ => self.add_group(&group.title, group.description.as_deref()),
+            })
+            .collect();
+        let mutexes: Vec<MutexId> = other
+            .mutexes
+            .iter()
+            .map(|mutex| {
+                let group = mutex.group.and_then(|g| groups.get(g).copied());
+                self.add_mutex(group, mutex.required)
+            })
+            .collect();
+        for (index, arg) in other.actions.iter().enumerate() {
+            let group = other
+                .groups
+                .iter()
+                .position(|g| g.actions.contains(&index))
+                .map(|g| groups[g]);
+            let mutex = other
+                .mutexes
+                .iter()
+                .position(|m| m.actions.contains(&index))
+                .map(|m| mutexes[m]);
+            self.add_action(group, mutex, arg.clone());
+        }
+        if self.build_error.is_none() {
+            self.build_error.clone_from(&other.build_error);
+        }
     }
 
     /// argparse's `_add_action` with cliff's `'ignore'` conflict handler.

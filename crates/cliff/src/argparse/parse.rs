@@ -402,6 +402,9 @@ impl<'a> State<'a> {
         let arg = self.arg(index);
         self.seen[index] = true;
         let (value, is_default) = get_values(arg, strings)?;
+        if let Some(check) = arg.check {
+            (check.0)(&value).map_err(|message| argument_error(arg, &message))?;
+        }
         if !is_default {
             self.seen_non_default[index] = true;
             if let Some(&other) = self.conflicts[index]

@@ -426,3 +426,89 @@ fn a_default_shared_by_arguments_of_one_dest_is_converted_by_each() {
         &ArgValue::from("8")
     );
 }
+
+#[test]
+fn custom_action_checks_stop_parsing_with_argparse_wording() {
+    fn key_value(value: &ArgValue) -> std::result::Result<(), String> {
+        match value {
+            ArgValue::Str(s) if s.contains('=') => Ok(()),
+            ArgValue::Str(s) => Err(format!("Expected 'key=value' type, but got: {s}")),
+            _ => Ok(()),
+        }
+    }
+    let mut p = Parser::new("prog");
+    p.columns = Some(80);
+    p.add(
+        Arg::option(&["--property"])
+            .append()
+            .metavar("<key=value>")
+            .check(key_value),
+    );
+    let args = p
+        .parse_args(&argv(&["--property", "a=1", "--property", "b=2"]))
+        .unwrap();
+    assert_eq!(args.strings("property"), vec!["a=1", "b=2"]);
+    assert_eq!(
+        usage_error(&p, &["--property", "a=1", "--property", "oops"]),
+        "usage: prog [--property <key=value>]\nprog: error: argument --property: Expected 'key=value' type, but \
+         got: oops\n"
+    );
+}
+
+/// Adds, to `p`, the arguments a command might add after the framework's (a titled group holding a required
+/// mutually exclusive pair, a flag that conflicts with `-f`, a positional).
+fn add_command_arguments(p: &mut Parser) {
+    let m = p.add_mutex(None, false);
+    p.add_to_mutex(m, Arg::option(&["--long"]).flag().help("more"));
+    p.add_to_mutex(m, Arg::option(&["--short"]).flag().help("less"));
+    let g = p.add_group("filters", Some("Narrow the list"));
+    p.add_to(g, Arg::option(&["--name"]).metavar("<name>"));
+    let gm = p.add_mutex(Some(g), true);
+    p.add_to_mutex(gm, Arg::option(&["--enabled"]).flag());
+    p.add_to_mutex(gm, Arg::option(&["--disabled"]).flag());
+    p.add(Arg::option(&["-f", "--fields"]).append());
+    p.add(Arg::positional("target").nargs(Nargs::Optional));
+}
+
+#[test]
+fn extending_with_a_serialized_parser_equals_adding_directly() {
+    let base = || {
+        let mut p = Parser::new("prog");
+        p.columns = Some(80);
+        p.add(Arg::option(&["-h", "--help"]).action(Action::Help));
+        p.add(Arg::option(&["-f", "--format"]).dest("formatter"));
+        p
+    };
+    let mut direct = base();
+    add_command_arguments(&mut direct);
+    let mut own = Parser::new("");
+    add_command_arguments(&mut own);
+    let shipped: Parser = serde_json::from_str(&serde_json::to_string(&own).unwrap()).unwrap();
+    let mut extended = base();
+    extended.extend(&shipped);
+    assert_eq!(extended, direct);
+    assert_eq!(extended.format_help(80), direct.format_help(80));
+    assert_eq!(
+        usage_error(&extended, &["--enabled", "--disabled"]),
+        usage_error(&direct, &["--enabled", "--disabled"])
+    );
+    let args = extended
+        .parse_args(&argv(&["--fields", "a", "--enabled", "-f", "json", "t"]))
+        .unwrap();
+    assert_eq!(args.strings("fields"), ["a"]);
+    assert_eq!(args.str("formatter"), Some("json"));
+    assert_eq!(args.str("target"), Some("t"));
+}
+
+#[test]
+fn extending_keeps_a_build_error() {
+    let mut own = Parser::new("");
+    own.add(Arg::option(&["-x"]));
+    own.add(Arg::option(&["-x"]));
+    let mut p = Parser::new("prog");
+    p.extend(&own);
+    assert_eq!(
+        p.check().unwrap_err().message,
+        "argument x: Cannot resolve conflicting option string, all names conflict."
+    );
+}

@@ -163,40 +163,6 @@ pub fn find_domain(cm: &mut ClientManager, name_or_id: &str) -> Res<Json> {
     keystone::find_identity_resource(cm, keystone::DOMAINS, name_or_id, Vec::new())
 }
 
-/// `find_user` (keystoneclient), within a domain when one is given.
-pub fn find_user(
-    cm: &mut ClientManager,
-    name_or_id: &str,
-    domain_name_or_id: Option<&str>,
-) -> Res<Json> {
-    find_in_domain(cm, keystone::USERS, name_or_id, domain_name_or_id)
-}
-
-/// `find_project` (keystoneclient), within a domain when one is given.
-pub fn find_project(
-    cm: &mut ClientManager,
-    name_or_id: &str,
-    domain_name_or_id: Option<&str>,
-) -> Res<Json> {
-    find_in_domain(cm, keystone::PROJECTS, name_or_id, domain_name_or_id)
-}
-
-fn find_in_domain(
-    cm: &mut ClientManager,
-    manager: keystone::Manager,
-    name_or_id: &str,
-    domain_name_or_id: Option<&str>,
-) -> Res<Json> {
-    let kwargs = match domain_name_or_id {
-        None => Vec::new(),
-        Some(domain) => {
-            let domain_id = id_text(&find_domain(cm, domain)?);
-            vec![("domain_id".to_owned(), domain_id)]
-        }
-    };
-    keystone::find_identity_resource(cm, manager, name_or_id, kwargs)
-}
-
 /// The `id` of a keystoneclient resource, as text.
 pub fn id_text(item: &Json) -> String {
     sdk::id_of(item)
@@ -249,7 +215,7 @@ pub fn add_resource_option(parser: &mut Parser) {
         Arg::option(&["--immutable"])
             .dest("immutable")
             .action(cliff::argparse::Action::StoreTrue)
-            .default(ArgValue::Null)
+            .default_none()
             .help(
                 "Make resource immutable. An immutable project may not be deleted or modified except to remove the \
                  immutable flag",
@@ -260,9 +226,17 @@ pub fn add_resource_option(parser: &mut Parser) {
         Arg::option(&["--no-immutable"])
             .dest("immutable")
             .action(cliff::argparse::Action::StoreFalse)
-            .default(ArgValue::Null)
+            .default_none()
             .help("Make resource mutable (default)"),
     );
+}
+
+/// Sets an argparse default, `None` included (which a `store_true`/`store_false` option must be told explicitly).
+pub fn with_default(arg: Arg, default: ArgValue) -> Arg {
+    match default {
+        ArgValue::Null => arg.default_none(),
+        other => arg.default(other),
+    }
 }
 
 /// A tri-state option (`store_true`/`store_false` pair with default `None`).
@@ -340,9 +314,68 @@ pub fn parse_expiration(text: &str) -> Result<String, cliff::Error> {
     ))
 }
 
+/// Python's `json.loads` error message for text that serde_json rejected (`Expecting value: line 1 column 1
+/// (char 0)`); the position is serde_json's, which matches Python's for the usual mistakes.
+pub fn python_json_error(text: &str, err: &serde_json::Error) -> String {
+    let message = err.to_string();
+    let kind = if message.starts_with("trailing characters") {
+        "Extra data"
+    } else if message.starts_with("key must be a string") {
+        "Expecting property name enclosed in double quotes"
+    } else if message.starts_with("expected `:`") {
+        "Expecting ':' delimiter"
+    } else if message.starts_with("expected `,` or") {
+        "Expecting ',' delimiter"
+    } else if message.starts_with("EOF while parsing a string") {
+        "Unterminated string starting at"
+    } else if message.starts_with("control character") {
+        "Invalid control character at"
+    } else if message.starts_with("invalid escape") {
+        "Invalid \\escape"
+    } else {
+        "Expecting value"
+    };
+    let (line, column) = (err.line().max(1), err.column().max(1));
+    let offset: usize = text
+        .split('\n')
+        .take(line - 1)
+        .map(|l| l.chars().count() + 1)
+        .sum::<usize>()
+        + column
+        - 1;
+    format!("{kind}: line {line} column {column} (char {offset})")
+}
+
+/// `_read_rules` / `_read_filters`: a JSON file's content, or OSC's message naming what was being read.
+pub fn read_json_file(path: Option<&str>, what: &str) -> Result<Json, cliff::Error> {
+    // OSC calls `open(None)` when the option is missing, which fails with this TypeError.
+    let path = path.ok_or_else(|| {
+        cliff::Error::command("expected str, bytes or os.PathLike object, not NoneType")
+    })?;
+    let blob = osc_lib::utils::read_blob_file_contents(path)?;
+    serde_json::from_str(&blob).map_err(|err| {
+        cliff::Error::command(format!(
+            "An error occurred when reading {what} from file {path}: {}",
+            python_json_error(&blob, &err)
+        ))
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn json_errors_read_like_python() {
+        let err =
+            |text: &str| python_json_error(text, &serde_json::from_str::<Json>(text).unwrap_err());
+        assert_eq!(err(""), "Expecting value: line 1 column 1 (char 0)");
+        assert_eq!(
+            err("{'a': 1}"),
+            "Expecting property name enclosed in double quotes: line 1 column 2 (char 1)"
+        );
+        assert_eq!(err("{} x"), "Extra data: line 1 column 4 (char 3)");
+    }
 
     #[test]
     fn expirations_parse_like_strptime() {

@@ -48,14 +48,6 @@ pub const ROLES: Manager = Manager {
     key: "role",
     plural: "roles",
 };
-/// `keystoneclient.v3.contrib.oauth1.consumers.ConsumerManager`.
-pub const CONSUMERS: Manager = Manager {
-    name: "consumer",
-    path: "/OS-OAUTH1/consumers",
-    key: "consumer",
-    plural: "consumers",
-};
-
 impl Manager {
     /// `manager.get(id)`.
     pub fn get(&self, cm: &mut ClientManager, id: &str) -> Res<Json> {
@@ -71,17 +63,6 @@ impl Manager {
     /// `manager.list(**filters)`.
     pub fn list(&self, cm: &mut ClientManager, query: Vec<(String, String)>) -> Res<Vec<Json>> {
         list_at(cm, self.path, self.plural, query)
-    }
-
-    /// `manager.delete(id)`.
-    pub fn delete(&self, cm: &mut ClientManager, id: &str) -> Res<()> {
-        Call::new(
-            Method::Delete,
-            format!("{}/{}", self.path, quote_path(id)),
-            Style::Keystone,
-        )
-        .send(cm)?;
-        Ok(())
     }
 }
 

@@ -18,20 +18,6 @@ pub fn list(columns: &[&str], rows: Vec<Vec<Value>>) -> Output {
     }
 }
 
-/// `zip(*sorted(info.items()))` over a JSON object: every key, sorted, with its value.
-pub fn show_sorted(item: &Json, skip: &[&str]) -> Output {
-    let mut pairs: Vec<(String, Value)> = match item {
-        Json::Object(map) => map
-            .iter()
-            .filter(|(k, _)| !skip.contains(&k.as_str()))
-            .map(|(k, v)| (k.clone(), Value::from_json(v)))
-            .collect(),
-        _ => Vec::new(),
-    };
-    pairs.sort_by(|a, b| a.0.cmp(&b.0));
-    Output::show(pairs)
-}
-
 /// `getattr(item, field, '')` over a keystoneclient resource: the value, `''` when the key is absent.
 pub fn ks_attr(item: &Json, key: &str) -> Value {
     item.get(key)

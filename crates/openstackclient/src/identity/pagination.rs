@@ -1,14 +1,14 @@
 //! OSC's `openstackclient/common/pagination.py` as the identity list commands use it, and the checks osc-lib's
 //! custom actions make on option values.
 
-use cliff::{Arg, Args, Error, Parser, Result};
+use cliff::{Arg, ArgValue, Args, Error, Parser, Result};
 use osc_lib::parseractions;
 
 use super::sdk::Param;
 
 /// `add_marker_pagination_option_to_parser`: `--limit`, `--marker` and (optionally) `--max-items`.
 pub fn add_marker_pagination_options(parser: &mut Parser, include_max_items: bool) {
-    parser.add(Arg::option(&["--limit"]).metavar("<limit>").int().help(
+    parser.add(Arg::option(&["--limit"]).metavar("<limit>").int().check(non_negative_limit).help(
         "The maximum number of entries to return per page. If the value exceeds the server-defined maximum, then \
          the server-defined value will be used. Note that this controls the page size, not the total number of \
          entries returned. Use --max-items to limit the total number of entries returned.",
@@ -18,10 +18,27 @@ pub fn add_marker_pagination_options(parser: &mut Parser, include_max_items: boo
          a previous request.",
     ));
     if include_max_items {
-        parser.add(Arg::option(&["--max-items"]).metavar("<max-items>").int().help(
+        parser.add(Arg::option(&["--max-items"]).metavar("<max-items>").int().check(non_negative_max_items).help(
             "The maximum number of entries to return in total, paging through multiple requests if needed. Use \
              --limit to control the page size.",
         ));
+    }
+}
+
+/// `NonNegativeAction` on `--limit`, checked while parsing.
+fn non_negative_limit(value: &ArgValue) -> std::result::Result<(), String> {
+    non_negative_value(value, "--limit")
+}
+
+/// `NonNegativeAction` on `--max-items`, checked while parsing.
+fn non_negative_max_items(value: &ArgValue) -> std::result::Result<(), String> {
+    non_negative_value(value, "--max-items")
+}
+
+fn non_negative_value(value: &ArgValue, option: &str) -> std::result::Result<(), String> {
+    match value {
+        ArgValue::Int(i) => parseractions::non_negative(option, *i).map(|_| ()),
+        _ => Ok(()),
     }
 }
 

@@ -285,14 +285,9 @@ pub const ROLE_ASSIGNMENT: Resource = Resource {
     name_key: "name",
 };
 
-/// A keyword argument as openstacksdk receives it; `None` travels as the text `None` in a query, as
-/// keystoneauth's `urlencode` writes it.
+/// A keyword argument as openstacksdk receives it. A `None` value is passed along but never sent: `requests`
+/// drops `None` query parameters (keystoneauth's `--debug` line still shows them as `=None`).
 pub type Param = (&'static str, Option<String>);
-
-/// Python `str()` of an optional value in a query string.
-fn query_text(value: &Option<String>) -> String {
-    value.clone().unwrap_or_else(|| "None".to_owned())
-}
 
 /// Python `str()` of a bool in a query string.
 pub fn py_bool(value: bool) -> String {
@@ -307,8 +302,8 @@ fn transpose(resource: &Resource, params: &[Param]) -> Vec<(String, String)> {
             .iter()
             .find(|(name, _)| name == client)
             .or_else(|| params.iter().find(|(name, _)| name == server));
-        if let Some((_, value)) = value {
-            out.push(((*server).to_owned(), query_text(value)));
+        if let Some((_, Some(value))) = value {
+            out.push(((*server).to_owned(), value.clone()));
         }
     }
     out
@@ -340,7 +335,7 @@ pub fn fetch(
 ) -> Res<Json> {
     let query = params
         .iter()
-        .map(|(name, value)| ((*name).to_owned(), query_text(value)))
+        .filter_map(|(name, value)| value.as_ref().map(|v| ((*name).to_owned(), v.clone())))
         .collect();
     let mut call = Call::new(Method::Get, item_path(base, id), Style::Sdk).query(query);
     if let Some(message) = error_message {
@@ -672,13 +667,14 @@ mod tests {
     fn transpose_follows_the_mapping_order() {
         let params: Vec<Param> = vec![
             ("name", Some("x".to_owned())),
-            ("domain_id", None),
-            ("bogus", None),
+            ("domain_id", Some("d".to_owned())),
+            ("bogus", Some("b".to_owned())),
+            ("unique_id", None),
         ];
         assert_eq!(
             transpose(&USER, &params),
             vec![
-                ("domain_id".to_owned(), "None".to_owned()),
+                ("domain_id".to_owned(), "d".to_owned()),
                 ("name".to_owned(), "x".to_owned())
             ]
         );

@@ -34,11 +34,13 @@ fn add_enable_options(parser: &mut Parser, create: bool) {
     };
     parser.add_to_mutex(
         group,
-        Arg::option(&["--enable"])
-            .dest("is_enabled")
-            .action(Action::StoreTrue)
-            .default(default.clone())
-            .help(enable_help),
+        crate::identity::common::with_default(
+            Arg::option(&["--enable"])
+                .dest("is_enabled")
+                .action(Action::StoreTrue),
+            default.clone(),
+        )
+        .help(enable_help),
     );
     let disable = Arg::option(&["--disable"])
         .dest("is_enabled")
@@ -46,7 +48,7 @@ fn add_enable_options(parser: &mut Parser, create: bool) {
     let disable = if create {
         disable
     } else {
-        disable.default(ArgValue::Null)
+        disable.default_none()
     };
     parser.add_to_mutex(group, disable.help(disable_help));
 }

@@ -1,7 +1,7 @@
 //! `endpoint add project|create|delete|list|remove project|set|show` (openstacksdk `Endpoint`).
 
 use cliff::argparse::{Action, Nargs};
-use cliff::{Arg, ArgValue, Args, Command, CommandKind, Output, Parser, Result, Value};
+use cliff::{Arg, ArgValue, Args, Command, CommandKind, Output, Parser, Result};
 use osc_lib::{ClientManager, Method};
 use serde_json::{Map, Value as Json};
 
@@ -488,6 +488,7 @@ impl Command<ClientManager> for ShowEndpoint {
 mod tests {
     use super::*;
     use crate::identity::testing::{run, s};
+    use cliff::Value;
 
     const EP: &str = r#"{"endpoint": {"id": "e1", "interface": "public", "region_id": "RegionOne",
         "service_id": "s1", "url": "http://ks/v3", "enabled": true, "region": "RegionOne"}}"#;

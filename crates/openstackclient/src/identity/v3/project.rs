@@ -70,6 +70,7 @@ fn add_property_option(parser: &mut Parser, help: &str) {
             .metavar("<key=value>")
             .dest("properties")
             .append()
+            .check(parseractions::key_value_check)
             .help(help),
     );
 }
@@ -78,19 +79,23 @@ fn add_enable_options(parser: &mut Parser, default: ArgValue) {
     let group = parser.add_mutex(None, false);
     parser.add_to_mutex(
         group,
-        Arg::option(&["--enable"])
-            .action(Action::StoreTrue)
-            .dest("enabled")
-            .default(default.clone())
-            .help("Enable project"),
+        crate::identity::common::with_default(
+            Arg::option(&["--enable"])
+                .action(Action::StoreTrue)
+                .dest("enabled"),
+            default.clone(),
+        )
+        .help("Enable project"),
     );
     parser.add_to_mutex(
         group,
-        Arg::option(&["--disable"])
-            .action(Action::StoreFalse)
-            .dest("enabled")
-            .default(default)
-            .help("Disable project"),
+        crate::identity::common::with_default(
+            Arg::option(&["--disable"])
+                .action(Action::StoreFalse)
+                .dest("enabled"),
+            default,
+        )
+        .help("Disable project"),
     );
 }
 
@@ -360,14 +365,14 @@ impl Command<ClientManager> for ListProject {
             Arg::option(&["--enabled"])
                 .action(Action::StoreTrue)
                 .dest("is_enabled")
-                .default(ArgValue::Null)
+                .default_none()
                 .help("List only enabled projects"),
         );
         parser.add(
             Arg::option(&["--disabled"])
                 .action(Action::StoreFalse)
                 .dest("is_enabled")
-                .default(ArgValue::Null)
+                .default_none()
                 .help("List only disabled projects"),
         );
         tag::add_tag_filtering_options(parser, "projects");

@@ -62,7 +62,7 @@ fn add_identity_and_resource_options(parser: &mut Parser) {
 
 /// Who gets the role, and where.
 enum Target {
-    System(String),
+    System,
     Domain(String),
     Project(String),
 }
@@ -120,8 +120,8 @@ fn process_options(ctx: &mut ClientManager, args: &Args, validate: bool) -> Res<
             validate,
         )?,
     };
-    let target = if let Some(system) = system {
-        Target::System(system.to_owned())
+    let target = if system.is_some() {
+        Target::System
     } else if let Some(domain) = domain {
         Target::Domain(find_sdk_id(ctx, &DOMAIN, domain, &[], validate)?)
     } else {
@@ -146,7 +146,7 @@ fn grant_path(assignment: &Assignment, role: &str) -> String {
     let (kind, actor) = &assignment.actor;
     let tail = format!("{kind}/{}/roles/{}", quote_path(actor), quote_path(role));
     match &assignment.target {
-        Target::System(_) => format!("/system/{tail}"),
+        Target::System => format!("/system/{tail}"),
         Target::Domain(id) | Target::Project(id) => {
             let collection = if matches!(assignment.target, Target::Domain(_)) {
                 "domains"
@@ -213,7 +213,7 @@ impl Command<ClientManager> for AddRole {
         }
         let role = fail(find_role_id(ctx, args))?;
         let assignment = fail(process_options(ctx, args, true))?;
-        if matches!(assignment.target, Target::System(_)) && assignment.inherited {
+        if matches!(assignment.target, Target::System) && assignment.inherited {
             log::warn!(
                 "'--inherited' was given, which is not supported when adding a system role. This will be an error \
                  in a future release."
@@ -551,9 +551,9 @@ mod tests {
         assert_eq!(
             sent,
             vec![
-                "GET /roles/r1?domain_id=None",
-                "GET /users/u1?domain_id=None",
-                "GET /projects/p1?domain_id=None",
+                "GET /roles/r1",
+                "GET /users/u1",
+                "GET /projects/p1",
                 "PUT /OS-INHERIT/projects/p1/users/u1/roles/r1/inherited_to_projects",
             ]
         );
@@ -651,10 +651,7 @@ mod tests {
             &[(200, READER), (204, "")],
         );
         assert!(result.is_ok());
-        assert_eq!(
-            sent,
-            vec!["GET /roles/r1?domain_id=None", "DELETE /roles/r1"]
-        );
+        assert_eq!(sent, vec!["GET /roles/r1", "DELETE /roles/r1"]);
         let (result, sent) = run(
             &SetRole,
             &[

@@ -34,19 +34,23 @@ fn add_enable_options(parser: &mut Parser, create: bool) {
     let group = parser.add_mutex(None, false);
     parser.add_to_mutex(
         group,
-        Arg::option(&["--enable"])
-            .action(Action::StoreTrue)
-            .dest("is_enabled")
-            .default(default.clone())
-            .help(enable),
+        crate::identity::common::with_default(
+            Arg::option(&["--enable"])
+                .action(Action::StoreTrue)
+                .dest("is_enabled"),
+            default.clone(),
+        )
+        .help(enable),
     );
     parser.add_to_mutex(
         group,
-        Arg::option(&["--disable"])
-            .action(Action::StoreFalse)
-            .dest("is_enabled")
-            .default(default)
-            .help(disable),
+        crate::identity::common::with_default(
+            Arg::option(&["--disable"])
+                .action(Action::StoreFalse)
+                .dest("is_enabled"),
+            default,
+        )
+        .help(disable),
     );
 }
 

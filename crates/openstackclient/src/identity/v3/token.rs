@@ -1,11 +1,13 @@
-//! `token issue`, `token revoke` and the OAuth1 `request token authorize`.
+//! `token issue`, `token revoke` and the OAuth1 `request token authorize|create`, `access token create` (which,
+//! as in OSC's installation without oauthlib, stop with keystoneclient's "oauthlib must be installed").
 
 use cliff::{Arg, Args, Command, CommandKind, Output, Parser, Result, Value};
 use osc_lib::{ClientManager, Method};
-use serde_json::{json, Value as Json};
+use serde_json::Value as Json;
 
-use crate::identity::http::{quote_path, Call, Style};
-use crate::identity::{keystone, output};
+use crate::identity::http::{Call, Style};
+use crate::identity::v3::consumer::oauthlib_missing;
+use crate::identity::{common, keystone, output};
 
 /// keystoneauth's `expires` printed with `%Y-%m-%dT%H:%M:%S%z` (`2026-11-25T11:26:58+0000`).
 pub fn format_expires(expires_at: &str) -> String {
@@ -122,25 +124,105 @@ impl Command<ClientManager> for AuthorizeRequestToken {
     }
 
     fn take_action(&self, ctx: &mut ClientManager, args: &Args) -> Result<Output> {
-        let mut roles = Vec::new();
         for role in args.strings("roles") {
-            let found = output::fail(keystone::find(ctx, keystone::ROLES, &role, Vec::new()))?;
-            roles.push(json!({"id": found.get("id").cloned().unwrap_or(Json::Null)}));
+            output::fail(keystone::find(ctx, keystone::ROLES, &role, Vec::new()))?;
         }
-        let request_key = args.str("request_key").unwrap_or("");
-        let answer = output::fail(
-            Call::new(
-                Method::Put,
-                format!("/OS-OAUTH1/authorize/{}", quote_path(request_key)),
-                Style::Keystone,
-            )
-            .body(json!({"roles": roles}))
-            .json(ctx),
-        )?;
-        Ok(output::show_sorted(
-            answer.get("token").unwrap_or(&Json::Null),
-            &[],
-        ))
+        Err(oauthlib_missing("request_tokens"))
+    }
+}
+
+fn add_consumer_options(parser: &mut Parser) {
+    parser.add(
+        Arg::option(&["--consumer-key"])
+            .metavar("<consumer-key>")
+            .help("Consumer key (required)")
+            .required(),
+    );
+    parser.add(
+        Arg::option(&["--consumer-secret"])
+            .metavar("<consumer-secret>")
+            .help("Consumer secret (required)")
+            .required(),
+    );
+}
+
+/// `access token create`.
+pub struct CreateAccessToken;
+
+impl Command<ClientManager> for CreateAccessToken {
+    fn description(&self) -> &str {
+        "Create an access token"
+    }
+
+    fn kind(&self) -> CommandKind {
+        CommandKind::ShowOne
+    }
+
+    fn add_arguments(&self, parser: &mut Parser) {
+        add_consumer_options(parser);
+        parser.add(
+            Arg::option(&["--request-key"])
+                .metavar("<request-key>")
+                .help("Request token to exchange for access token (required)")
+                .required(),
+        );
+        parser.add(
+            Arg::option(&["--request-secret"])
+                .metavar("<request-secret>")
+                .help("Secret associated with <request-key> (required)")
+                .required(),
+        );
+        parser.add(
+            Arg::option(&["--verifier"])
+                .metavar("<verifier>")
+                .help("Verifier associated with <request-key> (required)")
+                .required(),
+        );
+    }
+
+    fn take_action(&self, _ctx: &mut ClientManager, _args: &Args) -> Result<Output> {
+        Err(oauthlib_missing("access_tokens"))
+    }
+}
+
+/// `request token create`.
+pub struct CreateRequestToken;
+
+impl Command<ClientManager> for CreateRequestToken {
+    fn description(&self) -> &str {
+        "Create a request token"
+    }
+
+    fn kind(&self) -> CommandKind {
+        CommandKind::ShowOne
+    }
+
+    fn add_arguments(&self, parser: &mut Parser) {
+        add_consumer_options(parser);
+        parser.add(
+            Arg::option(&["--project"])
+                .metavar("<project>")
+                .help("Project that consumer wants to access (name or ID) (required)")
+                .required(),
+        );
+        parser.add(
+            Arg::option(&["--domain"])
+                .metavar("<domain>")
+                .help("Domain owning <project> (name or ID)"),
+        );
+    }
+
+    fn take_action(&self, ctx: &mut ClientManager, args: &Args) -> Result<Output> {
+        let project = args.str("project").unwrap_or("");
+        let kwargs = match common::given(args, "domain") {
+            Some(domain) => {
+                let domain = output::fail(common::find_domain(ctx, domain))?;
+                vec![("domain_id".to_owned(), common::id_text(&domain))]
+            }
+            None => Vec::new(),
+        };
+        output::fail(keystone::find(ctx, keystone::PROJECTS, project, kwargs))?;
+        Err(oauthlib_missing("request_tokens"))
     }
 }
 
@@ -148,6 +230,7 @@ impl Command<ClientManager> for AuthorizeRequestToken {
 mod tests {
     use super::*;
     use crate::identity::testing::{l, run, s, Mock};
+    use serde_json::json;
 
     #[test]
     fn expires_as_strftime() {
@@ -211,30 +294,32 @@ mod tests {
     }
 
     #[test]
-    fn authorize_finds_roles_then_puts() {
+    fn authorize_finds_roles_then_needs_oauthlib() {
         let (result, sent) = run(
             &AuthorizeRequestToken,
             &[("request_key", s("rk")), ("roles", l(&["member"]))],
             &[
                 (404, &crate::identity::testing::not_found("role", "member")),
                 (200, r#"{"roles": [{"id": "r1", "name": "member"}]}"#),
-                (200, r#"{"token": {"oauth_verifier": "v", "id": "rk"}}"#),
             ],
         );
+        assert_eq!(sent, vec!["GET /roles/member", "GET /roles?name=member"]);
         assert_eq!(
-            sent,
-            vec![
-                "GET /roles/member",
-                "GET /roles?name=member",
-                r#"PUT /OS-OAUTH1/authorize/rk {"roles":[{"id":"r1"}]}"#,
-            ]
+            result.unwrap_err().message,
+            "To use 'request_tokens' oauthlib must be installed"
         );
+        let (result, sent) = run(
+            &CreateRequestToken,
+            &[("project", s("p1")), ("domain", s("default"))],
+            &[
+                (200, r#"{"domain": {"id": "default"}}"#),
+                (200, r#"{"project": {"id": "p1"}}"#),
+            ],
+        );
+        assert_eq!(sent, vec!["GET /domains/default", "GET /projects/p1"]);
         assert_eq!(
-            result.unwrap(),
-            output::show(vec![
-                ("id", Value::str("rk")),
-                ("oauth_verifier", Value::str("v"))
-            ])
+            result.unwrap_err().message,
+            "To use 'request_tokens' oauthlib must be installed"
         );
     }
 }

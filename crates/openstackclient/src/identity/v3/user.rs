@@ -388,14 +388,14 @@ impl Command<ClientManager> for ListUser {
             Arg::option(&["--enabled"])
                 .action(cliff::argparse::Action::StoreTrue)
                 .dest("is_enabled")
-                .default(ArgValue::Null)
+                .default_none()
                 .help("List only enabled users, does nothing with --project and --group"),
         );
         parser.add(
             Arg::option(&["--disabled"])
                 .action(cliff::argparse::Action::StoreFalse)
                 .dest("is_enabled")
-                .default(ArgValue::Null)
+                .default_none()
                 .help("List only disabled users, does nothing with --project and --group"),
         );
         pagination::add_marker_pagination_options(parser, true);
@@ -754,7 +754,7 @@ mod tests {
         assert_eq!(
             sent,
             vec![
-                "GET /projects/admin?domain_id=None",
+                "GET /projects/admin",
                 r#"POST /users {"user":{"default_project_id":"p1","enabled":true,"name":"idtest-u","options":{"lock_password":true,"multi_factor_auth_rules":[["password","totp"]]},"password":"secret"}}"#,
             ]
         );
@@ -832,19 +832,13 @@ mod tests {
                 (200, r#"{"users": []}"#),
             ],
         );
-        assert_eq!(
-            sent,
-            vec![
-                "GET /groups/g?domain_id=None",
-                "GET /groups/g1/users?domain_id=None"
-            ]
-        );
+        assert_eq!(sent, vec!["GET /groups/g", "GET /groups/g1/users"]);
         let (_, sent) = run(
             &ListUser,
             &[("is_enabled", ArgValue::Bool(false))],
             &[(200, r#"{"users": []}"#)],
         );
-        assert_eq!(sent, vec!["GET /users?domain_id=None&enabled=False"]);
+        assert_eq!(sent, vec!["GET /users?enabled=False"]);
     }
 
     #[test]

@@ -1,0 +1,355 @@
+//! The `openstack` side: external plugins as [`Plugin`]s, their commands as [`Command`]s that run the executable.
+
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::time::Duration;
+
+use cliff::{Args, Command, CommandKind, CommandManager, Error, Output, Parser, Result};
+use log::Level;
+use serde_json::Value as Json;
+
+use super::discovery::check_protocol;
+use super::process::{self, describe_status, Finished};
+use super::protocol::{
+    CommandSpec, Manifest, Request, Response, Session, Tls, TokenSpec, ENDPOINT_OVERRIDE_SUFFIX,
+    PROTOCOL_VERSION,
+};
+use crate::clientmanager::ClientManager;
+use crate::plugin::{command_group, major_version, Plugin, PluginCommand, VersionOption};
+
+/// What an external plugin's commands share: where the executable is and how long it may take.
+struct Executable {
+    path: PathBuf,
+    run_timeout: Option<Duration>,
+}
+
+/// A plugin known from the manifest of an `openstack-<name>` executable.
+pub struct ExternalPlugin {
+    executable: Arc<Executable>,
+    manifest: Manifest,
+    supported_versions: Vec<&'static str>,
+}
+
+impl ExternalPlugin {
+    /// A plugin from a checked manifest; its commands run `path`, killed after `run_timeout`.
+    pub fn new(path: PathBuf, manifest: Manifest, run_timeout: Option<Duration>) -> Self {
+        // `Plugin::supported_versions` lends `&[&str]`; plugins live as long as the process (they are created
+        // once, at start-up), so leaking these few short strings is the simplest correct way to lend them.
+        let supported_versions = manifest
+            .supported_versions
+            .iter()
+            .map(|version| &*Box::leak(version.clone().into_boxed_str()))
+            .collect();
+        ExternalPlugin {
+            executable: Arc::new(Executable { path, run_timeout }),
+            manifest,
+            supported_versions,
+        }
+    }
+
+    /// The executable.
+    pub fn path(&self) -> &Path {
+        &self.executable.path
+    }
+
+    /// The manifest it printed.
+    pub fn manifest(&self) -> &Manifest {
+        &self.manifest
+    }
+}
+
+impl Plugin for ExternalPlugin {
+    fn api_name(&self) -> &str {
+        &self.manifest.api_name
+    }
+
+    fn module(&self) -> (&str, &str) {
+        (&self.manifest.module.name, &self.manifest.module.version)
+    }
+
+    fn dist(&self) -> Option<&str> {
+        self.manifest.dist.as_deref()
+    }
+
+    fn version_option(&self) -> VersionOption {
+        let option = &self.manifest.version_option;
+        VersionOption {
+            dest: option.dest.clone(),
+            flag: option.flag.clone(),
+            metavar: option.metavar.clone(),
+            help: option.help.clone(),
+            env: option.env.clone(),
+            option_default: option.option_default.clone(),
+        }
+    }
+
+    fn default_version(&self) -> Option<&str> {
+        self.manifest.default_version.as_deref()
+    }
+
+    fn supported_versions(&self) -> &[&str] {
+        &self.supported_versions
+    }
+
+    fn check_version(&self, _version: &str) -> Option<bool> {
+        self.manifest.accept_any_version.then_some(true)
+    }
+
+    fn commands(&self, major: &str) -> Vec<(String, PluginCommand)> {
+        self.manifest
+            .commands
+            .get(major)
+            .map(|specs| {
+                specs
+                    .iter()
+                    .map(|spec| {
+                        let command: PluginCommand = Arc::new(ExternalCommand {
+                            executable: Arc::clone(&self.executable),
+                            spec: spec.clone(),
+                        });
+                        (spec.name.clone(), command)
+                    })
+                    .collect()
+            })
+            .unwrap_or_default()
+    }
+}
+
+/// Registers the commands of `plugin` at API `version` in its group (`openstack.<api>.v<major>`). A name that is
+/// already registered (a built-in command, or an earlier plugin's) keeps its command, with a warning naming the
+/// plugin: register built-ins first.
+pub fn register_commands(
+    commands: &mut CommandManager<ClientManager>,
+    plugin: &ExternalPlugin,
+    version: &str,
+) {
+    let group = command_group(plugin.api_name(), version);
+    for (name, command) in plugin.commands(&major_version(version)) {
+        // `contains` is a map lookup; the scan for the group happens only for a clash.
+        let existing = commands
+            .contains(&name)
+            .then(|| {
+                commands
+                    .iter()
+                    .find(|(existing, _)| *existing == name)
+                    .map(|(_, entry)| entry.group.clone())
+            })
+            .flatten();
+        match existing {
+            Some(existing_group) => log::warn!(
+                "Plugin {}: command '{name}' is shadowed by the command of the same name in {}",
+                plugin.path().display(),
+                if existing_group.is_empty() {
+                    "cliff"
+                } else {
+                    &existing_group
+                }
+            ),
+            None => {
+                commands.add(&group, &name, command, plugin.dist());
+            }
+        }
+    }
+}
+
+/// A command of an external plugin: parsed by `openstack` from the manifest, run by the executable.
+pub struct ExternalCommand {
+    executable: Arc<Executable>,
+    spec: CommandSpec,
+}
+
+impl ExternalCommand {
+    /// The plugin executable that runs this command.
+    pub fn path(&self) -> &Path {
+        &self.executable.path
+    }
+}
+
+impl Command<ClientManager> for ExternalCommand {
+    fn description(&self) -> &str {
+        &self.spec.description
+    }
+
+    fn kind(&self) -> CommandKind {
+        self.spec.kind
+    }
+
+    fn auth_required(&self) -> bool {
+        self.spec.auth_required
+    }
+
+    fn deprecated(&self) -> bool {
+        self.spec.deprecated
+    }
+
+    fn epilog(&self) -> Option<&str> {
+        self.spec.epilog.as_deref()
+    }
+
+    fn add_arguments(&self, parser: &mut Parser) {
+        let Some(arguments) = &self.spec.arguments else {
+            return;
+        };
+        // Discovery refuses manifests whose parsers do not deserialize, so this fails only on a tampered cache.
+        match serde_json::from_str::<Parser>(arguments.get()) {
+            Ok(own) => parser.extend(&own),
+            Err(err) => log::error!(
+                "Plugin {}: arguments of '{}' are unreadable: {err}",
+                self.path().display(),
+                self.spec.name
+            ),
+        }
+    }
+
+    fn take_action(&self, ctx: &mut ClientManager, args: &Args) -> Result<Output> {
+        let request = Request {
+            protocol: PROTOCOL_VERSION,
+            command: self.spec.name.clone(),
+            args: args.clone(),
+            session: session_for(ctx, self.spec.auth_required)?,
+        };
+        let bytes = serde_json::to_vec(&request)
+            .map_err(|err| self.failure(&format!("could not be sent its request ({err})")))?;
+        let finished = process::spawn_run(&self.executable.path, bytes)
+            .and_then(|running| running.wait(self.executable.run_timeout))
+            .map_err(|problem| self.failure(&problem))?;
+        read_answer(&finished).map_err(|problem| match problem {
+            Answer::Failed(err) => err,
+            Answer::Broken(problem) => self.failure(&problem),
+        })
+    }
+}
+
+impl ExternalCommand {
+    fn failure(&self, problem: &str) -> Error {
+        Error::command(format!(
+            "Plugin {} {problem}",
+            self.executable.path.display()
+        ))
+    }
+}
+
+/// Why a run gave no output.
+enum Answer {
+    /// The plugin reported an error: shown as it is.
+    Failed(Error),
+    /// The plugin broke the protocol: completes "Plugin <path> ...".
+    Broken(String),
+}
+
+/// Reads the plugin's answer; a crash or an exit without answer is described with the exit status.
+fn read_answer(finished: &Finished) -> std::result::Result<Output, Answer> {
+    let trimmed = finished.stdout.trim_ascii();
+    if trimmed.is_empty() {
+        return Err(Answer::Broken(if finished.status.success() {
+            "answered nothing".to_owned()
+        } else {
+            describe_status(finished.status)
+        }));
+    }
+    #[derive(serde::Deserialize)]
+    struct Version {
+        protocol: u32,
+    }
+    let version: Version = serde_json::from_slice(trimmed).map_err(|err| {
+        Answer::Broken(if finished.status.success() {
+            format!("sent an invalid answer ({err})")
+        } else {
+            describe_status(finished.status)
+        })
+    })?;
+    check_protocol(version.protocol).map_err(Answer::Broken)?;
+    let response: Response = serde_json::from_slice(trimmed)
+        .map_err(|err| Answer::Broken(format!("sent an invalid answer ({err})")))?;
+    match (response.output, response.error) {
+        (_, Some(error)) => Err(Answer::Failed(error.to_error())),
+        (Some(output), None) => Ok(output),
+        (None, None) => Err(Answer::Broken(
+            "sent an answer with neither output nor error".to_owned(),
+        )),
+    }
+}
+
+/// The session a command gets: the token only when it needs authentication.
+fn session_for(ctx: &mut ClientManager, auth_required: bool) -> Result<Session> {
+    let token = if auth_required {
+        let token = ctx.token()?;
+        let expires_at = token
+            .body
+            .pointer("/token/expires_at")
+            .and_then(Json::as_str)
+            .map(str::to_owned);
+        Some(TokenSpec {
+            id: token.id,
+            expires_at,
+            body: token.body,
+        })
+    } else {
+        None
+    };
+    let settings = &ctx.settings;
+    let cloud = settings.cloud.as_ref();
+    let tls = match cloud {
+        Some(cloud) => Tls {
+            verify: cloud.verify(),
+            cacert: cloud.cacert(),
+            cert: cloud.cert(),
+            key: cloud.key(),
+        },
+        None => Tls::default(),
+    };
+    // Sent under the configuration's own spelling; the plugin looks them up by service type and alias.
+    let endpoint_overrides = cloud
+        .map(|cloud| {
+            cloud
+                .config()
+                .iter()
+                .filter_map(|(key, value)| {
+                    let service = key.strip_suffix(ENDPOINT_OVERRIDE_SUFFIX)?;
+                    let url = value.as_str().filter(|url| !url.is_empty())?;
+                    Some((service.to_owned(), url.to_owned()))
+                })
+                .collect()
+        })
+        .unwrap_or_default();
+    let timeout = cloud.and_then(|cloud| cloud.timeout());
+    // Auth types without a catalog use one endpoint for every service (`--os-endpoint`).
+    let endpoint = cloud
+        .filter(|cloud| matches!(cloud.auth_type(), Some("admin_token" | "none")))
+        .and_then(|cloud| cloud.auth_str("endpoint").or(cloud.get_str("endpoint")))
+        .map(str::to_owned);
+    let api_versions = ctx
+        .api_versions()
+        .map(|(name, version)| (name.to_owned(), version.to_owned()))
+        .collect();
+    Ok(Session {
+        token,
+        region_name: settings.region_name.clone().filter(|r| !r.is_empty()),
+        interface: if settings.interface.is_empty() {
+            "public".to_owned()
+        } else {
+            settings.interface.clone()
+        },
+        tls,
+        api_versions,
+        endpoint,
+        endpoint_overrides,
+        timeout,
+        log_level: console_level().to_owned(),
+    })
+}
+
+/// The console level the framework's logger shows, in Python's words.
+fn console_level() -> &'static str {
+    let shows =
+        |level: Level| log::logger().enabled(&log::Metadata::builder().level(level).build());
+    if shows(Level::Debug) {
+        "debug"
+    } else if shows(Level::Info) {
+        "info"
+    } else if shows(Level::Warn) {
+        "warning"
+    } else {
+        "error"
+    }
+}

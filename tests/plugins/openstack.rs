@@ -1,0 +1,452 @@
+//! The real `openstack` binary with external plugins: runit in both shipping modes, the Python example, plugins
+//! that misbehave, and proof that listing, help and completion start no plugin.
+//!
+//! Two `openstack` builds are needed, without and with `--features runit`. They are built here, in their own
+//! target directory (`<target>/plugin-tests`), so that this test neither depends on nor disturbs the
+//! workspace's `target/debug/openstack`. The first build takes about a minute, later ones a second.
+
+use std::fs;
+use std::os::unix::fs::PermissionsExt;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+use std::sync::OnceLock;
+use std::time::Duration;
+
+/// The two `openstack` builds.
+struct Builds {
+    plain: PathBuf,
+    linked: PathBuf,
+}
+
+fn builds() -> &'static Builds {
+    static BUILDS: OnceLock<Builds> = OnceLock::new();
+    BUILDS.get_or_init(|| {
+        // <target>/debug/deps/<this test> → <target>
+        let exe = std::env::current_exe().expect("test executable");
+        let target = exe
+            .ancestors()
+            .nth(3)
+            .expect("target directory")
+            .join("plugin-tests");
+        let workspace = Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
+        let build = |features: &[&str], name: &str| {
+            let mut cargo = Command::new(env!("CARGO"));
+            cargo
+                .args(["build", "--offline", "-q", "-p", "openstackclient"])
+                .args(features)
+                .arg("--target-dir")
+                .arg(&target)
+                .current_dir(&workspace)
+                .env_remove("CARGO_TARGET_DIR");
+            let output = cargo.output().expect("cargo runs");
+            assert!(
+                output.status.success(),
+                "cargo build {features:?} failed:\n{}",
+                String::from_utf8_lossy(&output.stderr)
+            );
+            let copy = target.join(name);
+            fs::copy(target.join("debug").join("openstack"), &copy).expect("copy openstack");
+            copy
+        };
+        Builds {
+            plain: build(&[], "openstack-plain"),
+            linked: build(&["--features", "runit"], "openstack-linked"),
+        }
+    })
+}
+
+/// A private HOME, plugin directory, cache and PATH; removed on drop.
+struct Sandbox {
+    root: PathBuf,
+}
+
+impl Sandbox {
+    fn new(tag: &str) -> Self {
+        let root =
+            std::env::temp_dir().join(format!("osc-plugin-bin-{tag}-{}", std::process::id()));
+        let _ = fs::remove_dir_all(&root);
+        for dir in ["bin", "tools", "home"] {
+            fs::create_dir_all(root.join(dir)).expect("mkdir");
+        }
+        let sandbox = Sandbox { root };
+        // The Python example's `#!/usr/bin/env python3` must find an interpreter on the private PATH.
+        if let Some(python) = real_python() {
+            let _ = std::os::unix::fs::symlink(python, sandbox.root.join("tools/python3"));
+        }
+        sandbox
+    }
+
+    fn bin(&self) -> PathBuf {
+        self.root.join("bin")
+    }
+
+    fn marker(&self, name: &str) -> PathBuf {
+        self.root.join(format!("{name}.marker"))
+    }
+
+    fn starts(&self, name: &str) -> Vec<String> {
+        fs::read_to_string(self.marker(name))
+            .unwrap_or_default()
+            .lines()
+            .map(str::to_owned)
+            .collect()
+    }
+
+    /// `openstack <args>` with only this sandbox in its environment.
+    fn run(&self, openstack: &Path, args: &[&str], extra_env: &[(&str, &str)]) -> Output {
+        let path = format!(
+            "{}:{}:/usr/bin:/bin",
+            self.bin().display(),
+            self.root.join("tools").display()
+        );
+        Command::new(openstack)
+            .args(args)
+            .env_clear()
+            .env("PATH", path)
+            .env("HOME", self.root.join("home"))
+            .env("XDG_CACHE_HOME", self.root.join("cache"))
+            .env("XDG_DATA_HOME", self.root.join("data"))
+            .envs(extra_env.iter().copied())
+            .output()
+            .expect("openstack runs")
+    }
+
+    fn install(&self, name: &str, text: &[u8]) -> PathBuf {
+        let path = self.bin().join(name);
+        let temporary = self.root.join(format!("{name}.tmp"));
+        fs::write(&temporary, text).expect("write");
+        fs::set_permissions(&temporary, fs::Permissions::from_mode(0o755)).expect("chmod");
+        fs::rename(&temporary, &path).expect("install");
+        path
+    }
+
+    /// `cargo install --path plugins/runit`, in effect.
+    fn install_runit(&self) -> PathBuf {
+        let built = fs::read(env!("CARGO_BIN_EXE_openstack-runit")).expect("openstack-runit");
+        self.install("openstack-runit", &built)
+    }
+
+    /// A shell-script plugin with one plain command `<name> do` that answers `did <name>`.
+    fn script_plugin(&self, name: &str, run: &str) -> PathBuf {
+        let manifest = format!(
+            r#"{{"protocol": 1, "api_name": "{name}", "module": {{"name": "{name}", "version": "2.0"}},
+"version_option": {{"dest": "os_{name}_api_version"}}, "default_version": "1",
+"commands": {{"1": [{{"name": "{name} do", "description": "Do it", "auth_required": false}}]}}}}"#
+        );
+        let script = format!(
+            "#!/bin/sh\necho \"$1\" >> '{marker}'\ncase \"$1\" in\n--osc-plugin-manifest) cat <<'JSON'\n{manifest}\nJSON\n;;\n--osc-plugin-run)\n{run}\n;;\nesac\n",
+            marker = self.marker(name).display()
+        );
+        self.install(&format!("openstack-{name}"), script.as_bytes())
+    }
+}
+
+impl Drop for Sandbox {
+    fn drop(&mut self) {
+        let _ = fs::remove_dir_all(&self.root);
+    }
+}
+
+/// The interpreter `python3` names in this environment, resolved (pyenv shims need pyenv's own setup).
+fn real_python() -> Option<PathBuf> {
+    let output = Command::new("python3")
+        .args(["-c", "import sys; print(sys.executable)"])
+        .output()
+        .ok()?;
+    let text = String::from_utf8(output.stdout).ok()?;
+    Some(PathBuf::from(text.trim()))
+}
+
+fn stdout(output: &Output) -> String {
+    String::from_utf8_lossy(&output.stdout).into_owned()
+}
+
+fn stderr(output: &Output) -> String {
+    String::from_utf8_lossy(&output.stderr).into_owned()
+}
+
+const ANSWER: &str = r#"eval "cat <&$OSC_PLUGIN_FD" > /dev/null
+printf '%s\n' '{"protocol": 1, "output": {"kind": "text", "text": "did it\n"}}'"#;
+
+#[test]
+fn runit_installed_as_an_executable() {
+    let sandbox = Sandbox::new("installed");
+    sandbox.install_runit();
+    let openstack = &builds().plain;
+    let output = sandbox.run(openstack, &["runit", "echo"], &[]);
+    assert_eq!(stdout(&output), "Hello, World!\n");
+    assert_eq!(stderr(&output), "");
+    assert_eq!(output.status.code(), Some(0));
+    let output = sandbox.run(openstack, &["run", "ec", "-m", "hi"], &[]);
+    assert_eq!(stdout(&output), "hi\n");
+    let output = sandbox.run(openstack, &["command", "list", "--group", "runit"], &[]);
+    assert_eq!(
+        stdout(&output),
+        "+--------------------+------------+\n\
+         | Command Group      | Commands   |\n\
+         +--------------------+------------+\n\
+         | openstack.runit.v1 | runit echo |\n\
+         +--------------------+------------+\n"
+    );
+}
+
+#[test]
+fn runit_linked_into_openstack() {
+    let sandbox = Sandbox::new("linked");
+    let openstack = &builds().linked;
+    let output = sandbox.run(openstack, &["runit", "echo"], &[]);
+    assert_eq!(stdout(&output), "Hello, World!\n");
+    assert_eq!(stderr(&output), "");
+    assert_eq!(output.status.code(), Some(0));
+    let output = sandbox.run(
+        openstack,
+        &["runit", "echo", "--help"],
+        &[("COLUMNS", "80")],
+    );
+    assert_eq!(
+        stdout(&output),
+        "usage: openstack runit echo [-h] [-m MESSAGE]\n\n\
+         options:\n  \
+           -h, --help            show this help message and exit\n  \
+           -m MESSAGE, --message MESSAGE\n                        \
+                                 Echo message.\n"
+    );
+}
+
+#[test]
+fn both_modes_give_the_same_help() {
+    let sandbox = Sandbox::new("samehelp");
+    sandbox.install_runit();
+    let installed = sandbox.run(
+        &builds().plain,
+        &["help", "runit", "echo"],
+        &[("COLUMNS", "80")],
+    );
+    let empty = Sandbox::new("samehelp-linked");
+    let linked = empty.run(
+        &builds().linked,
+        &["help", "runit", "echo"],
+        &[("COLUMNS", "80")],
+    );
+    assert_eq!(stdout(&installed), stdout(&linked));
+    assert!(stdout(&linked).starts_with("usage: openstack runit echo [-h] [-m MESSAGE]\n"));
+}
+
+#[test]
+fn a_built_in_command_wins_over_an_installed_plugin() {
+    let sandbox = Sandbox::new("shadow");
+    let installed = sandbox.install_runit();
+    let output = sandbox.run(&builds().linked, &["runit", "echo", "-m", "built in"], &[]);
+    assert_eq!(stdout(&output), "built in\n");
+    assert_eq!(
+        stderr(&output),
+        format!(
+            "Plugin {}: command 'runit echo' is shadowed by the command of the same name in openstack.runit.v1\n",
+            installed.display()
+        )
+    );
+}
+
+#[test]
+fn listing_help_and_completion_start_no_plugin() {
+    let sandbox = Sandbox::new("nospawn");
+    for name in ["alpha", "beta", "gamma"] {
+        sandbox.script_plugin(name, ANSWER);
+    }
+    // Let the new files' timestamps age past the cache's racy window, then fill the cache once.
+    std::thread::sleep(Duration::from_millis(2100));
+    let openstack = &builds().plain;
+    let listed = sandbox.run(openstack, &["command", "list", "-f", "value"], &[]);
+    let text = stdout(&listed);
+    let plugin_groups: Vec<&str> = text
+        .lines()
+        .filter(|line| ["alpha", "beta", "gamma"].iter().any(|p| line.contains(p)))
+        .collect();
+    assert_eq!(
+        plugin_groups,
+        [
+            "openstack.alpha.v1 ['alpha do']",
+            "openstack.beta.v1 ['beta do']",
+            "openstack.gamma.v1 ['gamma do']"
+        ]
+    );
+    for name in ["alpha", "beta", "gamma"] {
+        assert_eq!(sandbox.starts(name), ["--osc-plugin-manifest"]);
+    }
+    let listings: &[&[&str]] = &[
+        &["command", "list"],
+        &["module", "list"],
+        &["--help"],
+        &["help"],
+        &["help", "alpha", "do"],
+        &["alpha", "do", "--help"],
+        &["complete"],
+        &["alpah"],
+        &["beta", "do", "--no-such-option"],
+    ];
+    for args in listings {
+        let output = sandbox.run(openstack, args, &[]);
+        assert!(!stderr(&output).contains("Skipping"), "{args:?}");
+    }
+    for name in ["alpha", "beta", "gamma"] {
+        assert_eq!(sandbox.starts(name), ["--osc-plugin-manifest"], "{name}");
+    }
+    let output = sandbox.run(openstack, &["alpha", "do"], &[]);
+    assert_eq!(stdout(&output), "did it\n");
+    assert_eq!(
+        sandbox.starts("alpha"),
+        ["--osc-plugin-manifest", "--osc-plugin-run"]
+    );
+    assert_eq!(sandbox.starts("beta"), ["--osc-plugin-manifest"]);
+}
+
+#[test]
+fn the_python_example() {
+    let sandbox = Sandbox::new("python");
+    let source =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/plugins/openstack-pyhello");
+    sandbox.install("openstack-pyhello", &fs::read(source).expect("pyhello"));
+    let output = sandbox.run(
+        &builds().plain,
+        &["pyhello", "greet", "--name", "Ada", "-f", "json"],
+        &[],
+    );
+    assert_eq!(stderr(&output), "");
+    assert_eq!(
+        stdout(&output),
+        "{\n  \"greeting\": \"Hello, Ada!\",\n  \"language\": \"Python\"\n}\n"
+    );
+    let output = sandbox.run(
+        &builds().plain,
+        &["pyhello", "greet", "-c", "greeting"],
+        &[],
+    );
+    assert_eq!(
+        stdout(&output),
+        "+----------+---------------+\n\
+         | Field    | Value         |\n\
+         +----------+---------------+\n\
+         | greeting | Hello, World! |\n\
+         +----------+---------------+\n"
+    );
+}
+
+#[test]
+fn misbehaving_plugins_fail_alone_with_one_line_naming_them() {
+    let sandbox = Sandbox::new("misbehave");
+    let crash = sandbox.script_plugin("crash", "kill -SEGV $$");
+    let hang = sandbox.script_plugin("hang", "exec sleep 60");
+    let broken = sandbox.install("openstack-broken", b"#!/bin/sh\necho 'not a manifest'\n");
+    sandbox.script_plugin("good", ANSWER);
+    let openstack = &builds().plain;
+    let skipped = format!(
+        "Skipping plugin {}: --osc-plugin-manifest printed an invalid manifest (expected ident at line 1 column 2)\n",
+        broken.display()
+    );
+
+    let output = sandbox.run(openstack, &["crash", "do"], &[]);
+    assert_eq!(
+        stderr(&output),
+        format!(
+            "{skipped}Plugin {} was killed by signal 11 (SIGSEGV)\n",
+            crash.display()
+        )
+    );
+    assert_eq!(output.status.code(), Some(1));
+
+    let output = sandbox.run(openstack, &["hang", "do"], &[("OSC_PLUGIN_TIMEOUT", "0.5")]);
+    assert_eq!(
+        stderr(&output),
+        format!(
+            "{skipped}Plugin {} did not answer within 0.5 seconds\n",
+            hang.display()
+        )
+    );
+    assert_eq!(output.status.code(), Some(1));
+
+    let output = sandbox.run(openstack, &["good", "do"], &[]);
+    assert_eq!(stdout(&output), "did it\n");
+    assert_eq!(stderr(&output), skipped);
+    assert_eq!(output.status.code(), Some(0));
+}
+
+/// The devcloud's client settings (`scripts/devcloud env`), when the environment has them. Without them a cloud
+/// test is skipped, unless `OSC_RS_REQUIRE_CLOUD=1` (scripts/test, CI) makes that a failure.
+fn cloud_env() -> Option<Vec<(&'static str, String)>> {
+    let vars: Vec<(&'static str, String)> = ["OS_CLIENT_CONFIG_FILE", "OS_CLOUD"]
+        .into_iter()
+        .filter_map(|name| std::env::var(name).ok().map(|value| (name, value)))
+        .collect();
+    if vars.len() == 2 {
+        return Some(vars);
+    }
+    assert_ne!(
+        std::env::var("OSC_RS_REQUIRE_CLOUD").as_deref(),
+        Ok("1"),
+        "OSC_RS_REQUIRE_CLOUD=1 but OS_CLIENT_CONFIG_FILE/OS_CLOUD are unset (eval \"$(scripts/devcloud env)\")"
+    );
+    println!("skipped: no devcloud in the environment");
+    None
+}
+
+fn with_cloud<'a>(vars: &'a [(&'static str, String)]) -> Vec<(&'a str, &'a str)> {
+    vars.iter()
+        .map(|(name, value)| (*name, value.as_str()))
+        .collect()
+}
+
+#[test]
+fn a_plugin_calls_the_cloud_with_the_token_it_was_given() {
+    let Some(cloud) = cloud_env() else { return };
+    let sandbox = Sandbox::new("whoami");
+    let source =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/plugins/openstack-pyhello");
+    sandbox.install("openstack-pyhello", &fs::read(source).expect("pyhello"));
+    let output = sandbox.run(
+        &builds().plain,
+        &["pyhello", "whoami", "-f", "json"],
+        &with_cloud(&cloud),
+    );
+    assert_eq!(stderr(&output), "");
+    assert_eq!(output.status.code(), Some(0));
+    let shown: serde_json::Value = serde_json::from_slice(&output.stdout).expect("json");
+    assert!(
+        shown["user"].as_str().is_some_and(|u| !u.is_empty()),
+        "{shown}"
+    );
+    assert!(
+        shown["projects"].as_array().is_some_and(|p| !p.is_empty()),
+        "{shown}"
+    );
+}
+
+#[test]
+fn the_token_is_absent_from_the_plugins_arguments_and_environment() {
+    let Some(cloud) = cloud_env() else { return };
+    let sandbox = Sandbox::new("spy");
+    let dump = sandbox.root.display().to_string();
+    let manifest = r#"{"protocol": 1, "api_name": "spy", "module": {"name": "spy", "version": "1"},
+"version_option": {"dest": "os_spy_api_version"}, "default_version": "1",
+"commands": {"1": [{"name": "spy do", "auth_required": true}]}}"#;
+    let script = format!(
+        "#!/bin/sh\ncase \"$1\" in\n--osc-plugin-manifest) cat <<'JSON'\n{manifest}\nJSON\n;;\n--osc-plugin-run)\n\
+         cat /proc/$$/cmdline > '{dump}/cmdline'\ncat /proc/$$/environ > '{dump}/environ'\n\
+         eval \"cat <&$OSC_PLUGIN_FD\" > '{dump}/request'\n\
+         printf '%s\\n' '{{\"protocol\": 1, \"output\": {{\"kind\": \"exit\", \"code\": 0}}}}'\n;;\nesac\n"
+    );
+    sandbox.install("openstack-spy", script.as_bytes());
+    let output = sandbox.run(&builds().plain, &["spy", "do"], &with_cloud(&cloud));
+    assert_eq!(stderr(&output), "");
+    assert_eq!(output.status.code(), Some(0));
+    let read = |name: &str| fs::read(sandbox.root.join(name)).expect("dumped");
+    let request: serde_json::Value = serde_json::from_slice(&read("request")).expect("request");
+    let token = request["session"]["token"]["id"]
+        .as_str()
+        .expect("a token was sent")
+        .to_owned();
+    assert!(token.len() > 16, "{token}");
+    let holds_token = |bytes: &[u8]| bytes.windows(token.len()).any(|w| w == token.as_bytes());
+    assert!(!holds_token(&read("cmdline")));
+    assert!(!holds_token(&read("environ")));
+    assert!(request["session"]["token"]["body"]["token"]["catalog"].is_array());
+}
