@@ -232,7 +232,9 @@ class Runner:
         argv = bench.commands["ours"]
         env = self.env_for(bench)
         proc = self.run([argv[0], "--debug"] + argv[1:], env)
-        requests = sum(1 for line in proc.stderr.splitlines() if line.startswith("REQ: "))
+        # keystoneauth's debug log (and ours) shows requests as "REQ: curl ...", except the authentication POST.
+        requests = sum(1 for line in proc.stderr.splitlines()
+                       if line.startswith(("REQ: ", "Making authentication request to ")))
         trace = os.path.join(self.tmp, f"strace-{bench.key}")
         self.run([self.tools["strace"], "-f", "-qq", "-o", trace, "-e", "trace=connect,execve"] + argv, env)
         connects = children = 0
@@ -258,6 +260,16 @@ class Runner:
 
 
 # ---------------------------------------------------------------------------------------------------------------
+
+def display_arg(arg, display):
+    """One argument as the report shows it: real paths replaced by placeholders such as $TMP, quoted for a shell
+    (double quotes where needed, so that the placeholders still expand when the line is pasted)."""
+    for real, alias in sorted(display.items(), key=lambda kv: -len(kv[0])):
+        arg = arg.replace(real, alias)
+    if re.fullmatch(r"[\w@%+=:,./$-]+", arg):
+        return arg
+    return '"' + re.sub(r'(["\\`])', r"\\\1", arg) + '"'
+
 
 def which(name):
     path = shutil.which(name)
@@ -322,7 +334,7 @@ def main():
     env.update({"PATH": BASE_PATH, "OS_CLOUD": "devcloud", "OS_CLIENT_CONFIG_FILE": clouds, "LC_ALL": "C.UTF-8",
                 "XDG_CACHE_HOME": os.path.join(tmp, "cache"), "XDG_DATA_HOME": os.path.join(tmp, "data")})
     env.pop("COLUMNS", None)
-    display = {ours: "openstack", osc: "$OSC_REF", tools["curl"]: "curl", tmp: "$TMP"}
+    display = {ours: "openstack", osc: "$OSC_REF", tools["curl"]: "curl", tmp: "$TMP", BASE_PATH: "$PATH"}
     runner = Runner(args, tools, env, tmp, display)
     results = {"machine": machine(), "mode": "quick" if args.quick else "full",
                "settings": {"rounds": args.rounds, "runs": args.runs, "osc_runs": args.osc_runs,
@@ -399,14 +411,16 @@ def main():
                          {"ours": [ours, "--no-token-cache", "project", "list"],
                           "osc": [osc, "project", "list"]}, group="api"))
         mistral = endpoint(catalog, "workflowv2")
+        # The Mistral plugin: linked into ours, or the executable openstack-mistral (then on PATH for these rows).
+        mistral_env = plugin_env if "openstack-mistral" in plugins else {}
         if mistral:
             runner.measure(B("workflow-list", "`workflow list` (Mistral; curl: the same GET)",
                              {"ours": [ours, "workflow", "list"], "osc": [osc, "workflow", "list"],
-                              "curl": curl_get + [mistral + MISTRAL_WORKFLOWS]}, env=plugin_env, group="api"))
+                              "curl": curl_get + [mistral + MISTRAL_WORKFLOWS]}, env=mistral_env, group="api"))
             runner.measure(B("execution-list", "`workflow execution list` (Mistral; curl: the same GET)",
                              {"ours": [ours, "workflow", "execution", "list"],
                               "osc": [osc, "workflow", "execution", "list"],
-                              "curl": curl_get + [mistral + MISTRAL_EXECUTIONS]}, env=plugin_env, group="api"))
+                              "curl": curl_get + [mistral + MISTRAL_EXECUTIONS]}, env=mistral_env, group="api"))
 
         memory = {}
         for key, argv in (("help", ["--help"]), ("project-list", ["project", "list"])):
@@ -430,8 +444,10 @@ def main():
                                       "curl": curl_get + [f"{AUTH_URL}/domains/{domain_id}", "-o", "/dev/null",
                                                           f"{AUTH_URL}/projects?domain_id={domain_id}"]},
                                      group="rows"))
-                rows = runner.run([ours, "project", "list", "--domain", domain_id, "-f", "value"]).stdout
-                results["rows"] = len(rows.splitlines())
+                _, _, body = http("GET", f"{AUTH_URL}/projects?domain_id={domain_id}", token)
+                results["rows"] = len(body["projects"])
+                listed = runner.run([ours, "project", "list", "--domain", domain_id, "-f", "value"])
+                results["rows_ours"] = len(listed.stdout.splitlines()) if listed.returncode == 0 else None
                 big = ["project", "list", "--domain", domain_id]
                 memory["projects-1000"] = {"ours": runner.peak_kb([ours] + big), "osc": runner.peak_kb([osc] + big)}
                 for bench in runner.benches:
@@ -456,10 +472,7 @@ def main():
         results["load_after"] = os.getloadavg()
 
         def shown(argv):
-            text = shlex.join(argv)
-            for real, alias in sorted(display.items(), key=lambda kv: -len(kv[0])):
-                text = text.replace(real, alias)
-            return text
+            return " ".join(display_arg(arg, display) for arg in argv)
 
         results["benches"] = [{
             "key": b.key, "title": b.title, "group": b.group,
