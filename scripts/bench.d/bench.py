@@ -382,7 +382,9 @@ def main():
                 f.write(text)
             os.chmod(path, 0o755)
             plugins.append("openstack-pyhola")
-        plugin_env = {"PATH": plugin_dir + ":" + BASE_PATH}
+        # A cache directory of its own: the other rows measure an `openstack` without plugins (the manifest cache is
+        # read whole on every start, whatever PATH holds).
+        plugin_env = {"PATH": plugin_dir + ":" + BASE_PATH, "XDG_CACHE_HOME": os.path.join(tmp, "cache-plugins")}
         runner.run([ours, "command", "list"], dict(env, **plugin_env))   # fills the manifest cache
         listed = runner.run([ours, "command", "list", "-f", "value"], dict(env, **plugin_env)).stdout
         results["plugins"] = {"installed": plugins,
@@ -390,6 +392,8 @@ def main():
 
         log(f"measuring ({results['mode']}: {args.rounds} rounds of {args.runs} runs, OSC {args.osc_runs})")
         B = Bench
+        # The floor: starting a process that does nothing, on this machine, now.
+        runner.measure(B("floor", "`/bin/true` (process start floor, for scale)", {"ours": ["/bin/true"]}))
         runner.measure(B("version", "`--version`", {"ours": [ours, "--version"], "osc": [osc, "--version"]}))
         runner.measure(B("help", "`--help`", {"ours": [ours, "--help"], "osc": [osc, "--help"]}))
         runner.measure(B("command-list", "`command list`",
@@ -413,6 +417,7 @@ def main():
         mistral = endpoint(catalog, "workflowv2")
         # The Mistral plugin: linked into ours, or the executable openstack-mistral (then on PATH for these rows).
         mistral_env = plugin_env if "openstack-mistral" in plugins else {}
+        runner.run([ours, "token", "issue"], runner.env_for(B("", "", {}, env=mistral_env)))   # its token cache
         if mistral:
             runner.measure(B("workflow-list", "`workflow list` (Mistral; curl: the same GET)",
                              {"ours": [ours, "workflow", "list"], "osc": [osc, "workflow", "list"],
