@@ -242,6 +242,8 @@ impl<A: Application> App<A> {
 
     /// cliff's `App.run`: returns the process exit code.
     pub fn run(&mut self, argv: &[String]) -> i32 {
+        // Errors in the global options must reach stderr before the options set the real level.
+        crate::logging::init(LevelFilter::Warn);
         let (options, mut remainder) = match self.parser.parse_known_args(argv) {
             Ok(parsed) => parsed,
             Err(err) => return self.finish_early(err),
@@ -389,12 +391,19 @@ impl<A: Application> App<A> {
             Ok((args, code)) => (args, Ok(code)),
             Err(err) => (None, Err(err)),
         };
+        // As cliff: the command's error is logged before `clean_up` runs (whose own messages come after it).
+        if let Err(err) = &result {
+            report(err, debug);
+        }
         if let Some(text) = self.app.clean_up(&name, args.as_ref(), &result) {
             if let Err(err) = write_stdout(&text) {
                 return err.kind.exit_code();
             }
         }
-        self.result_code(result, debug)
+        match result {
+            Ok(code) => code,
+            Err(err) => err.kind.exit_code(),
+        }
     }
 
     fn result_code(&self, result: Result<i32>, debug: bool) -> i32 {
@@ -426,6 +435,10 @@ impl<A: Application> App<A> {
                 let terminal = terminal_info()?;
                 let text = format::render(output, args, terminal)?;
                 write_stdout(&text).map(|()| 0)
+            }
+            Output::Failed { output, message } => {
+                self.emit(output, args)?;
+                Err(Error::command(message.clone()))
             }
         }
     }

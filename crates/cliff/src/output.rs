@@ -32,6 +32,14 @@ pub enum Output {
         /// One value per field.
         values: Vec<Value>,
     },
+    /// Another output, printed as usual, then a command error (exit 1): for commands that report on stdout as they
+    /// go and fail at the end (mistralclient's deletes print one line per item, then "Unable to delete ...").
+    Failed {
+        /// What is printed first.
+        output: Box<Output>,
+        /// The error message, printed as any command error.
+        message: String,
+    },
 }
 
 impl Output {

@@ -20,6 +20,8 @@ fn main() {
     };
     let plugins: Vec<Arc<dyn Plugin>> = vec![
         Arc::new(identity::IdentityPlugin),
+        #[cfg(feature = "mistral")]
+        Arc::new(mistral_plugin::MistralPlugin),
         #[cfg(feature = "runit")]
         Arc::new(runit::RunitPlugin),
     ];

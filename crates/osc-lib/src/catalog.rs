@@ -342,7 +342,7 @@ pub fn discover_versions(http: &HttpClient, url: &str) -> Result<Vec<VersionData
 }
 
 /// keystoneauth's `get_version_data`: the list of version documents in a discovery answer.
-fn version_documents(text: &str) -> Result<Vec<Json>> {
+pub fn version_documents(text: &str) -> Result<Vec<Json>> {
     let bad = || {
         let excerpt = if text.chars().count() > 50 {
             format!("{}...", text.chars().take(50).collect::<String>())
@@ -455,7 +455,7 @@ fn split_url(url: &str) -> (&str, &str, &str, &str) {
 
 /// keystoneauth's `_combine_relative_url`: a version link made absolute against the discovery URL; when the link
 /// names another host (a misconfigured `public_endpoint`), only its last path segment is kept.
-fn combine_relative_url(discovery_url: &str, version_url: &str) -> String {
+pub fn combine_relative_url(discovery_url: &str, version_url: &str) -> String {
     let base = format!("{}/", discovery_url.trim_end_matches('/'));
     let joined = if version_url.contains("://") {
         version_url.to_owned()

@@ -58,6 +58,8 @@ pub struct ApiRequest {
     /// Return non-2xx answers as `Ok` instead of an error, for callers that word HTTP errors themselves (OSC's
     /// identity commands word them as keystoneclient or openstacksdk do, which differ).
     pub accept_error_status: bool,
+    /// Send the token (the default); version discovery documents are fetched without one, as keystoneauth does.
+    pub authenticated: bool,
 }
 
 impl ApiRequest {
@@ -72,6 +74,7 @@ impl ApiRequest {
             raw: None,
             headers: Vec::new(),
             accept_error_status: false,
+            authenticated: true,
         }
     }
 
@@ -96,6 +99,12 @@ impl ApiRequest {
     /// Asks for non-2xx answers to be returned rather than turned into errors.
     pub fn accept_error_status(mut self) -> Self {
         self.accept_error_status = true;
+        self
+    }
+
+    /// Asks for the request to be sent without the token.
+    pub fn without_token(mut self) -> Self {
+        self.authenticated = false;
         self
     }
 
@@ -168,6 +177,9 @@ pub trait Transport {
     fn timings(&self) -> Vec<(String, String, f64)> {
         Vec::new()
     }
+    /// Forgets a token (after `token revoke`): the session drops it if it is its own, and the token cache drops
+    /// every entry holding it. Transports without a cache have nothing to forget.
+    fn forget_token(&mut self, _token_id: &str) {}
 }
 
 /// Creates the transport on first use (authenticating, or loading a cached token).
@@ -294,6 +306,13 @@ impl ClientManager {
     /// The endpoint of a service type.
     pub fn endpoint(&mut self, service_type: &str) -> Result<String> {
         self.transport()?.endpoint(service_type)
+    }
+
+    /// Forgets a revoked token in the session and the token cache (nothing to do when no session was created).
+    pub fn forget_token(&mut self, token_id: &str) {
+        if let Some(transport) = self.transport.as_deref_mut() {
+            transport.forget_token(token_id);
+        }
     }
 
     /// `(method, url, seconds)` of every request sent so far (none when no session was created).

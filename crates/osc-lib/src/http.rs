@@ -8,7 +8,6 @@
 //! or `--os-cacert`, client certificate) is built only when the first `https` request is made: plain `http` URLs
 //! never pay for it.
 
-use std::collections::HashSet;
 use std::fmt::Write as _;
 use std::path::PathBuf;
 use std::sync::{Mutex, OnceLock};
@@ -360,13 +359,18 @@ pub struct Timing {
     pub seconds: f64,
 }
 
+/// A duration as requests' `elapsed.total_seconds()` gives it: whole microseconds (a `timedelta`) divided by
+/// 10^6, so that `--timing` prints `0.138981` where the nanoseconds would print `0.138981813`.
+pub fn timedelta_seconds(duration: Duration) -> f64 {
+    duration.as_micros() as f64 / 1e6
+}
+
 /// The blocking HTTP client shared by everything in the process.
 pub struct HttpClient {
     config: HttpConfig,
     /// Agents by scheme and proxy (`[http, http proxied, https, https proxied]`), each made on first use.
     agents: [OnceLock<std::result::Result<Agent, String>>; 4],
     timings: Mutex<Vec<Timing>>,
-    insecure_warned: Mutex<HashSet<String>>,
 }
 
 impl std::fmt::Debug for HttpClient {
@@ -384,7 +388,6 @@ impl HttpClient {
             config,
             agents: Default::default(),
             timings: Mutex::new(Vec::new()),
-            insecure_warned: Mutex::new(HashSet::new()),
         }
     }
 
@@ -474,9 +477,6 @@ impl HttpClient {
         let https = url
             .get(..8)
             .is_some_and(|scheme| scheme.eq_ignore_ascii_case("https://"));
-        if https && !self.config.verify {
-            self.warn_insecure(url);
-        }
         let proxy = self.config.proxies.proxy_for(url);
         let slot = usize::from(https) * 2 + usize::from(proxy.is_some());
         let agent = match self.agents[slot].get_or_init(|| self.make_agent(https, proxy)) {
@@ -512,7 +512,7 @@ impl HttpClient {
             .limit(u64::MAX)
             .read_to_vec()
             .map_err(|err| connection_error(url, &err))?;
-        let seconds = started.elapsed().as_secs_f64();
+        let seconds = timedelta_seconds(started.elapsed());
         if let Ok(mut timings) = self.timings.lock() {
             timings.push(Timing {
                 method: method.as_str().to_owned(),
@@ -613,20 +613,6 @@ impl HttpClient {
         let key = PrivateKey::from_pem(&key_pem)
             .map_err(|err| format!("No private key found in {}: {err}", key_path.display()))?;
         Ok(ClientCert::new_with_certs(&certs, key))
-    }
-
-    /// urllib3's InsecureRequestWarning, once per host; osc-lib shows Python warnings only from `-v` on.
-    fn warn_insecure(&self, url: &str) {
-        let host = url_host(url);
-        if let Ok(mut warned) = self.insecure_warned.lock() {
-            if warned.insert(host.clone()) {
-                log::info!(
-                    "InsecureRequestWarning: Unverified HTTPS request is being made to host '{host}'. Adding \
-                     certificate verification is strongly advised. See: \
-                     https://urllib3.readthedocs.io/en/latest/advanced-usage.html#tls-warnings"
-                );
-            }
-        }
     }
 
     /// keystoneauth's `REQ: curl -g -i ...` line.
@@ -1684,6 +1670,24 @@ mod tests {
         assert_eq!(timings.len(), 2);
         assert_eq!(timings[0].method, "POST");
         assert_eq!(timings[1].url, format!("{base}/v3/other"));
+        for timing in timings {
+            let micros = timing.seconds * 1e6;
+            assert_eq!(micros, micros.round(), "{}", timing.seconds);
+        }
+    }
+
+    #[test]
+    fn timings_have_microseconds_as_python_timedelta() {
+        // Python: timedelta(microseconds=138981).total_seconds() == 0.138981
+        assert_eq!(
+            timedelta_seconds(Duration::from_nanos(138_981_813)).to_string(),
+            "0.138981"
+        );
+        assert_eq!(
+            timedelta_seconds(Duration::from_micros(2_000_001)),
+            2.000001
+        );
+        assert_eq!(timedelta_seconds(Duration::from_nanos(999)), 0.0);
     }
 
     #[test]

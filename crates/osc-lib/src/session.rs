@@ -31,7 +31,7 @@ use serde_json::Value as Json;
 
 use crate::auth::{AuthPlugin, AuthRef, AuthType};
 use crate::clientmanager::{ApiRequest, ApiResponse, Method, TokenInfo, Transport};
-use crate::http::{Body, HttpClient, HttpConfig, Request, Response, Timing};
+use crate::http::{sha256_hex, Body, HttpClient, HttpConfig, Request, Response, Timing};
 use crate::token_cache::{cache_key, TokenCache};
 
 /// Everything a session needs, as the configuration layer resolved it.
@@ -119,7 +119,14 @@ impl Session {
     /// Validates the auth options (with OSC's messages) and prepares the session; nothing is sent yet.
     pub fn new(config: SessionConfig) -> Result<Session> {
         let plugin = AuthPlugin::load(&config.auth_type, &config.auth)?;
-        let cache_key = plugin.cache_identity().map(|identity| cache_key(&identity));
+        let cache_key = plugin.cache_identity().map(|identity| {
+            let secrets: String = plugin
+                .cache_secrets()
+                .iter()
+                .map(|secret| format!("\nsecret={}", sha256_hex(secret.as_bytes())))
+                .collect();
+            cache_key(&format!("{identity}{secrets}"))
+        });
         let cache = match (&cache_key, config.token_cache_dir) {
             (Some(_), Some(dir)) => Some(TokenCache::new(dir)),
             _ => None,
@@ -470,6 +477,7 @@ impl Transport for Session {
     fn send(&mut self, request: &ApiRequest) -> Result<ApiResponse> {
         let options = RequestOptions {
             raise_exc: !request.accept_error_status,
+            authenticated: request.authenticated,
             ..RequestOptions::default()
         };
         Session::send(self, request, &options).map(ApiResponse::from)
@@ -495,6 +503,10 @@ impl Transport for Session {
 
     fn endpoint(&mut self, service_type: &str) -> Result<String> {
         self.endpoint_for(service_type)
+    }
+
+    fn forget_token(&mut self, token_id: &str) {
+        Session::forget_token(self, token_id);
     }
 
     fn timings(&self) -> Vec<(String, String, f64)> {
@@ -717,6 +729,32 @@ mod tests {
     }
 
     #[test]
+    fn a_token_is_cached_for_its_password_only() {
+        let cloud = fake_cloud(None);
+        let scratch = temp_cache("password");
+        let dir = scratch.0.clone();
+        let with_password = |password: &str| {
+            let mut config = config(&cloud, Some(dir.clone()));
+            config
+                .auth
+                .insert("password".to_owned(), password.to_owned());
+            Session::new(config).unwrap()
+        };
+        assert_eq!(with_password("pw").token().unwrap(), "issued-1");
+        // Another (a wrong) password is not served the cached token: Keystone decides.
+        assert_eq!(with_password("wrong").token().unwrap(), "issued-2");
+        assert_eq!(with_password("pw").token().unwrap(), "issued-1");
+        assert_eq!(cloud.seen.lock().unwrap().len(), 2);
+        // The file name hashes the secret; the secret itself is nowhere in the cache.
+        for entry in std::fs::read_dir(&dir).unwrap() {
+            let path = entry.unwrap().path();
+            assert!(!path.to_string_lossy().contains("pw"));
+            let text = std::fs::read_to_string(&path).unwrap();
+            assert!(!text.contains("\"pw\""), "{text}");
+        }
+    }
+
+    #[test]
     fn a_rejected_cached_token_is_dropped_and_replaced_once() {
         let cloud = fake_cloud(Some("issued-1"));
         let scratch = temp_cache("reauth");
@@ -834,6 +872,52 @@ mod tests {
             format!("{}/compute/v2.1", cloud.base)
         );
         assert_eq!(cloud.seen.lock().unwrap().len(), 2);
+    }
+
+    #[test]
+    fn forgetting_a_revoked_token_drops_its_cache_entry() {
+        let cloud = fake_cloud(None);
+        let scratch = temp_cache("forget");
+        let dir = scratch.0.clone();
+        let settings = crate::clientmanager::Settings::default();
+        let mut manager = crate::ClientManager::new(
+            settings.clone(),
+            connector(config(&cloud, Some(dir.clone()))),
+        );
+        // Without a session there is nothing to forget, and nothing is created.
+        manager.forget_token("issued-1");
+        assert!(!manager.is_connected());
+        assert_eq!(manager.token().unwrap().id, "issued-1");
+        assert_eq!(TokenCache::new(&dir).invalidate("nothing-like-it"), 0);
+        manager.forget_token("issued-1");
+        // The entry is gone: a new process authenticates again, and so does this session.
+        let mut other = crate::ClientManager::new(settings, connector(config(&cloud, Some(dir))));
+        assert_eq!(other.token().unwrap().id, "issued-2");
+        assert_eq!(manager.token().unwrap().id, "issued-2");
+        let seen = cloud.seen.lock().unwrap().clone();
+        assert_eq!(seen.len(), 2, "{seen:?}");
+    }
+
+    #[test]
+    fn requests_without_token() {
+        let cloud = fake_cloud(None);
+        let mut session = Session::new(config(&cloud, None)).unwrap();
+        let request = ApiRequest::new(Method::Get, "", &format!("{}/mistral", cloud.base))
+            .header("Accept", "application/json")
+            .without_token();
+        let response = Transport::send(&mut session, &request).unwrap();
+        assert_eq!(response.status, 300);
+        let request = ApiRequest::new(Method::Get, "compute", "servers");
+        Transport::send(&mut session, &request).unwrap();
+        let seen = cloud.seen.lock().unwrap().clone();
+        assert_eq!(
+            seen,
+            [
+                "GET /mistral HTTP/1.1 token=",
+                "POST /v3/auth/tokens HTTP/1.1 token=",
+                "GET /compute/v2.1/servers HTTP/1.1 token=issued-1",
+            ]
+        );
     }
 
     #[test]

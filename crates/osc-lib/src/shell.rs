@@ -32,6 +32,7 @@ pub struct OpenStackShell {
     external: Option<Discovery>,
     client_manager: ClientManager,
     timing: bool,
+    debug: bool,
 }
 
 impl OpenStackShell {
@@ -49,12 +50,37 @@ impl OpenStackShell {
             external: None,
             client_manager,
             timing: false,
+            debug: false,
         }
     }
 
     /// Adds the external plugins found by [`external::discover`]. Their commands are registered after every
     /// built-in one and never replace one (a warning names the plugin instead).
-    pub fn with_external(mut self, discovery: Discovery) -> Self {
+    pub fn with_external(mut self, mut discovery: Discovery) -> Self {
+        // A plugin for an API that is built in (an `openstack-mistral` beside the linked Mistral plugin) is
+        // shadowed whole: its version option and commands would only collide with the built-in ones.
+        let builtin: Vec<&str> = self
+            .plugins
+            .iter()
+            .map(|plugin| plugin.api_name())
+            .collect();
+        let mut shadowed = Vec::new();
+        discovery.plugins.retain(|plugin| {
+            let keep = !builtin.contains(&plugin.api_name());
+            if !keep {
+                shadowed.push(format!(
+                    "Plugin {} provides the {} API, which is built in: the built-in commands are used",
+                    plugin.path().display(),
+                    plugin.api_name()
+                ));
+            }
+            keep
+        });
+        discovery.messages.extend(
+            shadowed
+                .into_iter()
+                .map(|message| (log::Level::Warn, message)),
+        );
         self.external = Some(discovery);
         self
     }
@@ -115,6 +141,7 @@ impl Application for OpenStackShell {
         let cwd = std::env::current_dir().unwrap_or_default();
         let cloud = CloudConfig::load(options, &self.env, &ConfigPaths::standard(&self.env, &cwd))?;
         self.timing = options.flag("timing");
+        self.debug = options.flag(cliff::app::dest::DEBUG);
         let mut session_cloud = cloud.clone();
         self.client_manager = ClientManager::new(
             Settings::default(),
@@ -198,6 +225,18 @@ impl Application for OpenStackShell {
         _result: &Result<i32>,
     ) -> Option<String> {
         if !self.timing {
+            return None;
+        }
+        if !self.client_manager.is_connected() {
+            // osc-lib reads the timings from `client_manager.session`, which only exists once the auth options were
+            // validated: commands that need no cloud (and those that failed validation) end with cliff's clean-up
+            // error and no table.
+            let message = "'ClientManager' object has no attribute 'session'";
+            if self.debug {
+                log::error!("{message}");
+            } else {
+                log::error!("Could not clean up: {message}");
+            }
             return None;
         }
         let format = match args.and_then(|a| a.str("formatter")) {

@@ -2,7 +2,9 @@
 //!
 //! One file per auth identity in `$XDG_CACHE_HOME/openstack-rs/tokens` (default `~/.cache/...`): the name is the
 //! SHA-256 of [`AuthPlugin::cache_identity`](crate::auth::AuthPlugin::cache_identity) (auth URL, type, user,
-//! scope, application credential id or name, never a secret); the content is the token and Keystone's body, so
+//! scope, application credential id or name) with the SHA-256 of the password or secret
+//! ([`AuthPlugin::cache_secrets`](crate::auth::AuthPlugin::cache_secrets)), so that a wrong password is never
+//! served a cached token; no secret is stored. The content is the token and Keystone's body, so
 //! a cached entry also answers `catalog list` without any request. The directory is 0700 and files are 0600,
 //! written whole to a temporary file and renamed, under a per-entry lock that also keeps two processes from
 //! authenticating at once. A token within a minute of expiry, an unreadable, corrupt or foreign entry (another

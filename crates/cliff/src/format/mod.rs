@@ -343,7 +343,7 @@ pub fn render(output: &Output, args: &Args, terminal: Terminal) -> Result<String
                 other => Err(unknown_format(other)),
             }
         }
-        Output::Exit { .. } | Output::Text { .. } => Err(Error::command(
+        Output::Exit { .. } | Output::Text { .. } | Output::Failed { .. } => Err(Error::command(
             "only List and Show outputs are formatted".to_owned(),
         )),
     }

@@ -2,6 +2,7 @@
 
 pub mod configuration;
 pub mod module;
+pub mod versions;
 
 use std::sync::Arc;
 
@@ -22,9 +23,12 @@ pub fn cli_group() -> CommandGroup {
 pub fn common_group() -> CommandGroup {
     CommandGroup {
         name: "openstack.common".to_owned(),
-        commands: vec![(
-            "configuration show".to_owned(),
-            Arc::new(configuration::ShowConfiguration),
-        )],
+        commands: vec![
+            (
+                "configuration show".to_owned(),
+                Arc::new(configuration::ShowConfiguration),
+            ),
+            ("versions show".to_owned(), Arc::new(versions::ShowVersions)),
+        ],
     }
 }

@@ -90,10 +90,15 @@ impl From<Error> for Failure {
 
 impl From<Failure> for Error {
     fn from(failure: Failure) -> Self {
-        match failure {
+        let err = match failure {
             Failure::Other(err) => err,
             other => Error::command(other.to_string()),
+        };
+        if err.message.is_empty() && err.kind == cliff::ErrorKind::Command {
+            // OSC logs an empty `CommandError` as an empty line; the framework prints no empty message.
+            log::error!("");
         }
+        err
     }
 }
 

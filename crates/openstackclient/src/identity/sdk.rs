@@ -298,11 +298,20 @@ pub fn py_bool(value: bool) -> String {
 fn transpose(resource: &Resource, params: &[Param]) -> Vec<(String, String)> {
     let mut out = Vec::new();
     for (client, server) in resource.query {
-        let value = params
+        // A parameter given several times (an iterable value) is sent once per value, as `requests` does.
+        let mut values: Vec<&Option<String>> = params
             .iter()
-            .find(|(name, _)| name == client)
-            .or_else(|| params.iter().find(|(name, _)| name == server));
-        if let Some((_, Some(value))) = value {
+            .filter(|(name, _)| name == client)
+            .map(|(_, v)| v)
+            .collect();
+        if values.is_empty() {
+            values = params
+                .iter()
+                .filter(|(name, _)| name == server)
+                .map(|(_, v)| v)
+                .collect();
+        }
+        for value in values.into_iter().flatten() {
             out.push(((*server).to_owned(), value.clone()));
         }
     }

@@ -502,6 +502,25 @@ impl AuthPlugin {
         Some(lines.join("\n"))
     }
 
+    /// The secrets a cached token must have been obtained with: passwords and application credential secrets (not
+    /// one-time passcodes). The token cache key hashes them with [`cache_identity`](Self::cache_identity), as
+    /// keystoneauth's `get_cache_id` hashes the password, so that a command given another password (a wrong one)
+    /// is never served a token obtained with the right one.
+    pub fn cache_secrets(&self) -> Vec<&str> {
+        let AuthPlugin::Identity(identity) = self else {
+            return Vec::new();
+        };
+        identity
+            .methods
+            .iter()
+            .filter_map(|method| match method {
+                AuthMethod::Password { password, .. } => Some(password.expose()),
+                AuthMethod::ApplicationCredential { secret, .. } => Some(secret.expose()),
+                AuthMethod::Token { .. } | AuthMethod::Totp { .. } => None,
+            })
+            .collect()
+    }
+
     /// Gets a token from Keystone (discovering the identity version first for `password` and `token`).
     /// `admin_token` and `none` have none to get: asking them is an error.
     pub fn authenticate(&self, http: &HttpClient) -> Result<AuthRef> {

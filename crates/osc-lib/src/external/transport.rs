@@ -84,7 +84,7 @@ impl Transport for SessionTransport {
                 .push(("X-Auth-Token".to_owned(), token.id.clone()));
         }
         let response = self.http.send(&http_request)?;
-        if response.status >= 400 {
+        if response.status >= 400 && !request.accept_error_status {
             return Err(http_error(&response));
         }
         Ok(ApiResponse {
@@ -236,6 +236,24 @@ mod tests {
             err.message.contains("Could not find project: x."),
             "{}",
             err.message
+        );
+    }
+
+    #[test]
+    fn error_answers_are_returned_when_the_caller_words_them() {
+        let (base, server) = serve_once(
+            "404 Not Found",
+            r#"{"faultstring": "Workflow not found [workflow_identifier=x, namespace=]"}"#,
+        );
+        let mut transport = SessionTransport::new(session(&base));
+        let response = transport
+            .send(&ApiRequest::new(Method::Get, "workflowv2", "/workflows/x").accept_error_status())
+            .expect("returned");
+        server.join().expect("server");
+        assert_eq!(response.status, 404);
+        assert_eq!(
+            response.json().expect("json")["faultstring"],
+            "Workflow not found [workflow_identifier=x, namespace=]"
         );
     }
 

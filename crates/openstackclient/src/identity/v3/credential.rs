@@ -41,27 +41,17 @@ fn project_id(ctx: &mut ClientManager, args: &Args) -> Result<Option<String>> {
     }
 }
 
-/// openstacksdk's `repr()` of a resource, which OSC passes as a filter when given a `--user-domain`.
-fn resource_repr(class: &str, item: &Json) -> String {
-    let pairs: Vec<String> = match item {
-        Json::Object(map) => map
-            .iter()
-            .filter(|(key, _)| key.as_str() != "links")
-            .map(|(key, value)| {
-                format!(
-                    "{key}={}",
-                    osc_lib::utils::py_repr(&cliff::Value::from_json(value))
-                )
-            })
-            .collect(),
-        _ => Vec::new(),
-    };
-    format!(
-        "openstack.identity.v3.{}.{class}({})",
-        class.to_lowercase(),
-        pairs.join(", ")
-    )
-}
+/// The keys of an openstacksdk `Domain` (a dict): what `requests` sends when OSC passes the domain object itself as
+/// a query value, one `domain_id=<key>` per key.
+const DOMAIN_DICT_KEYS: [&str; 7] = [
+    "description",
+    "is_enabled",
+    "options",
+    "links",
+    "id",
+    "name",
+    "location",
+];
 
 /// `credential create`.
 pub struct CreateCredential;
@@ -183,18 +173,18 @@ impl Command<ClientManager> for ListCredential {
     fn take_action(&self, ctx: &mut ClientManager, args: &Args) -> Result<Output> {
         let mut params: Vec<Param> = Vec::new();
         if let Some(user) = given(args, "user") {
-            // OSC passes the domain object itself as the filter, so the query carries its repr().
-            let domain = match given(args, "user_domain") {
+            // OSC passes the domain object itself as the filter, which `requests` expands to its keys.
+            let domain_params: Vec<Param> = match given(args, "user_domain") {
                 Some(domain) => {
-                    let found = fail(sdk::find_one(ctx, &DOMAIN, DOMAIN.path, domain, &[]))?;
-                    Some(resource_repr("Domain", &found))
+                    fail(sdk::find_one(ctx, &DOMAIN, DOMAIN.path, domain, &[]))?;
+                    DOMAIN_DICT_KEYS
+                        .iter()
+                        .map(|key| ("domain_id", Some((*key).to_owned())))
+                        .collect()
                 }
-                None => None,
+                None => vec![("domain_id", None)],
             };
-            params.push((
-                "user_id",
-                Some(user_id(ctx, user, &[("domain_id", domain)])?),
-            ));
+            params.push(("user_id", Some(user_id(ctx, user, &domain_params)?)));
         }
         if let Some(kind) = given(args, "type") {
             params.push(("type", Some(kind.to_owned())));

@@ -189,7 +189,19 @@ impl Command<ClientManager> for SetProtocol {
         let updated = fail(sdk::update(ctx, &FEDERATION_PROTOCOL, &path, body))?;
         // With nothing to change openstacksdk sends nothing and shows what it was given.
         let protocol = updated.unwrap_or_else(|| serde_json::json!({"id": name}));
-        Ok(format_protocol(&protocol, idp))
+        // OSC's command is a plain Command that returns the columns and values: cliff hands that tuple to
+        // sys.exit(), which prints it to stderr and exits 1.
+        let values = [
+            sdk::attr(&protocol, "id"),
+            Value::str(idp),
+            sdk::attr(&protocol, "mapping_id"),
+        ];
+        let values: Vec<String> = values.iter().map(osc_lib::utils::py_repr).collect();
+        log::error!(
+            "(('id', 'identity_provider', 'mapping'), ({}))",
+            values.join(", ")
+        );
+        Ok(Output::Exit { code: 1 })
     }
 }
 
@@ -253,5 +265,25 @@ mod tests {
                 ("mapping", Value::str("m1")),
             ])
         );
+    }
+
+    #[test]
+    fn set_exits_with_the_tuple_as_cliff_does() {
+        let (result, sent) = run(
+            &SetProtocol,
+            &[
+                ("federation_protocol", s("saml2")),
+                ("identity_provider", s("idp")),
+                ("mapping", s("m2")),
+            ],
+            &[(200, r#"{"protocol": {"id": "saml2", "mapping_id": "m2"}}"#)],
+        );
+        assert_eq!(
+            sent,
+            vec![
+                r#"PATCH /OS-FEDERATION/identity_providers/idp/protocols/saml2 {"protocol":{"mapping_id":"m2"}}"#
+            ]
+        );
+        assert_eq!(result.unwrap(), Output::Exit { code: 1 });
     }
 }

@@ -89,6 +89,8 @@ impl Command<ClientManager> for RevokeToken {
                 .header("X-Subject-Token", token)
                 .send(ctx),
         )?;
+        // A revoked token must not be served from our token cache any more.
+        ctx.forget_token(token);
         Ok(Output::ok())
     }
 }
