@@ -23,7 +23,7 @@ def mb(kib):
 
 
 def ratio(a, b):
-    return f"{a / b:.3f}" if a is not None and b else "–"
+    return f"{a / b:.3g}" if a is not None and b else "–"
 
 
 def median(bench, tool):
@@ -59,8 +59,8 @@ def main():
       "`scripts/bench`. This file is generated: edit `scripts/bench.d/report.py` or `scripts/bench.d/analysis.md`, "
       "then run `scripts/bench`.\n")
     w(f"- Run: {m['date']}, commit `{res['commit']}`, {res['mode']} mode: {s['rounds']} interleaved rounds per "
-      f"benchmark, each of {s['runs']} runs (OSC: {s['osc_runs']}) after {s['warmup']} warm-up runs; figures are "
-      "medians over all rounds.")
+      f"benchmark, each of {s['runs']} runs ({5 * s['runs']} for commands under 50 ms; OSC: {s['osc_runs']}) after "
+      f"{s['warmup']} warm-up runs; figures are medians over all rounds.")
     w(f"- Machine: {m['cpu']}, {m['cores']} cores, {m.get('ram_gb', '?')} GB RAM, {m.get('os', '?')}, "
       f"{m['kernel']}. Load average {res['load_before'][0]:.1f} at the start, {res['load_after'][0]:.1f} at the "
       "end (the machine is shared: absolute times move with the load, ratios from the same run much less).")
@@ -127,9 +127,9 @@ def main():
     o, c = med("projects-1000-table"), med("projects-1000-table", "curl")
     b = benches.get("projects-1000-table")
     cpu = b["results"]["ours"]["user"] + b["results"]["ours"]["system"] if b and "ours" in b["results"] else None
-    target("1,000-row table: < 50 ms of our own time",
-           f"{ms(o - c) if o is not None and c else '–'} over curl's same requests (CPU {ms(cpu)})",
-           None if o is None or not c else (o - c) < 0.050)
+    target("1,000-row table: < 50 ms of our own time (CPU time of our process)",
+           f"{ms(cpu)} (wall: {ms(o)}, curl's same two requests {ms(c)})",
+           None if cpu is None else cpu < 0.050)
     memory = res.get("memory_kb", {})
     lists = [memory.get(k, {}).get("ours") for k in ("project-list", "projects-1000")]
     lists = [x for x in lists if x is not None]
