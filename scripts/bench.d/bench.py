@@ -197,16 +197,27 @@ class Runner:
         tools = [t for t in ("ours", "osc", "curl") if t in bench.commands and self.probe_ok(bench, t)]
         env = self.env_for(bench)
         samples = {t: {"times": [], "user": [], "system": []} for t in tools}
-        for round_no in range(self.args.rounds):
+        # Commands of a few milliseconds: a few rounds of many runs. Commands that wait for a server: many short
+        # rounds, so that the server's speed, which drifts with the machine's load, is sampled alike for every tool.
+        fast = all(bench.probe_seconds[t] < 0.05 for t in tools if t != "osc")
+        a = self.args
+        rounds = a.rounds if fast else a.slow_rounds
+        for round_no in range(rounds):
             # Alternate the order between rounds: no tool always runs first after a slow OSC block.
             order = tools if round_no % 2 == 0 else list(reversed(tools))
-            for tool in order:
-                runs = self.args.osc_runs if tool == "osc" else self.args.runs
-                if tool != "osc" and bench.probe_seconds.get(tool, 1) < 0.05:
-                    runs *= 5   # a few milliseconds each: more runs, for a median that the scheduler moves less
+            for tool in list(order):
+                if tool not in tools:
+                    continue
+                if tool == "osc":   # OSC's runs spread evenly over the rounds
+                    runs = (round_no + 1) * a.osc_runs // rounds - round_no * a.osc_runs // rounds
+                else:
+                    runs = a.runs * 5 if fast else a.slow_runs
+                if runs == 0:
+                    continue
+                warmup = a.warmup if round_no == 0 else (0 if tool == "osc" else 1)
                 out = os.path.join(self.tmp, f"hf-{bench.key}-{tool}-{round_no}.json")
                 cmd = [self.tools["hyperfine"], "-N", "--style", "none", "--output", "pipe",
-                       "--warmup", str(self.args.warmup), "--runs", str(runs), "--export-json", out,
+                       "--warmup", str(warmup), "--runs", str(runs), "--export-json", out,
                        "-n", tool, shlex.join(bench.commands[tool])]
                 proc = self.run(cmd, env)
                 if proc.returncode != 0:
@@ -325,10 +336,11 @@ def main():
     parser.add_argument("--results", required=True)
     parser.add_argument("--quick", action="store_true")
     args = parser.parse_args()
+    # rounds x runs for fast commands (x5 runs), slow_rounds x slow_runs for the others; OSC: osc_runs in all.
     if args.quick:
-        args.rounds, args.runs, args.osc_runs, args.warmup = 1, 10, 3, 1
+        args.rounds, args.runs, args.slow_rounds, args.slow_runs, args.osc_runs, args.warmup = 1, 10, 3, 3, 3, 1
     else:
-        args.rounds, args.runs, args.osc_runs, args.warmup = 3, 30, 5, 2
+        args.rounds, args.runs, args.slow_rounds, args.slow_runs, args.osc_runs, args.warmup = 3, 30, 12, 5, 6, 2
 
     signal.signal(signal.SIGTERM, on_signal)
     signal.signal(signal.SIGHUP, on_signal)
@@ -347,8 +359,8 @@ def main():
     display = {ours: "openstack", osc: "$OSC_REF", tools["curl"]: "curl", tmp: "$TMP", BASE_PATH: "$PATH"}
     runner = Runner(args, tools, env, tmp, display)
     results = {"machine": machine(), "mode": "quick" if args.quick else "full",
-               "settings": {"rounds": args.rounds, "runs": args.runs, "osc_runs": args.osc_runs,
-                            "warmup": args.warmup},
+               "settings": {"rounds": args.rounds, "runs": args.runs, "slow_rounds": args.slow_rounds,
+                            "slow_runs": args.slow_runs, "osc_runs": args.osc_runs, "warmup": args.warmup},
                "load_before": os.getloadavg()}
     token = None
     try:
@@ -402,12 +414,17 @@ def main():
         # A cache directory of its own: the other rows measure an `openstack` without plugins (the manifest cache is
         # read whole on every start, whatever PATH holds).
         plugin_env = {"PATH": plugin_dir + ":" + BASE_PATH, "XDG_CACHE_HOME": os.path.join(tmp, "cache-plugins")}
+        # Stamps a minute old: ours does not trust (so does not cache) what changed within the last second or two.
+        past = time.time() - 60
+        for name in plugins:
+            os.utime(os.path.join(plugin_dir, name), (past, past))
+        os.utime(plugin_dir, (past, past))
         runner.run([ours, "command", "list"], dict(env, **plugin_env))   # fills the manifest cache
         listed = runner.run([ours, "command", "list", "-f", "value"], dict(env, **plugin_env)).stdout
         results["plugins"] = {"installed": plugins,
                               "listed": [p for p in plugins if f"'{PLUGIN_COMMAND[p]}'" in listed]}
 
-        log(f"measuring ({results['mode']}: {args.rounds} rounds of {args.runs} runs, OSC {args.osc_runs})")
+        log(f"measuring ({results['mode']} mode)")
         B = Bench
         # The floor: starting a process that does nothing, on this machine, now.
         runner.measure(B("floor", "floor: `/bin/true` (ours column), curl reading `file:///dev/null` (curl column)",
@@ -422,6 +439,12 @@ def main():
                          {"ours": [ours, "--no-token-cache", "token", "issue"], "osc": [osc, "token", "issue"],
                           "curl": curl + ["-X", "POST", "-H", "Content-Type: application/json",
                                           "-d", f"@{auth_file}", AUTH_URL + "/auth/tokens"]}, group="api"))
+        # keystoneauth (so OSC and ours) asks the auth URL for its versions before the POST: curl doing both.
+        runner.measure(B("token-issue-2", "`token issue`, no token cache (curl: GET /v3, then the POST)",
+                         {"ours": [ours, "--no-token-cache", "token", "issue"],
+                          "curl": curl + [AUTH_URL, "--next"] + curl[1:] + [
+                              "-X", "POST", "-H", "Content-Type: application/json", "-d", f"@{auth_file}",
+                              AUTH_URL + "/auth/tokens"]}, group="api"))
         runner.run([ours, "token", "issue"])   # fills the token cache
         runner.measure(B("project-list", "`project list`, cached token (curl: one GET with the token)",
                          {"ours": [ours, "project", "list"], "osc": [osc, "project", "list"],
