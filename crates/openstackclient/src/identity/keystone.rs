@@ -78,11 +78,12 @@ pub fn list_at(
     } else {
         path.to_owned()
     };
-    let body = Call::new(Method::Get, path, Style::Keystone)
+    let mut body = Call::new(Method::Get, path, Style::Keystone)
         .query(query)
         .json(cm)?;
-    Ok(match body.get(plural) {
-        Some(Json::Array(items)) => items.clone(),
+    // Moved out, not cloned (a deep copy of the whole list otherwise).
+    Ok(match body.get_mut(plural).map(Json::take) {
+        Some(Json::Array(items)) => items,
         _ => Vec::new(),
     })
 }

@@ -1,0 +1,545 @@
+#!/usr/bin/env python3
+"""Measures ours, python-openstackclient (OSC) and curl side by side on the devcloud.
+
+Run through scripts/bench, which installs the tools, builds the release binaries and starts the devcloud, then
+calls:  bench.py --repo ROOT --bin-dir TARGET/release --results FILE [--quick]
+
+Every figure of docs/performance.md comes from one run of this script: hyperfine timings (merged over several
+interleaved rounds, so that a change of load on a shared machine hits all three tools alike), peak memory from GNU
+time, request and process counts from --debug and strace, binary sizes. The results go to a JSON file that
+report.py turns into Markdown.
+
+Secrets stay out of every command line: the password is in a 0600 request body file, the token in a 0600 header
+file (curl -d @FILE, -H @FILE), both in a 0700 temporary directory removed at exit.
+"""
+import argparse
+import concurrent.futures
+import datetime
+import fcntl
+import json
+import os
+import platform
+import re
+import shlex
+import shutil
+import signal
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.error
+import urllib.request
+
+# The devcloud's fixed admin credentials (scripts/devcloud writes the same into its clouds.yaml).
+AUTH_URL = "http://127.0.0.1:5000/v3"
+ADMIN_USER = "admin"
+ADMIN_PASSWORD = "devcloud-admin"
+ADMIN_PROJECT = "admin"
+ADMIN_DOMAIN = "Default"
+
+# The projects of the 1,000-row list live in a domain of their own: the list is exactly 1,000 rows, and deleting the
+# domain deletes them all at once. A domain left over by a killed run is deleted before a new one is made.
+BENCH_DOMAIN = "osc-rs-bench"
+BENCH_PROJECTS = 1000
+
+# A clean PATH, the same for every tool: our binary scans every PATH directory for plugins, so a developer's PATH
+# would change what is measured.
+BASE_PATH = "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin"
+
+# python-mistralclient's query strings (workflow list, workflow execution list), for curl to fetch the same URLs.
+MISTRAL_WORKFLOWS = ("/workflows?sort_keys=created_at&sort_dirs=asc"
+                     "&fields=id%2Cname%2Cnamespace%2Cproject_id%2Ctags%2Cinput%2Cscope%2Ccreated_at%2Cupdated_at")
+MISTRAL_EXECUTIONS = ("/executions?limit=100&sort_keys=created_at&sort_dirs=desc"
+                      "&fields=id%2Cworkflow_id%2Cworkflow_name%2Cworkflow_namespace%2Cdescription"
+                      "%2Ctask_execution_id%2Croot_execution_id%2Cstate%2Cstate_info%2Ccreated_at%2Cupdated_at")
+
+
+# A command of each plugin, to check that ours lists it.
+PLUGIN_COMMAND = {"openstack-runit": "runit echo", "openstack-pyhello": "pyhello greet",
+                  "openstack-pyhola": "pyhola greet", "openstack-mistral": "workflow list"}
+
+
+def log(message):
+    print(f"bench: {message}", file=sys.stderr, flush=True)
+
+
+class Interrupted(Exception):
+    """SIGTERM or SIGHUP: unwinds like Ctrl-C so that the cleanup runs."""
+
+
+def on_signal(signum, _frame):
+    raise Interrupted(f"signal {signum}")
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# Keystone over plain HTTP (urllib): the token for curl, the 1,000 projects.
+
+def http(method, url, token=None, body=None, ok=(200, 201, 204)):
+    data = None if body is None else json.dumps(body).encode()
+    request = urllib.request.Request(url, data=data, method=method)
+    request.add_header("Accept", "application/json")
+    if data is not None:
+        request.add_header("Content-Type", "application/json")
+    if token:
+        request.add_header("X-Auth-Token", token)
+    try:
+        with urllib.request.urlopen(request, timeout=60) as answer:
+            payload = answer.read()
+            headers = answer.headers
+            status = answer.status
+    except urllib.error.HTTPError as error:
+        if error.code in ok:
+            return error.code, error.headers, {}
+        raise RuntimeError(f"{method} {url}: HTTP {error.code}: {error.read()[:300]!r}") from None
+    if status not in ok:
+        raise RuntimeError(f"{method} {url}: HTTP {status}")
+    return status, headers, (json.loads(payload) if payload else {})
+
+
+def auth_body():
+    return {"auth": {
+        "identity": {"methods": ["password"], "password": {"user": {
+            "name": ADMIN_USER, "domain": {"name": ADMIN_DOMAIN}, "password": ADMIN_PASSWORD}}},
+        "scope": {"project": {"name": ADMIN_PROJECT, "domain": {"name": ADMIN_DOMAIN}}}}}
+
+
+def issue_token():
+    """Returns (token, catalog)."""
+    _, headers, body = http("POST", AUTH_URL + "/auth/tokens", body=auth_body())
+    return headers["X-Subject-Token"], body["token"].get("catalog", [])
+
+
+def endpoint(catalog, service_type):
+    for service in catalog:
+        if service["type"] == service_type:
+            for ep in service["endpoints"]:
+                if ep["interface"] == "public":
+                    return ep["url"].rstrip("/")
+    return None
+
+
+def delete_bench_domain(token):
+    _, _, body = http("GET", f"{AUTH_URL}/domains?name={BENCH_DOMAIN}", token)
+    for domain in body.get("domains", []):
+        url = f"{AUTH_URL}/domains/{domain['id']}"
+        http("PATCH", url, token, {"domain": {"enabled": False}})
+        http("DELETE", url, token, ok=(204, 404))
+        log(f"deleted domain {BENCH_DOMAIN} ({domain['id']}) and its projects")
+
+
+def create_bench_projects(token):
+    _, _, body = http("POST", AUTH_URL + "/domains", token,
+                      {"domain": {"name": BENCH_DOMAIN, "description": "scripts/bench: deleted after the run"}})
+    domain_id = body["domain"]["id"]
+
+    def create(i):
+        http("POST", AUTH_URL + "/projects", token,
+             {"project": {"name": f"bench-project-{i:04d}", "domain_id": domain_id}})
+
+    started = time.monotonic()
+    # Keystone runs two gunicorn workers; four clients keep both busy.
+    with concurrent.futures.ThreadPoolExecutor(4) as pool:
+        list(pool.map(create, range(1, BENCH_PROJECTS + 1)))
+    log(f"created {BENCH_PROJECTS} projects in domain {BENCH_DOMAIN} in {time.monotonic() - started:.1f} s")
+    return domain_id
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# Measuring.
+
+class Bench:
+    """One line of the table: the same task done by ours, OSC and curl (any of them may be absent)."""
+
+    def __init__(self, key, title, commands, env=None, group="startup"):
+        self.key = key
+        self.title = title
+        self.commands = {tool: argv for tool, argv in commands.items() if argv}
+        self.env = env or {}
+        self.group = group
+        self.skipped = {}      # tool -> why
+        self.results = {}      # tool -> {"median": s, "times": [...], "user": s, "system": s}
+        self.probe = {}        # ours: {"requests": n, "connects": n, "children": n}
+        self.probe_seconds = {}  # tool -> how long the probe run took
+
+
+class Runner:
+    def __init__(self, args, tools, env, tmp, display):
+        self.args = args
+        self.tools = tools
+        self.env = env
+        self.tmp = tmp
+        self.display = display   # real path -> how the report shows it
+        self.benches = []
+
+    def run(self, argv, env=None, **kwargs):
+        return subprocess.run(argv, env=env or self.env, stdin=subprocess.DEVNULL, capture_output=True, text=True,
+                              **kwargs)
+
+    def env_for(self, bench):
+        env = dict(self.env)
+        env.update(bench.env)
+        return env
+
+    def probe_ok(self, bench, tool):
+        """Runs the command once; a failure skips the tool for this benchmark (with the reason in the report)."""
+        started = time.monotonic()
+        proc = self.run(bench.commands[tool], self.env_for(bench))
+        bench.probe_seconds[tool] = time.monotonic() - started
+        if proc.returncode == 0:
+            return True
+        lines = (proc.stderr.strip() or proc.stdout.strip() or "no output").splitlines()
+        bench.skipped[tool] = f"exit {proc.returncode}: {lines[0].strip()[:160]}"
+        log(f"{bench.key}: {tool} skipped ({bench.skipped[tool]})")
+        return False
+
+    def measure(self, bench):
+        tools = [t for t in ("ours", "osc", "curl") if t in bench.commands and self.probe_ok(bench, t)]
+        env = self.env_for(bench)
+        samples = {t: {"times": [], "user": [], "system": []} for t in tools}
+        # Commands of a few milliseconds: a few rounds of many runs. Commands that wait for a server: many short
+        # rounds, so that the server's speed, which drifts with the machine's load, is sampled alike for every tool.
+        fast = all(bench.probe_seconds[t] < 0.05 for t in tools if t != "osc")
+        a = self.args
+        rounds = a.rounds if fast else a.slow_rounds
+        for round_no in range(rounds):
+            # Alternate the order between rounds: no tool always runs first after a slow OSC block.
+            order = tools if round_no % 2 == 0 else list(reversed(tools))
+            for tool in list(order):
+                if tool not in tools:
+                    continue
+                if tool == "osc":   # OSC's runs spread evenly over the rounds
+                    runs = (round_no + 1) * a.osc_runs // rounds - round_no * a.osc_runs // rounds
+                else:
+                    runs = a.runs * 5 if fast else a.slow_runs
+                if runs == 0:
+                    continue
+                warmup = a.warmup if round_no == 0 else (0 if tool == "osc" else 1)
+                out = os.path.join(self.tmp, f"hf-{bench.key}-{tool}-{round_no}.json")
+                cmd = [self.tools["hyperfine"], "-N", "--style", "none", "--output", "pipe",
+                       "--warmup", str(warmup), "--runs", str(runs), "--export-json", out,
+                       "-n", tool, shlex.join(bench.commands[tool])]
+                proc = self.run(cmd, env)
+                if proc.returncode != 0:
+                    bench.skipped[tool] = "failed during timing: " + (proc.stderr.strip().splitlines() or ["?"])[-1]
+                    log(f"{bench.key}: {tool} {bench.skipped[tool]}")
+                    samples.pop(tool, None)
+                    tools = [t for t in tools if t != tool]
+                    continue
+                with open(out) as f:
+                    result = json.load(f)["results"][0]
+                samples[tool]["times"].extend(result["times"])
+                samples[tool]["user"].append((result["user"], len(result["times"])))
+                samples[tool]["system"].append((result["system"], len(result["times"])))
+        for tool, s in samples.items():
+            if not s["times"]:
+                continue
+            n = len(s["times"])
+            bench.results[tool] = {
+                "median": statistics.median(s["times"]),
+                "min": min(s["times"]),
+                "runs": n,
+                "user": sum(u * k for u, k in s["user"]) / n,
+                "system": sum(u * k for u, k in s["system"]) / n,
+            }
+        summary = ", ".join(f"{t} {r['median'] * 1000:.1f} ms" for t, r in bench.results.items())
+        log(f"{bench.key}: {summary}")
+        self.benches.append(bench)
+
+    def count_requests(self, bench):
+        """Ours: HTTP requests (REQ lines of --debug), inet connect() calls and child processes (strace)."""
+        if "ours" not in bench.results:
+            return
+        argv = bench.commands["ours"]
+        env = self.env_for(bench)
+        proc = self.run([argv[0], "--debug"] + argv[1:], env)
+        # keystoneauth's debug log (and ours) shows requests as "REQ: curl ...", except the authentication POST.
+        requests = sum(1 for line in proc.stderr.splitlines()
+                       if line.startswith(("REQ: ", "Making authentication request to ")))
+        trace = os.path.join(self.tmp, f"strace-{bench.key}")
+        self.run([self.tools["strace"], "-f", "-qq", "-o", trace, "-e", "trace=connect,execve"] + argv, env)
+        connects = children = 0
+        with open(trace) as f:
+            for line in f:
+                if " connect(" in line and ("AF_INET" in line):
+                    connects += 1
+                elif " execve(" in line and "= 0" in line:
+                    children += 1
+        bench.probe = {"requests": requests, "connects": connects, "children": max(children - 1, 0)}
+
+    def peak_kb(self, argv, env=None):
+        """Median of three max-RSS readings of GNU time, in KiB."""
+        readings = []
+        out = os.path.join(self.tmp, "time.out")
+        for _ in range(3):
+            if self.run([self.tools["time"], "-f", "%M", "-o", out] + argv, env).returncode != 0:
+                return None
+            with open(out) as f:
+                last = f.read().strip().splitlines()[-1]
+            readings.append(int(last))
+        return statistics.median(readings)
+
+
+# ---------------------------------------------------------------------------------------------------------------
+
+def display_arg(arg, display):
+    """One argument as the report shows it: real paths replaced by placeholders such as $TMP, quoted for a shell
+    (double quotes where needed, so that the placeholders still expand when the line is pasted)."""
+    for real, alias in sorted(display.items(), key=lambda kv: -len(kv[0])):
+        arg = arg.replace(real, alias)
+    if re.fullmatch(r"[\w@%+=:,./$-]+", arg):
+        return arg
+    return '"' + re.sub(r'(["\\`])', r"\\\1", arg) + '"'
+
+
+def which(name):
+    path = shutil.which(name)
+    if not path:
+        sys.exit(f"bench: {name} not found (scripts/bench installs it)")
+    return path
+
+
+def first_line(argv, env=None):
+    try:
+        proc = subprocess.run(argv, capture_output=True, text=True, env=env, stdin=subprocess.DEVNULL)
+    except OSError:
+        return "?"
+    text = (proc.stdout.strip() or proc.stderr.strip() or "?").splitlines()
+    return text[0].strip()
+
+
+def machine():
+    info = {"date": datetime.datetime.now().astimezone().strftime("%Y-%m-%d %H:%M %Z"),
+            "kernel": f"{platform.system()} {platform.release()}", "cores": os.cpu_count()}
+    info["cpu"] = "unknown"
+    try:
+        with open("/proc/cpuinfo") as f:
+            for line in f:
+                if line.startswith("model name"):
+                    info["cpu"] = line.split(":", 1)[1].strip()
+                    break
+        with open("/proc/meminfo") as f:
+            info["ram_gb"] = round(int(f.readline().split()[1]) / 1024 / 1024, 1)
+        with open("/etc/os-release") as f:
+            for line in f:
+                if line.startswith("PRETTY_NAME="):
+                    info["os"] = line.split("=", 1)[1].strip().strip('"')
+    except OSError:
+        pass
+    return info
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--repo", required=True)
+    parser.add_argument("--bin-dir", required=True)
+    parser.add_argument("--results", required=True)
+    parser.add_argument("--quick", action="store_true")
+    args = parser.parse_args()
+    # rounds x runs for fast commands (x5 runs), slow_rounds x slow_runs for the others; OSC: osc_runs in all.
+    if args.quick:
+        args.rounds, args.runs, args.slow_rounds, args.slow_runs, args.osc_runs, args.warmup = 1, 10, 3, 3, 3, 1
+    else:
+        args.rounds, args.runs, args.slow_rounds, args.slow_runs, args.osc_runs, args.warmup = 3, 30, 12, 5, 6, 2
+
+    signal.signal(signal.SIGTERM, on_signal)
+    signal.signal(signal.SIGHUP, on_signal)
+
+    ours = os.path.join(args.bin_dir, "openstack")
+    osc = os.environ.get("OSC_REF") or sys.exit("bench: OSC_REF is not set (eval \"$(scripts/devcloud env)\")")
+    clouds = os.environ.get("OS_CLIENT_CONFIG_FILE") or sys.exit("bench: OS_CLIENT_CONFIG_FILE is not set")
+    tools = {name: which(name) for name in ("hyperfine", "curl", "strace")}
+    tools["time"] = "/usr/bin/time"
+
+    tmp = tempfile.mkdtemp(prefix="osc-rs-bench-")   # mode 0700
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("OS_", "OSC_", "CLIFF_"))}
+    env.update({"PATH": BASE_PATH, "OS_CLOUD": "devcloud", "OS_CLIENT_CONFIG_FILE": clouds, "LC_ALL": "C.UTF-8",
+                "XDG_CACHE_HOME": os.path.join(tmp, "cache"), "XDG_DATA_HOME": os.path.join(tmp, "data")})
+    env.pop("COLUMNS", None)
+    display = {ours: "openstack", osc: "$OSC_REF", tools["curl"]: "curl", tmp: "$TMP", BASE_PATH: "$PATH"}
+    runner = Runner(args, tools, env, tmp, display)
+    results = {"machine": machine(), "mode": "quick" if args.quick else "full",
+               "settings": {"rounds": args.rounds, "runs": args.runs, "slow_rounds": args.slow_rounds,
+                            "slow_runs": args.slow_runs, "osc_runs": args.osc_runs, "warmup": args.warmup},
+               "load_before": os.getloadavg()}
+    token = None
+    try:
+        results["versions"] = {
+            "ours": first_line([ours, "--version"]), "osc": first_line([osc, "--version"]),
+            "curl": first_line([tools["curl"], "--version"]), "hyperfine": first_line([tools["hyperfine"], "--version"]),
+            "python": platform.python_version(), "rustc": first_line(["rustc", "--version"]),
+        }
+        git = ["git", "-C", args.repo]
+        results["commit"] = first_line(git + ["describe", "--always", "--dirty"])
+
+        # Files for curl: the password in the POST body, the token in a header line.
+        auth_file = os.path.join(tmp, "auth.json")
+        with open(os.open(auth_file, os.O_WRONLY | os.O_CREAT, 0o600), "w") as f:
+            json.dump(auth_body(), f)
+        token, catalog = issue_token()
+        header_file = os.path.join(tmp, "token.header")
+        with open(os.open(header_file, os.O_WRONLY | os.O_CREAT, 0o600), "w") as f:
+            f.write(f"X-Auth-Token: {token}\n")
+        curl = [tools["curl"], "-sSf", "-o", "/dev/null"]
+        curl_get = curl + ["-H", "Accept: application/json", "-H", f"@{header_file}"]
+
+        # Three external plugins in a PATH directory of their own.
+        plugin_dir = os.path.join(tmp, "plugins")
+        os.makedirs(plugin_dir)
+        plugins = []
+        # openstack-mistral is a third plugin only while Mistral is not built in (else ours warns that it is
+        # shadowed, on every run).
+        builtin = runner.run([ours, "command", "list", "-f", "value"]).stdout
+        mistral_builtin = "'workflow list'" in builtin   # -f value prints each group's list as Python does
+        results["mistral_builtin"] = mistral_builtin
+        for name, src in (("openstack-runit", os.path.join(args.bin_dir, "openstack-runit")),
+                          ("openstack-pyhello", os.path.join(args.repo, "tests/plugins/openstack-pyhello")),
+                          ("openstack-mistral", os.path.join(args.bin_dir, "openstack-mistral"))):
+            if name == "openstack-mistral" and mistral_builtin:
+                continue
+            if os.path.isfile(src):
+                shutil.copy2(src, os.path.join(plugin_dir, name))
+                os.chmod(os.path.join(plugin_dir, name), 0o755)
+                plugins.append(name)
+        pyhello = os.path.join(args.repo, "tests/plugins/openstack-pyhello")
+        if len(plugins) < 3 and os.path.isfile(pyhello):
+            # No third plugin executable: a copy of the Python plugin with its own API name and commands.
+            with open(pyhello) as f:
+                text = f.read().replace("pyhello", "pyhola")
+            path = os.path.join(plugin_dir, "openstack-pyhola")
+            with open(path, "w") as f:
+                f.write(text)
+            os.chmod(path, 0o755)
+            plugins.append("openstack-pyhola")
+        # A cache directory of its own: the other rows measure an `openstack` without plugins (the manifest cache is
+        # read whole on every start, whatever PATH holds).
+        plugin_env = {"PATH": plugin_dir + ":" + BASE_PATH, "XDG_CACHE_HOME": os.path.join(tmp, "cache-plugins")}
+        # Stamps a minute old: ours does not trust (so does not cache) what changed within the last second or two.
+        past = time.time() - 60
+        for name in plugins:
+            os.utime(os.path.join(plugin_dir, name), (past, past))
+        os.utime(plugin_dir, (past, past))
+        runner.run([ours, "command", "list"], dict(env, **plugin_env))   # fills the manifest cache
+        listed = runner.run([ours, "command", "list", "-f", "value"], dict(env, **plugin_env)).stdout
+        results["plugins"] = {"installed": plugins,
+                              "listed": [p for p in plugins if f"'{PLUGIN_COMMAND[p]}'" in listed]}
+
+        log(f"measuring ({results['mode']} mode)")
+        B = Bench
+        # The floor: starting a process that does nothing, on this machine, now.
+        runner.measure(B("floor", "floor: `/bin/true` (ours column), curl reading `file:///dev/null` (curl column)",
+                         {"ours": ["/bin/true"], "curl": curl + ["file:///dev/null"]}))
+        runner.measure(B("version", "`--version`", {"ours": [ours, "--version"], "osc": [osc, "--version"]}))
+        runner.measure(B("help", "`--help`", {"ours": [ours, "--help"], "osc": [osc, "--help"]}))
+        runner.measure(B("command-list", "`command list`",
+                         {"ours": [ours, "command", "list"], "osc": [osc, "command", "list"]}))
+        runner.measure(B("command-list-plugins", f"`command list`, {len(plugins)} external plugins on PATH",
+                         {"ours": [ours, "command", "list"]}, env=plugin_env))
+        runner.measure(B("token-issue", "`token issue`, no token cache (curl: the same POST)",
+                         {"ours": [ours, "--no-token-cache", "token", "issue"], "osc": [osc, "token", "issue"],
+                          "curl": curl + ["-X", "POST", "-H", "Content-Type: application/json",
+                                          "-d", f"@{auth_file}", AUTH_URL + "/auth/tokens"]}, group="api"))
+        # keystoneauth (so OSC and ours) asks the auth URL for its versions before the POST: curl doing both.
+        runner.measure(B("token-issue-2", "`token issue`, no token cache (curl: GET /v3, then the POST)",
+                         {"ours": [ours, "--no-token-cache", "token", "issue"],
+                          "curl": curl + [AUTH_URL, "--next"] + curl[1:] + [
+                              "-X", "POST", "-H", "Content-Type: application/json", "-d", f"@{auth_file}",
+                              AUTH_URL + "/auth/tokens"]}, group="api"))
+        runner.run([ours, "token", "issue"])   # fills the token cache
+        runner.measure(B("project-list", "`project list`, cached token (curl: one GET with the token)",
+                         {"ours": [ours, "project", "list"], "osc": [osc, "project", "list"],
+                          "curl": curl_get + [AUTH_URL + "/projects"]}, group="api"))
+        runner.measure(B("catalog-list", "`catalog list`, cached token (curl: GET /v3/auth/catalog)",
+                         {"ours": [ours, "catalog", "list"], "osc": [osc, "catalog", "list"],
+                          "curl": curl_get + [AUTH_URL + "/auth/catalog"]}, group="api"))
+        runner.measure(B("project-list-nocache", "`project list`, no token cache",
+                         {"ours": [ours, "--no-token-cache", "project", "list"],
+                          "osc": [osc, "project", "list"]}, group="api"))
+        mistral = endpoint(catalog, "workflowv2")
+        # The Mistral plugin: linked into ours, or the executable openstack-mistral (then on PATH for these rows).
+        mistral_env = plugin_env if "openstack-mistral" in plugins else {}
+        runner.run([ours, "token", "issue"], runner.env_for(B("", "", {}, env=mistral_env)))   # its token cache
+        if mistral:
+            runner.measure(B("workflow-list", "`workflow list` (Mistral; curl: the same GET)",
+                             {"ours": [ours, "workflow", "list"], "osc": [osc, "workflow", "list"],
+                              "curl": curl_get + [mistral + MISTRAL_WORKFLOWS]}, env=mistral_env, group="api"))
+            runner.measure(B("execution-list", "`workflow execution list` (Mistral; curl: the same GET)",
+                             {"ours": [ours, "workflow", "execution", "list"],
+                              "osc": [osc, "workflow", "execution", "list"],
+                              "curl": curl_get + [mistral + MISTRAL_EXECUTIONS]}, env=mistral_env, group="api"))
+
+        memory = {}
+        for key, argv in (("help", ["--help"]), ("project-list", ["project", "list"])):
+            memory[key] = {"ours": runner.peak_kb([ours] + argv), "osc": runner.peak_kb([osc] + argv)}
+
+        # The 1,000 projects exist only under the test bed's exclusive lock (scripts/compat takes the same lock), so
+        # that no compat case sees them come and go.
+        lock_path = os.path.join(os.path.dirname(clouds), "compat.lock")
+        with open(lock_path, "a") as lock:
+            log("waiting for the exclusive lock on the devcloud (compat cases in progress)")
+            fcntl.flock(lock, fcntl.LOCK_EX)
+            try:
+                delete_bench_domain(token)
+                domain_id = create_bench_projects(token)
+                display[domain_id] = "$DOMAIN_ID"
+                for fmt in ("table", "json", "value"):
+                    runner.measure(B(f"projects-1000-{fmt}", f"`project list --domain <id> -f {fmt}`, 1,000 rows "
+                                                           "(curl: the same two GETs)",
+                                     {"ours": [ours, "project", "list", "--domain", domain_id, "-f", fmt],
+                                      "osc": [osc, "project", "list", "--domain", domain_id, "-f", fmt],
+                                      "curl": curl_get + [f"{AUTH_URL}/domains/{domain_id}", "-o", "/dev/null",
+                                                          f"{AUTH_URL}/projects?domain_id={domain_id}"]},
+                                     group="rows"))
+                _, _, body = http("GET", f"{AUTH_URL}/projects?domain_id={domain_id}", token)
+                results["rows"] = len(body["projects"])
+                listed = runner.run([ours, "project", "list", "--domain", domain_id, "-f", "value"])
+                results["rows_ours"] = len(listed.stdout.splitlines()) if listed.returncode == 0 else None
+                big = ["project", "list", "--domain", domain_id]
+                memory["projects-1000"] = {"ours": runner.peak_kb([ours] + big), "osc": runner.peak_kb([osc] + big)}
+                for bench in runner.benches:
+                    if bench.group == "rows":
+                        runner.count_requests(bench)
+            finally:
+                delete_bench_domain(issue_token()[0])   # a fresh token: the first may be close to expiry
+        for bench in runner.benches:
+            if bench.group != "rows":
+                runner.count_requests(bench)
+
+        results["memory_kb"] = memory
+        sizes = {"openstack": os.path.getsize(ours)}
+        for name in ("openstack-runit", "openstack-mistral"):
+            path = os.path.join(args.bin_dir, name)
+            if os.path.isfile(path):
+                sizes[name] = os.path.getsize(path)
+        results["sizes"] = sizes
+        venv = os.path.dirname(os.path.dirname(osc))
+        du = first_line(["du", "-sk", venv])
+        results["osc_venv_kb"] = int(du.split()[0]) if du.split()[0].isdigit() else None
+        results["load_after"] = os.getloadavg()
+
+        def shown(argv):
+            return " ".join(display_arg(arg, display) for arg in argv)
+
+        results["benches"] = [{
+            "key": b.key, "title": b.title, "group": b.group,
+            "commands": {t: shown(a) for t, a in b.commands.items()},
+            "env": {k: shown([v]) for k, v in b.env.items()},
+            "results": b.results, "skipped": b.skipped, "probe": b.probe,
+        } for b in runner.benches]
+        os.makedirs(os.path.dirname(os.path.abspath(args.results)), exist_ok=True)
+        with open(args.results, "w") as f:
+            json.dump(results, f, indent=1)
+        log(f"results in {args.results}")
+    except KeyboardInterrupt:
+        log("interrupted")
+        return 130
+    except Interrupted as stop:
+        log(f"stopped by {stop}")
+        return 143
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
