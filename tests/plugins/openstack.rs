@@ -241,7 +241,7 @@ fn a_built_in_command_wins_over_an_installed_plugin() {
     assert_eq!(
         stderr(&output),
         format!(
-            "Plugin {}: command 'runit echo' is shadowed by the command of the same name in openstack.runit.v1\n",
+            "Plugin {} provides the runit API, which is built in: the built-in commands are used\n",
             installed.display()
         )
     );

@@ -250,6 +250,11 @@ impl ClientManager {
         }
     }
 
+    /// Creates the session now, validating the auth options, without authenticating.
+    pub fn connect(&mut self) -> Result<()> {
+        self.transport().map(|_| ())
+    }
+
     /// Whether a session was created (for clean-up and `--timing`).
     pub fn is_connected(&self) -> bool {
         self.transport.is_some()

@@ -1254,6 +1254,16 @@ fn python_repr(value: &Json) -> String {
 
 /// keystoneauth's default message for each HTTP error status.
 fn status_reason(status: u16) -> &'static str {
+    match reason_phrase(status) {
+        "" if (500..600).contains(&status) => "HTTP Server Error",
+        "" if (400..500).contains(&status) => "HTTP Client Error",
+        "" => "HTTP Error",
+        phrase => phrase,
+    }
+}
+
+/// The standard reason phrase of an HTTP status (`Not Found`), empty for one without a standard phrase.
+pub fn reason_phrase(status: u16) -> &'static str {
     match status {
         400 => "Bad Request",
         401 => "Unauthorized",
@@ -1281,9 +1291,7 @@ fn status_reason(status: u16) -> &'static str {
         503 => "Service Unavailable",
         504 => "Gateway Timeout",
         505 => "HTTP Version Not Supported",
-        _ if (500..600).contains(&status) => "HTTP Server Error",
-        _ if (400..500).contains(&status) => "HTTP Client Error",
-        _ => "HTTP Error",
+        _ => "",
     }
 }
 

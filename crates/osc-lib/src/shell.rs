@@ -207,7 +207,18 @@ impl Application for OpenStackShell {
         command: &dyn Command<ClientManager>,
     ) -> Result<()> {
         if command.auth_required() {
-            self.client_manager.token()?;
+            // osc-lib's `setup_auth`, then its eager `auth_ref`, which auth type `none` does not have: no token,
+            // and no error until a command asks for one (`token issue`).
+            self.client_manager.connect()?;
+            let auth_type = self
+                .client_manager
+                .settings
+                .cloud
+                .as_ref()
+                .and_then(|cloud| cloud.auth_type());
+            if auth_type != Some("none") {
+                self.client_manager.token()?;
+            }
         }
         Ok(())
     }

@@ -251,39 +251,6 @@ pub fn quote_path(segment: &str) -> String {
     out
 }
 
-/// The reason phrase of a status, as a server sends it (used when the body gives no detail).
-fn reason(status: u16) -> &'static str {
-    match status {
-        400 => "Bad Request",
-        401 => "Unauthorized",
-        402 => "Payment Required",
-        403 => "Forbidden",
-        404 => "Not Found",
-        405 => "Method Not Allowed",
-        406 => "Not Acceptable",
-        407 => "Proxy Authentication Required",
-        408 => "Request Timeout",
-        409 => "Conflict",
-        410 => "Gone",
-        411 => "Length Required",
-        412 => "Precondition Failed",
-        413 => "Request Entity Too Large",
-        414 => "Request-URI Too Long",
-        415 => "Unsupported Media Type",
-        416 => "Requested Range Not Satisfiable",
-        417 => "Expectation Failed",
-        422 => "Unprocessable Entity",
-        429 => "Too Many Requests",
-        500 => "Internal Server Error",
-        501 => "Not Implemented",
-        502 => "Bad Gateway",
-        503 => "Service Unavailable",
-        504 => "Gateway Timeout",
-        505 => "HTTP Version Not Supported",
-        _ => "",
-    }
-}
-
 /// openstacksdk's `_extract_message`: `message` or `faultstring` of a dict, or of a JSON string holding one.
 fn extract_message(obj: &Json) -> Option<String> {
     match obj {
@@ -359,7 +326,9 @@ pub fn sdk_message(response: &ApiResponse, url: &str, error_message: Option<&str
     }
     let details = match details.filter(|d| !d.is_empty()) {
         Some(details) => details,
-        None if !reason(status).is_empty() => reason(status).to_owned(),
+        None if !osc_lib::http::reason_phrase(status).is_empty() => {
+            osc_lib::http::reason_phrase(status).to_owned()
+        }
         None => text,
     };
     let message = match error_message {
@@ -425,7 +394,7 @@ pub fn keystone_message(response: &ApiResponse) -> String {
             }
         }
     }
-    let default = match reason(status) {
+    let default = match osc_lib::http::reason_phrase(status) {
         "" if (500..600).contains(&status) => "HTTP Server Error",
         "" if (400..500).contains(&status) => "HTTP Client Error",
         "" => "HTTP Error",

@@ -6,18 +6,18 @@ use cliff::argparse::Nargs;
 use cliff::{Arg, Args};
 use osc_lib::PluginCommand;
 
-pub mod action;
-pub mod action_execution;
-pub mod code_source;
-pub mod cron_trigger;
-pub mod dynamic_action;
-pub mod environment;
-pub mod event_trigger;
-pub mod execution;
-pub mod member;
-pub mod task;
-pub mod workbook;
-pub mod workflow;
+mod action;
+mod action_execution;
+mod code_source;
+mod cron_trigger;
+mod dynamic_action;
+mod environment;
+mod event_trigger;
+mod execution;
+mod member;
+mod task;
+mod workbook;
+mod workflow;
 
 /// Every command with its name, in python-mistralclient's `setup.cfg` order.
 pub fn all() -> Vec<(String, PluginCommand)> {
