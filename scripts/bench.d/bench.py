@@ -138,9 +138,13 @@ def create_bench_projects(token):
              {"project": {"name": f"bench-project-{i:04d}", "domain_id": domain_id}})
 
     started = time.monotonic()
-    # Keystone runs two gunicorn workers; four clients keep both busy.
-    with concurrent.futures.ThreadPoolExecutor(4) as pool:
+    # Keystone runs two gunicorn workers; four clients keep both busy. On an interruption the queued creations are
+    # cancelled and the running ones waited for, so that deleting the domain afterwards leaves nothing behind.
+    pool = concurrent.futures.ThreadPoolExecutor(4)
+    try:
         list(pool.map(create, range(1, BENCH_PROJECTS + 1)))
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
     log(f"created {BENCH_PROJECTS} projects in domain {BENCH_DOMAIN} in {time.monotonic() - started:.1f} s")
     return domain_id
 

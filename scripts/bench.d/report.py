@@ -23,7 +23,7 @@ def mb(kib):
 
 
 def ratio(a, b):
-    return f"{a / b:.3g}" if a is not None and b else "–"
+    return f"{a / b:#.3g}" if a is not None and b else "–"
 
 
 def median(bench, tool):
@@ -137,14 +137,15 @@ def main():
            f"{ms(cpu)} (wall: {ms(o)}, curl's same two requests {ms(c)})",
            None if cpu is None else cpu < 0.050)
     memory = res.get("memory_kb", {})
-    lists = [memory.get(k, {}).get("ours") for k in ("project-list", "projects-1000")]
-    lists = [x for x in lists if x is not None]
-    target("peak memory < 15 MB for a list command", ", ".join(mb(x) for x in lists) or "–",
-           max(lists) < 15 * 1024 if lists else None)
+    lists = [(label, memory.get(k, {}).get("ours"))
+             for k, label in (("project-list", "`project list`"), ("projects-1000", "1,000 rows"))]
+    lists = [(label, x) for label, x in lists if x is not None]
+    target("peak memory < 15 MB for a list command", ", ".join(f"{label} {mb(x)}" for label, x in lists) or "–",
+           max(x for _, x in lists) < 15 * 1024 if lists else None)
     w("")
 
     w("## Memory and size\n")
-    w("| peak memory (max RSS, `/usr/bin/time -f %M`, median of 3) | ours | OSC |")
+    w("| peak memory (max RSS: `/usr/bin/time -f %M`, the 'Maximum resident set size' of `time -v`; median of 3) | ours | OSC |")
     w("|---|---|---|")
     labels = {"help": "`--help`", "project-list": "`project list`",
               "projects-1000": f"`project list --domain <id>`, {res.get('rows', '?')} rows, table"}
