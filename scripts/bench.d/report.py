@@ -172,9 +172,11 @@ def main():
       "`LC_ALL=C.UTF-8`, no other `OS_*` variable. `openstack` is `target/release/openstack`, `$OSC_REF` OSC's "
       "`openstack` (`eval \"$(scripts/devcloud env)\"`), `$TMP` a 0700 temporary directory holding `auth.json` "
       "(the password request body) and `token.header` (`X-Auth-Token: ...` of a token issued at the start). "
-      "Before the cached-token rows, `openstack token issue` fills our token cache; before the plugin row, one "
-      "`openstack command list` fills the manifest cache. The 1,000 projects are created with the REST API in the "
-      f"domain `{'osc-rs-bench'}` under the devcloud's exclusive compat lock, and the domain is deleted afterwards.\n")
+      "Before the cached-token rows, `openstack token issue` fills our token cache. The plugin row has a cache "
+      "directory of its own (`XDG_CACHE_HOME=$TMP/cache-plugins`: the other rows run without plugins), the plugins' "
+      "file stamps set a minute back, and one `openstack command list` fills its manifest cache before timing. The "
+      "1,000 projects are created with the REST API in the domain `osc-rs-bench` under the devcloud's exclusive "
+      "compat lock, and the domain is deleted afterwards, also after a failure or an interruption.\n")
     w("```sh")
     for b in res["benches"]:
         prefix = " ".join(f"{k}={val}" for k, val in b["env"].items())
