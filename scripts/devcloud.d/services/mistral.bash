@@ -66,3 +66,23 @@ mistral_start() {
 }
 
 mistral_register() { register mistral mistral workflowv2 "$MISTRAL_URL"; }
+
+mistral_smoke() {  # OSC runs a std.echo workflow on Mistral; it must reach SUCCESS
+  local id state i
+  if ! "${OSC[@]}" workflow show devcloud_echo >/dev/null 2>&1; then
+    "${OSC[@]}" workflow create "$LIB/echo-workflow.yaml" >/dev/null
+  fi
+  id=$("${OSC[@]}" workflow execution create devcloud_echo '{"name": "devcloud"}' -f value -c ID)
+  for ((i = 0; i < 60; i++)); do
+    state=$("${OSC[@]}" workflow execution show "$id" -f value -c State)
+    case $state in
+      SUCCESS)
+        log "smoke: workflow execution $id: SUCCESS, output $("${OSC[@]}" workflow execution output show "$id" | tr -s '\n ' ' ')"
+        return 0
+        ;;
+      ERROR | CANCELLED) die "smoke: workflow execution $id: $state" ;;
+    esac
+    sleep 0.5
+  done
+  die "smoke: workflow execution $id still $state"
+}
