@@ -10,6 +10,8 @@ NOVA_PORT=${DEVCLOUD_NOVA_PORT:-8774}
 NOVA_URL=http://$HOST:$NOVA_PORT/v2.1
 NOVA_HOST=devcloud  # the compute host's (and hypervisor's) name, the same on every machine
 
+# what Nova cannot work without: scheduling, images, and ports (`server show` asks Neutron)
+nova_needs() { printf 'placement glance neutron'; }
 nova_venv() { printf '%s' "$CACHE/venv-nova"; }
 nova_packages() { printf 'nova cheroot'; }
 nova_cmdline() { printf 'nova-server\\.py'; }
@@ -37,6 +39,8 @@ compute_driver = fake.FakeDriverWithoutFakeNodes
 state_path = $d/state
 instances_path = $d/instances
 periodic_fuzzy_delay = 0
+# one compute host: resize and cold migrate can only stay on it
+allow_resize_to_same_host = true
 [api_database]
 connection = $db/nova_api.db?timeout=60
 [database]
@@ -79,56 +83,50 @@ nova_start() {
 
 nova_register() { register nova nova compute "$NOVA_URL"; }
 
-# nova_smoke_wait SERVER STATUS: waits until OSC shows the server in STATUS (ERROR stops it).
+# nova_smoke_wait server|volume ID STATUS: waits until OSC shows it in STATUS (60 s at most;
+# a status ERROR or error stops the smoke test at once).
 nova_smoke_wait() {
   local status i
   for ((i = 0; i < 120; i++)); do
-    status=$("${OSC[@]}" server show "$1" -f value -c status)
-    [[ $status == "$2" ]] && return 0
-    [[ $status == ERROR ]] &&
-      die "smoke: server $1: ERROR: $("${OSC[@]}" server show "$1" -f value -c fault)"
+    status=$("${OSC[@]}" "$1" show "$2" -f value -c status)
+    [[ $status == "$3" ]] && return 0
+    [[ ${status,,} == error ]] && die "smoke: $1 $2: $status"
     sleep 0.5
   done
-  die "smoke: server $1 still $status, not $2"
+  die "smoke: $1 $2 still $status, not $3"
 }
 
-nova_smoke() {  # a server from a Glance image (on a network, with a volume when selected) goes ACTIVE
-  local image nic=(--nic none) net id vol
+# A server from the Glance image goes ACTIVE, on a network when Neutron is selected, and with
+# a volume attached when Cinder is; then it (and the network, the volume) is deleted.
+nova_smoke() {
+  local image nic=(--nic none) net=devcloud-smoke-nova id vol=
   image=$(glance_smoke_image)
   "${OSC[@]}" flavor show devcloud.tiny >/dev/null 2>&1 ||
     "${OSC[@]}" flavor create --ram 64 --disk 1 --vcpus 1 devcloud.tiny >/dev/null
   if [[ " ${SERVICES[*]} " == *" neutron "* ]]; then
-    net=devcloud-smoke-net
     if ! "${OSC[@]}" network show "$net" >/dev/null 2>&1; then
       "${OSC[@]}" network create "$net" >/dev/null
-      "${OSC[@]}" subnet create --network "$net" --subnet-range 192.0.2.0/24 \
-        devcloud-smoke-subnet >/dev/null
+      "${OSC[@]}" subnet create --network "$net" --subnet-range 192.0.2.0/24 "$net" >/dev/null
     fi
     nic=(--nic "net-id=$net")
   fi
   id=$("${OSC[@]}" server create --flavor devcloud.tiny --image "$image" "${nic[@]}" \
     "devcloud-smoke-$$" -f value -c id) || die "smoke: openstack server create failed"
-  nova_smoke_wait "$id" ACTIVE
+  nova_smoke_wait server "$id" ACTIVE
   log "smoke: server $id ACTIVE (${nic[*]}): $("${OSC[@]}" server show "$id" -f value -c addresses)"
   if [[ " ${SERVICES[*]} " == *" cinder "* ]]; then
     vol=$("${OSC[@]}" volume create --size 1 "devcloud-smoke-$$" -f value -c id)
-    local i status
-    for ((i = 0; i < 120; i++)); do
-      status=$("${OSC[@]}" volume show "$vol" -f value -c status)
-      [[ $status == available ]] && break
-      [[ $status == error ]] && die "smoke: volume $vol: error"
-      sleep 0.5
-    done
+    nova_smoke_wait volume "$vol" available
     "${OSC[@]}" server add volume "$id" "$vol" >/dev/null
-    for ((i = 0; i < 120; i++)); do
-      status=$("${OSC[@]}" volume show "$vol" -f value -c status)
-      [[ $status == in-use ]] && break
-      sleep 0.5
-    done
-    [[ $status == in-use ]] || die "smoke: volume $vol still $status after attaching it"
+    nova_smoke_wait volume "$vol" in-use
     log "smoke: volume $vol attached to server $id"
     "${OSC[@]}" server remove volume "$id" "$vol"
+    nova_smoke_wait volume "$vol" available
+    "${OSC[@]}" volume delete "$vol"
   fi
   "${OSC[@]}" server delete --wait "$id"
-  [[ -z ${vol:-} ]] || "${OSC[@]}" volume delete "$vol" 2>/dev/null || true
+  if [[ " ${SERVICES[*]} " == *" neutron "* ]]; then
+    "${OSC[@]}" subnet delete "$net"
+    "${OSC[@]}" network delete "$net"
+  fi
 }
