@@ -9,7 +9,8 @@ Nova's own functional tests), not through the conductor.
 
     OS_NOVA_CONFIG_DIR=DIR python nova-server.py HOST PORT
 
-DIR holds nova.conf and api-paste.ini.  oslo.db's sqlite transactions begin IMMEDIATE
+DIR holds nova.conf and api-paste.ini.  The virt driver `devcloud_fake.DevcloudFakeDriver`
+(nova_devcloud_driver.py beside this file) is made importable here.  oslo.db's sqlite transactions begin IMMEDIATE
 (devcloud.d/sqlite_immediate.py), so the threads' parallel writes wait instead of failing
 with "database is locked".
 """
@@ -38,6 +39,11 @@ def main():
     from nova.api.openstack import wsgi_app
 
     app = wsgi_app.init_application("osapi_compute", "nova-api-os-compute")
+
+    # the fake driver with snapshots, where Nova looks for drivers (nova.virt.<name>)
+    import nova_devcloud_driver
+
+    sys.modules["nova.virt.devcloud_fake"] = nova_devcloud_driver
 
     import os_vif
     from cheroot import wsgi

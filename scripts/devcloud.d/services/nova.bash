@@ -3,7 +3,8 @@
 
 # Nova: API, conductor, scheduler and compute as threads of one process
 # (devcloud.d/nova-server.py, native threading, `transport_url = fake:/`), the fake virt
-# driver FakeDriverWithoutFakeNodes (servers live in its memory), Placement for scheduling,
+# driver FakeDriverWithoutFakeNodes (servers live in its memory) with snapshots that reach
+# Glance (devcloud.d/nova_devcloud_driver.py), Placement for scheduling,
 # Glance for images, Neutron for ports (its URL from NEUTRON_PORT), Cinder for volumes.
 
 NOVA_PORT=${DEVCLOUD_NOVA_PORT:-8774}
@@ -35,7 +36,7 @@ use_stderr = true
 host = $NOVA_HOST
 my_ip = $HOST
 transport_url = fake:/
-compute_driver = fake.FakeDriverWithoutFakeNodes
+compute_driver = devcloud_fake.DevcloudFakeDriver
 state_path = $d/state
 instances_path = $d/instances
 periodic_fuzzy_delay = 0
