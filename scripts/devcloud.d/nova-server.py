@@ -62,6 +62,7 @@ def main():
     objects.Service.enable_min_version_cache()
     os_vif.initialize()
 
+    wait_for_credentials(log)
     launcher = os_service.Launcher(cfg.CONF, restart_method="mutate")
     services = []
     for binary, topics in (
@@ -83,6 +84,34 @@ def main():
         launcher.wait()
     finally:
         server.stop()
+
+
+def wait_for_credentials(log):
+    """Wait until Keystone accepts Nova's service user.
+
+    The compute service reports to Placement as soon as it starts, and exits if its user
+    cannot authenticate; scripts/devcloud starts the services first and registers their
+    users in Keystone once Keystone is up, so on a fresh cloud Nova may come first.
+    """
+    import time
+
+    from keystoneauth1 import exceptions as ks_exc
+    from keystoneauth1 import loading as ks_loading
+    from oslo_config import cfg
+
+    auth = ks_loading.load_auth_from_conf_options(cfg.CONF, "placement")
+    session = ks_loading.load_session_from_conf_options(cfg.CONF, "placement", auth=auth)
+    said = False
+    while True:
+        try:
+            session.get_token()
+            return
+        except (ks_exc.Unauthorized, ks_exc.ConnectFailure, ks_exc.DiscoveryFailure):
+            if not said:
+                log.info("devcloud: waiting for Keystone to accept the user nova")
+                said = True
+            auth.invalidate()
+            time.sleep(0.5)
 
 
 def announce_ready(services, log):
