@@ -3,8 +3,7 @@
 Neutron's alembic migrations fail on sqlite ("No support for ALTER of constraints"), so the
 tables are made from the model metadata of `neutron.db.migration.models.head` (plus the models
 of any extra MODULE given, e.g. a service plugin package's own head module); the caller then
-runs `neutron-db-manage stamp heads`.  The database file is switched to WAL journal mode, so
-that readers do not wait for a writer.
+runs `neutron-db-manage stamp heads` (and sqlite_immediate.py --wal).
 
     python neutron-create-schema.py SQLITE_URL [MODULE...]
 """
@@ -25,10 +24,6 @@ def main(argv):
         importlib.import_module(module)
     engine = sa.create_engine(url)
     head.get_metadata().create_all(engine)
-    with engine.connect() as conn:
-        mode = conn.exec_driver_sql("PRAGMA journal_mode=WAL").scalar()
-    if mode != "wal":
-        sys.exit(f"neutron-create-schema: journal mode is {mode!r}, not 'wal'")
     print(f"neutron-create-schema: {len(head.get_metadata().tables)} tables")
 
 

@@ -24,13 +24,51 @@ at once whatever the busy timeout.  The fix has three parts:
 
        python sqlite_immediate.py --wal FILE.db...
 
+Transactions that oslo.db's enginefacade opens as readers keep the deferred `BEGIN`: they
+never write, in WAL mode they need no lock, and an IMMEDIATE one would deadlock a service that
+opens an independent reader while its own writer holds the lock (Neutron does, e.g. the
+network segment ranges read during a network delete: 60 s, then "database is locked").
+
 Only sqlite engines are touched; it needs oslo.db in the importing interpreter.
 """
 
 import sqlite3
 import sys
+import threading
 
 BUSY_TIMEOUT_MS = 60000
+
+
+# the modes of the enginefacade transaction blocks this thread is in, innermost last
+_modes = threading.local()
+
+
+def _track_reader_blocks():
+    """Record the mode of each enginefacade block while it is open (for begin_immediate)."""
+    import contextlib
+
+    from oslo_db.sqlalchemy import enginefacade
+
+    ctx_class = enginefacade._TransactionContext
+    produce = ctx_class._produce_block
+
+    def produce_block(self, *args, **kwargs):
+        block = produce(self, *args, **kwargs)  # sets self.mode, returns a context manager
+
+        @contextlib.contextmanager
+        def tracked():
+            stack = _modes.__dict__.setdefault("stack", [])
+            stack.append(self.mode)
+            try:
+                with block as value:
+                    yield value
+            finally:
+                stack.pop()
+
+        return tracked()
+
+    ctx_class._produce_block = produce_block
+    return (enginefacade._READER, enginefacade._ASYNC_READER)
 
 
 def install():
@@ -40,6 +78,7 @@ def install():
 
     if getattr(engines._init_events, "_devcloud_immediate", False):
         return  # already installed
+    readers = _track_reader_blocks()
     original = engines._init_events
 
     def init_events(engine, *args, **kwargs):
@@ -55,7 +94,9 @@ def install():
         # clear the same marker
         def begin_immediate(conn):
             if "in_transaction" not in conn.info:
-                conn.execute(sqlalchemy.text("BEGIN IMMEDIATE"))
+                stack = getattr(_modes, "stack", None)
+                reader = bool(stack) and stack[-1] in readers
+                conn.execute(sqlalchemy.text("BEGIN" if reader else "BEGIN IMMEDIATE"))
                 conn.info["in_transaction"] = True
 
         theirs = [f for f in engine.dispatch.begin if f.__name__ == "_sqlite_emit_begin"]

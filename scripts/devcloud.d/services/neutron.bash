@@ -4,15 +4,16 @@
 # Neutron: ML2 without agents, served by gunicorn (configured only by gunicorn.conf.py, like
 # Keystone).  The schema is made from the models (its alembic migrations fail on sqlite),
 # then stamped.  Ports are bound by devcloud's own mechanism driver `devcloud_bind_all`
-# (devcloud.d/neutron-bind-all, installed into the venv as a local package), so that Nova's
+# (devcloud.d/neutron-bind-all, a local package installed into the venv by neutron_post_install), so that Nova's
 # servers on Neutron networks become ACTIVE.
 
 NEUTRON_PORT=${DEVCLOUD_NEUTRON_PORT:-9696}
 NEUTRON_URL=http://$HOST:$NEUTRON_PORT
-NEUTRON_SERVICE_PLUGINS=router
+NEUTRON_SERVICE_PLUGINS=router,qos,trunk,segments,metering,port_forwarding,conntrack_helper,ndp_proxy,local_ip,network_segment_range,auto_allocate,flavors,tag
 
 neutron_venv() { printf '%s' "$CACHE/venv-neutron"; }
-neutron_packages() { printf '%s' "neutron gunicorn $LIB/neutron-bind-all"; }
+neutron_packages() { printf 'neutron gunicorn'; }
+neutron_post_install() { install_local_package "$(neutron_venv)" "$LIB/neutron-bind-all"; }
 neutron_cmdline() { printf 'gunicorn'; }
 neutron_describe() { printf 'network      %s' "$NEUTRON_URL"; }
 neutron_ready() { [[ "$(http_code "$NEUTRON_URL/")" == 200 ]]; }
@@ -56,7 +57,7 @@ EOF
 type_drivers = flat,vlan,vxlan
 tenant_network_types = vxlan
 mechanism_drivers = devcloud_bind_all
-extension_drivers = port_security
+extension_drivers = port_security,qos,subnet_dns_publish_fixed_ip
 [ml2_type_flat]
 flat_networks = physnet1
 [ml2_type_vlan]
@@ -66,10 +67,19 @@ vni_ranges = 1:1000
 EOF
   cat >"$d/gunicorn.conf.py" <<EOF
 # written by scripts/devcloud; gunicorn is started with no arguments (Neutron parses argv)
+import sys
+
+# oslo.db's sqlite transactions BEGIN IMMEDIATE, patched in the master before it forks
+sys.path.insert(0, "$LIB")
+import sqlite_immediate  # noqa: E402
+
+sqlite_immediate.install()
+
 wsgi_app = "neutron.wsgi.api:application"
 bind = "$HOST:$NEUTRON_PORT"
 workers = 2
 timeout = 120
+graceful_timeout = 5
 proc_name = "devcloud-neutron"
 pidfile = "$RUN/neutron.gunicorn.pid"
 errorlog = "-"
@@ -80,6 +90,7 @@ EOF
     rm -f -- "$d/neutron.db" "$d/neutron.db-wal" "$d/neutron.db-shm"
     {
       "$venv/bin/python" "$LIB/neutron-create-schema.py" "sqlite:///$d/neutron.db" &&
+        "$venv/bin/python" "$LIB/sqlite_immediate.py" --wal "$d/neutron.db" &&
         "$venv/bin/neutron-db-manage" --config-file "$d/neutron.conf" \
           --config-file "$d/ml2_conf.ini" stamp heads
     } >"$LOGS/neutron-setup.log" 2>&1 || {
