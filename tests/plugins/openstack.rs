@@ -209,7 +209,8 @@ fn runit_linked_into_openstack() {
          options:\n  \
            -h, --help            show this help message and exit\n  \
            -m MESSAGE, --message MESSAGE\n                        \
-                                 Echo message.\n"
+                                 Echo message.\n\n\
+         This command is provided by the runit plugin.\n"
     );
 }
 
@@ -230,6 +231,8 @@ fn both_modes_give_the_same_help() {
     );
     assert_eq!(stdout(&installed), stdout(&linked));
     assert!(stdout(&linked).starts_with("usage: openstack runit echo [-h] [-m MESSAGE]\n"));
+    // cliff's epilog names the distribution, from the manifest's `dist` for the executable.
+    assert!(stdout(&linked).ends_with("\n\nThis command is provided by the runit plugin.\n"));
 }
 
 #[test]
