@@ -453,3 +453,43 @@ fn the_token_is_absent_from_the_plugins_arguments_and_environment() {
     assert!(!holds_token(&read("environ")));
     assert!(request["session"]["token"]["body"]["token"]["catalog"].is_array());
 }
+
+#[test]
+fn secrets_stay_out_of_the_plugins_environment() {
+    let sandbox = Sandbox::new("secretenv");
+    let dump = sandbox.root.display().to_string();
+    let manifest = r#"{"protocol": 1, "api_name": "envy", "module": {"name": "envy", "version": "1"},
+"version_option": {"dest": "os_envy_api_version"}, "default_version": "1",
+"commands": {"1": [{"name": "envy do", "auth_required": false}]}}"#;
+    // Both modes dump their environment: the manifest is asked for during the same run.
+    let script = format!(
+        "#!/bin/sh\ntr '\\0' '\\n' < /proc/$$/environ | grep '^OS_' | sort > '{dump}/env$1'\n\
+         case \"$1\" in\n--osc-plugin-manifest) cat <<'JSON'\n{manifest}\nJSON\n;;\n--osc-plugin-run)\n\
+         eval \"cat <&$OSC_PLUGIN_FD\" > /dev/null\n\
+         printf '%s\\n' '{{\"protocol\": 1, \"output\": {{\"kind\": \"exit\", \"code\": 0}}}}'\n;;\nesac\n"
+    );
+    sandbox.install("openstack-envy", script.as_bytes());
+    let secrets = [
+        ("OS_PASSWORD", "hunter2"),
+        ("OS_TOKEN", "tok-secret"),
+        ("OS_AUTH_TOKEN", "tok-secret-2"),
+        ("OS_APPLICATION_CREDENTIAL_SECRET", "ac-secret"),
+        ("OS_CLIENT_SECRET", "oidc-secret"),
+        ("OS_PASSCODE", "123456"),
+    ];
+    let mut env = vec![
+        ("OS_AUTH_TYPE", "none"),
+        ("OS_ENDPOINT", "http://127.0.0.1:9/"),
+        ("OS_REGION_NAME", "RegionTwo"),
+        ("OS_USERNAME", "demo"),
+    ];
+    env.extend(secrets);
+    let output = sandbox.run(&builds().plain, &["envy", "do"], &env);
+    assert_eq!(stderr(&output), "");
+    assert_eq!(output.status.code(), Some(0));
+    let expected = "OS_AUTH_TYPE=none\nOS_ENDPOINT=http://127.0.0.1:9/\nOS_REGION_NAME=RegionTwo\nOS_USERNAME=demo\n";
+    for mode in ["--osc-plugin-manifest", "--osc-plugin-run"] {
+        let seen = fs::read_to_string(sandbox.root.join(format!("env{mode}"))).expect("dumped");
+        assert_eq!(seen, expected, "{mode}");
+    }
+}

@@ -4,7 +4,8 @@
 //! descriptor number (announced in `OSC_PLUGIN_FD`), so the token is never in the child's argv or environment,
 //! where other users (`ps`) or crash reporters could read it. The plugin's stdout carries its one JSON answer;
 //! its stderr is the user's terminal when it runs a command, and is captured when it prints its manifest so that a
-//! failure can be reported in one line.
+//! failure can be reported in one line. Neither mode inherits the `OS_*` variables that hold secrets
+//! (`crate::child_env`).
 
 use std::io::{self, Read, Write};
 use std::os::fd::{AsRawFd, OwnedFd};
@@ -14,6 +15,8 @@ use std::process::{Child, Command, ExitStatus, Stdio};
 use std::sync::mpsc::{self, Receiver};
 use std::thread::{self, JoinHandle};
 use std::time::{Duration, Instant};
+
+use crate::child_env::strip_secrets;
 
 use super::protocol::{
     FD_ENV, MANIFEST_FLAG, MODE_ENV, MODE_MANIFEST, MODE_RUN, PROTOCOL_ENV, PROTOCOL_VERSION,
@@ -46,7 +49,7 @@ pub(crate) struct Finished {
 pub(crate) fn spawn_manifest(path: &Path) -> Result<Running, String> {
     let started = Instant::now();
     let mut command = Command::new(path);
-    command
+    strip_secrets(&mut command)
         .arg(MANIFEST_FLAG)
         .env(PROTOCOL_ENV, PROTOCOL_VERSION.to_string())
         .env(MODE_ENV, MODE_MANIFEST)
@@ -74,7 +77,7 @@ pub(crate) fn spawn_run(path: &Path, request: Vec<u8>) -> Result<Running, String
     let reader = OwnedFd::from(reader);
     let child_fd = reader.as_raw_fd();
     let mut command = Command::new(path);
-    command
+    strip_secrets(&mut command)
         .arg(RUN_FLAG)
         .env(PROTOCOL_ENV, PROTOCOL_VERSION.to_string())
         .env(MODE_ENV, MODE_RUN)
