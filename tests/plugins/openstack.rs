@@ -463,7 +463,7 @@ fn secrets_stay_out_of_the_plugins_environment() {
 "commands": {"1": [{"name": "envy do", "auth_required": false}]}}"#;
     // Both modes dump their environment: the manifest is asked for during the same run.
     let script = format!(
-        "#!/bin/sh\ntr '\\0' '\\n' < /proc/$$/environ | grep '^OS_' | sort > '{dump}/env$1'\n\
+        "#!/bin/sh\ntr '\\0' '\\n' < /proc/$$/environ | grep '^OS_' | sort > '{dump}'/env\"$1\"\n\
          case \"$1\" in\n--osc-plugin-manifest) cat <<'JSON'\n{manifest}\nJSON\n;;\n--osc-plugin-run)\n\
          eval \"cat <&$OSC_PLUGIN_FD\" > /dev/null\n\
          printf '%s\\n' '{{\"protocol\": 1, \"output\": {{\"kind\": \"exit\", \"code\": 0}}}}'\n;;\nesac\n"
@@ -489,7 +489,204 @@ fn secrets_stay_out_of_the_plugins_environment() {
     assert_eq!(output.status.code(), Some(0));
     let expected = "OS_AUTH_TYPE=none\nOS_ENDPOINT=http://127.0.0.1:9/\nOS_REGION_NAME=RegionTwo\nOS_USERNAME=demo\n";
     for mode in ["--osc-plugin-manifest", "--osc-plugin-run"] {
-        let seen = fs::read_to_string(sandbox.root.join(format!("env{mode}"))).expect("dumped");
+        let listing: Vec<_> = fs::read_dir(&sandbox.root)
+            .expect("sandbox")
+            .filter_map(Result::ok)
+            .map(|entry| entry.file_name())
+            .collect();
+        let seen = fs::read_to_string(sandbox.root.join(format!("env{mode}")))
+            .unwrap_or_else(|err| panic!("{mode} dumped nothing ({err}): {listing:?}"));
         assert_eq!(seen, expected, "{mode}");
     }
+}
+
+/// How a signal reaches a running plugin command in [`interrupt`].
+#[derive(Clone, Copy, Debug)]
+enum Interruption {
+    /// Ctrl-C: SIGINT to the whole process group.
+    CtrlC,
+    /// SIGINT to the plugin alone.
+    PluginInt,
+    /// SIGTERM to `openstack` alone (a service manager, `timeout`).
+    HostTerm,
+    /// SIGKILL to `openstack` alone: no handler runs.
+    HostKill,
+}
+
+/// Whether process `pid` still runs (a zombie has ended).
+fn alive(pid: &str) -> bool {
+    fs::read_to_string(format!("/proc/{pid}/stat")).is_ok_and(|stat| {
+        stat.rsplit(')')
+            .next()
+            .and_then(|rest| rest.split_whitespace().next())
+            != Some("Z")
+    })
+}
+
+/// Runs a plugin command that sleeps, delivers `how` once the plugin runs, and returns `openstack`'s status, its
+/// stderr and the plugin's pid.
+fn interrupt(how: Interruption) -> (std::process::ExitStatus, String, String) {
+    use std::os::unix::process::CommandExt;
+    let sandbox = Sandbox::new(&format!("signal-{how:?}"));
+    let pid_file = sandbox.root.join("plugin.pid");
+    let run = format!(
+        "echo $$ > '{pid}.tmp'; mv '{pid}.tmp' '{pid}'; exec sleep 60",
+        pid = pid_file.display()
+    );
+    sandbox.script_plugin("nap", &run);
+    let err_file = sandbox.root.join("stderr");
+    let path = format!("{}:/usr/bin:/bin", sandbox.bin().display());
+    let mut host = Command::new(&builds().plain)
+        .args(["nap", "do"])
+        .env_clear()
+        .env("PATH", path)
+        .env("HOME", sandbox.root.join("home"))
+        .env("XDG_CACHE_HOME", sandbox.root.join("cache"))
+        .stdout(std::process::Stdio::null())
+        .stderr(fs::File::create(&err_file).expect("stderr file"))
+        .process_group(0)
+        .spawn()
+        .expect("openstack runs");
+    // Wait for the plugin to announce itself; the bound only turns a hang into a failure.
+    let mut waited = Duration::ZERO;
+    while !pid_file.exists() {
+        assert!(waited < Duration::from_secs(60), "the plugin never started");
+        std::thread::sleep(Duration::from_millis(20));
+        waited += Duration::from_millis(20);
+    }
+    let plugin = fs::read_to_string(&pid_file)
+        .expect("pid")
+        .trim()
+        .to_owned();
+    let host_pid = host.id().to_string();
+    let group = format!("-{host_pid}");
+    let (signal, target) = match how {
+        Interruption::CtrlC => ("-INT", group.as_str()),
+        Interruption::PluginInt => ("-INT", plugin.as_str()),
+        Interruption::HostTerm => ("-TERM", host_pid.as_str()),
+        Interruption::HostKill => ("-KILL", host_pid.as_str()),
+    };
+    let sent = Command::new("kill")
+        .args([signal, "--", target])
+        .status()
+        .expect("kill runs");
+    assert!(sent.success());
+    let status = host.wait().expect("openstack ends");
+    let stderr = fs::read_to_string(&err_file).unwrap_or_default();
+    (status, stderr, plugin)
+}
+
+#[test]
+fn ctrl_c_during_a_plugin_command_exits_130() {
+    use std::os::unix::process::ExitStatusExt;
+    for how in [Interruption::CtrlC, Interruption::PluginInt] {
+        let (status, stderr, plugin) = interrupt(how);
+        assert_eq!(status.code(), Some(130), "{how:?}: {status:?}");
+        assert_eq!(stderr, "", "{how:?}");
+        assert_eq!(status.signal(), None);
+        assert!(!alive(&plugin), "{how:?}: plugin {plugin} still runs");
+    }
+}
+
+#[test]
+fn a_plugin_does_not_outlive_its_host() {
+    use std::os::unix::process::ExitStatusExt;
+    // SIGTERM: `openstack` passes it on, waits for the plugin, then dies of it as it would alone.
+    let (status, stderr, plugin) = interrupt(Interruption::HostTerm);
+    assert_eq!(status.signal(), Some(15), "{status:?}");
+    assert_eq!(stderr, "");
+    assert!(
+        !alive(&plugin),
+        "plugin {plugin} outlived a SIGTERM of openstack"
+    );
+    // SIGKILL: nothing runs in `openstack`; the kernel's parent-death signal ends the plugin, a moment later.
+    let (status, _, plugin) = interrupt(Interruption::HostKill);
+    assert_eq!(status.signal(), Some(9), "{status:?}");
+    let mut waited = Duration::ZERO;
+    while alive(&plugin) {
+        assert!(
+            waited < Duration::from_secs(30),
+            "plugin {plugin} outlived a SIGKILL of openstack"
+        );
+        std::thread::sleep(Duration::from_millis(20));
+        waited += Duration::from_millis(20);
+    }
+}
+
+#[test]
+fn a_plugin_for_a_built_in_api_is_reported_once_per_cache_refresh() {
+    let sandbox = Sandbox::new("builtinapi");
+    let manifest = r#"{"protocol": 1, "api_name": "identity", "module": {"name": "ident", "version": "1"},
+"version_option": {"dest": "os_identity_api_version"}, "default_version": "3",
+"commands": {"3": [{"name": "identity extra", "auth_required": false}]}}"#;
+    let script = format!("#!/bin/sh\ncat <<'JSON'\n{manifest}\nJSON\n");
+    let path = sandbox.install("openstack-ident", script.as_bytes());
+    // A file younger than two seconds is asked again on the next run (its timestamps could still change).
+    std::thread::sleep(Duration::from_millis(2100));
+    let warning = format!(
+        "Plugin {} provides the identity API, which is built in: the built-in commands are used\n",
+        path.display()
+    );
+    let first = sandbox.run(&builds().plain, &["module", "list", "-f", "value"], &[]);
+    assert_eq!(stderr(&first), warning);
+    let again = sandbox.run(&builds().plain, &["module", "list", "-f", "value"], &[]);
+    assert_eq!(stderr(&again), "");
+    assert_eq!(again.status.code(), Some(0));
+    let verbose = sandbox.run(
+        &builds().plain,
+        &["-v", "module", "list", "-f", "value"],
+        &[],
+    );
+    assert!(stderr(&verbose).contains(&warning), "{}", stderr(&verbose));
+}
+
+#[test]
+fn a_manifest_without_default_version_is_reported() {
+    let sandbox = Sandbox::new("nodefault");
+    let manifest = r#"{"protocol": 1, "api_name": "nodef", "module": {"name": "nodef", "version": "1"},
+"version_option": {"dest": "os_nodef_api_version", "env": "OS_NODEF_API_VERSION"},
+"commands": {"1": [{"name": "nodef do", "auth_required": false}]}}"#;
+    let script = format!("#!/bin/sh\ncat <<'JSON'\n{manifest}\nJSON\n");
+    let path = sandbox.install("openstack-nodef", script.as_bytes());
+    let output = sandbox.run(&builds().plain, &["module", "list", "-f", "value"], &[]);
+    assert_eq!(
+        stderr(&output),
+        format!(
+            "Plugin {} sent a manifest with commands for API versions 1 and no `default_version`; none for version \
+             'None': choose one with OS_NODEF_API_VERSION or clouds.yaml `nodef_api_version`\n",
+            path.display()
+        )
+    );
+}
+
+#[test]
+fn answers_are_capped_by_osc_plugin_answer_limit() {
+    let sandbox = Sandbox::new("answerlimit");
+    let path = sandbox.script_plugin(
+        "big",
+        r#"eval "cat <&$OSC_PLUGIN_FD" > /dev/null
+printf '%s\n' '{"protocol": 1, "output": {"kind": "text", "text": "0123456789012345678901234567890123456789\n"}}'"#,
+    );
+    let output = sandbox.run(
+        &builds().plain,
+        &["big", "do"],
+        &[("OSC_PLUGIN_ANSWER_LIMIT", "60")],
+    );
+    assert_eq!(
+        stderr(&output),
+        format!(
+            "Plugin {} sent an answer larger than 60 bytes (OSC_PLUGIN_ANSWER_LIMIT)\n",
+            path.display()
+        )
+    );
+    assert_eq!(output.status.code(), Some(1));
+    let output = sandbox.run(
+        &builds().plain,
+        &["big", "do"],
+        &[("OSC_PLUGIN_ANSWER_LIMIT", "0")],
+    );
+    assert_eq!(
+        stdout(&output),
+        "0123456789012345678901234567890123456789\n"
+    );
 }
