@@ -73,6 +73,10 @@ impl Sandbox {
         if let Some(python) = real_python() {
             let _ = std::os::unix::fs::symlink(python, sandbox.root.join("tools/python3"));
         }
+        // And the Node.js example's `#!/usr/bin/env node`.
+        if let Some(node) = real_node() {
+            let _ = std::os::unix::fs::symlink(node, sandbox.root.join("tools/node"));
+        }
         sandbox
     }
 
@@ -155,6 +159,18 @@ fn real_python() -> Option<PathBuf> {
         .ok()?;
     let text = String::from_utf8(output.stdout).ok()?;
     Some(PathBuf::from(text.trim()))
+}
+
+/// The `node` of this environment (Debian's `nodejs` package; scripts/test installs it when missing).
+fn real_node() -> Option<PathBuf> {
+    let output = Command::new("node")
+        .args(["-e", "process.stdout.write(process.execPath)"])
+        .output()
+        .ok()?;
+    output
+        .status
+        .success()
+        .then(|| PathBuf::from(String::from_utf8_lossy(&output.stdout).into_owned()))
 }
 
 fn stdout(output: &Output) -> String {
@@ -688,5 +704,100 @@ printf '%s\n' '{"protocol": 1, "output": {"kind": "text", "text": "0123456789012
     assert_eq!(
         stdout(&output),
         "0123456789012345678901234567890123456789\n"
+    );
+}
+
+/// Installs the Node.js example; fails (never skips) without `node`, which scripts/test installs.
+fn install_nodehello(sandbox: &Sandbox) {
+    assert!(
+        real_node().is_some(),
+        "node is needed by the Node.js example's test: apt-get install nodejs (scripts/test does it)"
+    );
+    let source =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/plugins/openstack-nodehello");
+    sandbox.install("openstack-nodehello", &fs::read(source).expect("nodehello"));
+}
+
+#[test]
+fn the_nodejs_example() {
+    let sandbox = Sandbox::new("nodejs");
+    install_nodehello(&sandbox);
+    let output = sandbox.run(
+        &builds().plain,
+        &["nodehello", "greet", "--name", "Ada", "-f", "json"],
+        &[],
+    );
+    assert_eq!(stderr(&output), "");
+    assert_eq!(
+        stdout(&output),
+        "{\n  \"greeting\": \"Hello, Ada!\",\n  \"language\": \"Node.js\"\n}\n"
+    );
+    let output = sandbox.run(
+        &builds().plain,
+        &["nodehello", "greet", "-c", "greeting"],
+        &[],
+    );
+    assert_eq!(
+        stdout(&output),
+        "+----------+---------------+\n\
+         | Field    | Value         |\n\
+         +----------+---------------+\n\
+         | greeting | Hello, World! |\n\
+         +----------+---------------+\n"
+    );
+    let output = sandbox.run(
+        &builds().plain,
+        &["help", "nodehello", "greet"],
+        &[("COLUMNS", "80")],
+    );
+    let help = stdout(&output);
+    assert!(
+        help.contains("\n  --name <name>         Who to greet (default: World)\n"),
+        "{help}"
+    );
+    assert!(
+        help.ends_with("\n\nThis command is provided by the nodehello plugin.\n"),
+        "{help}"
+    );
+    // An answer far above the 64 KiB of a pipe's buffer arrives whole: the example sets process.exitCode
+    // instead of calling process.exit().
+    let name = "x".repeat(100_000);
+    let output = sandbox.run(
+        &builds().plain,
+        &[
+            "nodehello",
+            "greet",
+            "--name",
+            &name,
+            "-f",
+            "value",
+            "-c",
+            "greeting",
+        ],
+        &[],
+    );
+    assert_eq!(stderr(&output), "");
+    assert_eq!(stdout(&output), format!("Hello, {name}!\n"));
+}
+
+#[test]
+fn the_nodejs_example_calls_the_cloud() {
+    let Some(cloud) = cloud_env() else { return };
+    let sandbox = Sandbox::new("nodewhoami");
+    install_nodehello(&sandbox);
+    let output = sandbox.run(
+        &builds().plain,
+        &["nodehello", "whoami", "-f", "json"],
+        &with_cloud(&cloud),
+    );
+    assert_eq!(stderr(&output), "");
+    assert_eq!(output.status.code(), Some(0));
+    let shown: serde_json::Value = serde_json::from_slice(&output.stdout).expect("json");
+    assert_eq!(shown["user"], "admin", "{shown}");
+    assert!(
+        shown["projects"]
+            .as_array()
+            .is_some_and(|p| p.iter().any(|name| name == "admin")),
+        "{shown}"
     );
 }
