@@ -10,10 +10,10 @@ use cliff::{Args, Command, CommandKind, CommandManager, Error, ErrorKind, Output
 use log::Level;
 use serde_json::Value as Json;
 
-use super::answer::{answer_limit, Problem};
+use super::answer::{answer_limit, parse_response, Problem};
 use super::process::{self, describe_status, Finished};
 use super::protocol::{
-    CommandSpec, Manifest, Request, Response, Session, Tls, TokenSpec, ENDPOINT_OVERRIDE_SUFFIX,
+    CommandSpec, Manifest, Request, Session, Tls, TokenSpec, ENDPOINT_OVERRIDE_SUFFIX,
     PROTOCOL_VERSION,
 };
 use crate::clientmanager::ClientManager;
@@ -295,12 +295,18 @@ enum Answer {
 
 /// Reads the plugin's answer; a crash or an exit without answer is described with the exit status.
 fn read_answer(
-    finished: &Finished<std::result::Result<Option<Response>, Problem>>,
+    finished: &Finished<std::result::Result<Vec<u8>, Problem>>,
 ) -> std::result::Result<Output, Answer> {
     let status = finished.status;
-    // Killed by us for an invalid answer, or ended well: the answer is at fault, not a crash.
-    let answer_at_fault = status.success() || status.signal() == Some(libc::SIGKILL);
-    let response = match &finished.stdout {
+    // Ended well, or ended because the answer was refused (killed by us, or by SIGPIPE once its stdout was
+    // closed): the answer is at fault, not a crash.
+    let answer_at_fault =
+        status.success() || matches!(status.signal(), Some(libc::SIGKILL | libc::SIGPIPE));
+    let parsed = match &finished.stdout {
+        Ok(text) => parse_response(text),
+        Err(problem) => Err(problem.clone()),
+    };
+    let response = match &parsed {
         Ok(Some(response)) => response,
         Ok(None) => {
             return Err(Answer::Broken(if status.success() {

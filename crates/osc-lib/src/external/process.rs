@@ -20,10 +20,10 @@ use crate::child_env::strip_secrets;
 
 use super::signals::{die_with_parent, Forwarding};
 
-use super::answer::{read_response, Problem};
+use super::answer::{read_checked, Problem};
 use super::protocol::{
-    Response, FD_ENV, MANIFEST_FLAG, MODE_ENV, MODE_MANIFEST, MODE_RUN, PROTOCOL_ENV,
-    PROTOCOL_VERSION, RUN_FLAG,
+    FD_ENV, MANIFEST_FLAG, MODE_ENV, MODE_MANIFEST, MODE_RUN, PROTOCOL_ENV, PROTOCOL_VERSION,
+    RUN_FLAG,
 };
 
 /// The largest manifest accepted: far above any real one, low enough that a runaway plugin cannot exhaust memory.
@@ -95,7 +95,7 @@ pub(crate) fn spawn_run(
     path: &Path,
     request: Vec<u8>,
     limit: Option<u64>,
-) -> Result<Running<Result<Option<Response>, Problem>>, String> {
+) -> Result<Running<Result<Vec<u8>, Problem>>, String> {
     let (reader, writer) = io::pipe().map_err(|err| format!("could not create a pipe: {err}"))?;
     let started = Instant::now();
     let reader = OwnedFd::from(reader);
@@ -194,12 +194,12 @@ fn read_in_background<R: Read + Send + 'static>(
 fn parse_in_background<R: Read + Send + 'static>(
     source: Option<R>,
     limit: Option<u64>,
-) -> Receiver<Result<Option<Response>, Problem>> {
+) -> Receiver<Result<Vec<u8>, Problem>> {
     let (sender, receiver) = mpsc::channel();
     thread::spawn(move || {
         let result = match source {
-            Some(source) => read_response(source, limit),
-            None => Ok(None),
+            Some(source) => read_checked(source, limit),
+            None => Ok(Vec::new()),
         };
         // The receiver is gone only when the waiting side gave up; nothing is left to tell.
         let _ = sender.send(result);
@@ -361,7 +361,9 @@ printf '"}}'"#,
             .wait(Some(Duration::from_secs(20)))
             .expect("finished");
         assert!(finished.status.success());
-        let answer = finished.stdout.expect("valid").expect("an answer");
+        let answer = super::super::answer::parse_response(&finished.stdout.expect("valid"))
+            .expect("valid")
+            .expect("an answer");
         assert_eq!(
             answer.output,
             Some(cliff::Output::Text {
@@ -383,7 +385,9 @@ printf '"}}'"#,
             .expect("spawned")
             .wait(Some(Duration::from_secs(20)))
             .expect("finished");
-        let answer = finished.stdout.expect("valid").expect("an answer");
+        let answer = super::super::answer::parse_response(&finished.stdout.expect("valid"))
+            .expect("valid")
+            .expect("an answer");
         assert_eq!(answer.output, Some(cliff::Output::Exit { code: 0 }));
         let _ = std::fs::remove_dir_all(&dir);
     }
