@@ -319,27 +319,19 @@ fn listing_help_and_completion_start_no_plugin() {
     assert_eq!(sandbox.starts("beta"), ["--osc-plugin-manifest"]);
 }
 
-#[test]
-fn the_python_example() {
-    let sandbox = Sandbox::new("python");
-    let source =
-        Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/plugins/openstack-pyhello");
-    sandbox.install("openstack-pyhello", &fs::read(source).expect("pyhello"));
+/// `<api> greet` of an example plugin, as JSON and as a table.
+fn assert_greets(sandbox: &Sandbox, api: &str, language: &str) {
     let output = sandbox.run(
         &builds().plain,
-        &["pyhello", "greet", "--name", "Ada", "-f", "json"],
+        &[api, "greet", "--name", "Ada", "-f", "json"],
         &[],
     );
     assert_eq!(stderr(&output), "");
     assert_eq!(
         stdout(&output),
-        "{\n  \"greeting\": \"Hello, Ada!\",\n  \"language\": \"Python\"\n}\n"
+        format!("{{\n  \"greeting\": \"Hello, Ada!\",\n  \"language\": \"{language}\"\n}}\n")
     );
-    let output = sandbox.run(
-        &builds().plain,
-        &["pyhello", "greet", "-c", "greeting"],
-        &[],
-    );
+    let output = sandbox.run(&builds().plain, &[api, "greet", "-c", "greeting"], &[]);
     assert_eq!(
         stdout(&output),
         "+----------+---------------+\n\
@@ -348,6 +340,15 @@ fn the_python_example() {
          | greeting | Hello, World! |\n\
          +----------+---------------+\n"
     );
+}
+
+#[test]
+fn the_python_example() {
+    let sandbox = Sandbox::new("python");
+    let source =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/plugins/openstack-pyhello");
+    sandbox.install("openstack-pyhello", &fs::read(source).expect("pyhello"));
+    assert_greets(&sandbox, "pyhello", "Python");
 }
 
 #[test]
@@ -414,6 +415,18 @@ fn with_cloud<'a>(vars: &'a [(&'static str, String)]) -> Vec<(&'a str, &'a str)>
         .collect()
 }
 
+/// `<api> whoami -f json` of an example plugin against the devcloud, which must succeed silently.
+fn whoami(sandbox: &Sandbox, api: &str, cloud: &[(&'static str, String)]) -> serde_json::Value {
+    let output = sandbox.run(
+        &builds().plain,
+        &[api, "whoami", "-f", "json"],
+        &with_cloud(cloud),
+    );
+    assert_eq!(stderr(&output), "");
+    assert_eq!(output.status.code(), Some(0));
+    serde_json::from_slice(&output.stdout).expect("json")
+}
+
 #[test]
 fn a_plugin_calls_the_cloud_with_the_token_it_was_given() {
     let Some(cloud) = cloud_env() else { return };
@@ -421,14 +434,7 @@ fn a_plugin_calls_the_cloud_with_the_token_it_was_given() {
     let source =
         Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/plugins/openstack-pyhello");
     sandbox.install("openstack-pyhello", &fs::read(source).expect("pyhello"));
-    let output = sandbox.run(
-        &builds().plain,
-        &["pyhello", "whoami", "-f", "json"],
-        &with_cloud(&cloud),
-    );
-    assert_eq!(stderr(&output), "");
-    assert_eq!(output.status.code(), Some(0));
-    let shown: serde_json::Value = serde_json::from_slice(&output.stdout).expect("json");
+    let shown = whoami(&sandbox, "pyhello", &cloud);
     assert!(
         shown["user"].as_str().is_some_and(|u| !u.is_empty()),
         "{shown}"
@@ -439,14 +445,21 @@ fn a_plugin_calls_the_cloud_with_the_token_it_was_given() {
     );
 }
 
+/// The manifest of a plugin `<api>` with one plain command, `<api> do`.
+fn one_command_manifest(api: &str, auth_required: bool) -> String {
+    format!(
+        r#"{{"protocol": 1, "api_name": "{api}", "module": {{"name": "{api}", "version": "1"}},
+"version_option": {{"dest": "os_{api}_api_version"}}, "default_version": "1",
+"commands": {{"1": [{{"name": "{api} do", "auth_required": {auth_required}}}]}}}}"#
+    )
+}
+
 #[test]
 fn the_token_is_absent_from_the_plugins_arguments_and_environment() {
     let Some(cloud) = cloud_env() else { return };
     let sandbox = Sandbox::new("spy");
     let dump = sandbox.root.display().to_string();
-    let manifest = r#"{"protocol": 1, "api_name": "spy", "module": {"name": "spy", "version": "1"},
-"version_option": {"dest": "os_spy_api_version"}, "default_version": "1",
-"commands": {"1": [{"name": "spy do", "auth_required": true}]}}"#;
+    let manifest = one_command_manifest("spy", true);
     let script = format!(
         "#!/bin/sh\ncase \"$1\" in\n--osc-plugin-manifest) cat <<'JSON'\n{manifest}\nJSON\n;;\n--osc-plugin-run)\n\
          cat /proc/$$/cmdline > '{dump}/cmdline'\ncat /proc/$$/environ > '{dump}/environ'\n\
@@ -474,9 +487,7 @@ fn the_token_is_absent_from_the_plugins_arguments_and_environment() {
 fn secrets_stay_out_of_the_plugins_environment() {
     let sandbox = Sandbox::new("secretenv");
     let dump = sandbox.root.display().to_string();
-    let manifest = r#"{"protocol": 1, "api_name": "envy", "module": {"name": "envy", "version": "1"},
-"version_option": {"dest": "os_envy_api_version"}, "default_version": "1",
-"commands": {"1": [{"name": "envy do", "auth_required": false}]}}"#;
+    let manifest = one_command_manifest("envy", false);
     // Both modes dump their environment: the manifest is asked for during the same run.
     let script = format!(
         "#!/bin/sh\ntr '\\0' '\\n' < /proc/$$/environ | grep '^OS_' | sort > '{dump}'/env\"$1\"\n\
@@ -722,29 +733,7 @@ fn install_nodehello(sandbox: &Sandbox) {
 fn the_nodejs_example() {
     let sandbox = Sandbox::new("nodejs");
     install_nodehello(&sandbox);
-    let output = sandbox.run(
-        &builds().plain,
-        &["nodehello", "greet", "--name", "Ada", "-f", "json"],
-        &[],
-    );
-    assert_eq!(stderr(&output), "");
-    assert_eq!(
-        stdout(&output),
-        "{\n  \"greeting\": \"Hello, Ada!\",\n  \"language\": \"Node.js\"\n}\n"
-    );
-    let output = sandbox.run(
-        &builds().plain,
-        &["nodehello", "greet", "-c", "greeting"],
-        &[],
-    );
-    assert_eq!(
-        stdout(&output),
-        "+----------+---------------+\n\
-         | Field    | Value         |\n\
-         +----------+---------------+\n\
-         | greeting | Hello, World! |\n\
-         +----------+---------------+\n"
-    );
+    assert_greets(&sandbox, "nodehello", "Node.js");
     let output = sandbox.run(
         &builds().plain,
         &["help", "nodehello", "greet"],
@@ -785,14 +774,7 @@ fn the_nodejs_example_calls_the_cloud() {
     let Some(cloud) = cloud_env() else { return };
     let sandbox = Sandbox::new("nodewhoami");
     install_nodehello(&sandbox);
-    let output = sandbox.run(
-        &builds().plain,
-        &["nodehello", "whoami", "-f", "json"],
-        &with_cloud(&cloud),
-    );
-    assert_eq!(stderr(&output), "");
-    assert_eq!(output.status.code(), Some(0));
-    let shown: serde_json::Value = serde_json::from_slice(&output.stdout).expect("json");
+    let shown = whoami(&sandbox, "nodehello", &cloud);
     assert_eq!(shown["user"], "admin", "{shown}");
     assert!(
         shown["projects"]
