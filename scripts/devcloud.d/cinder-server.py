@@ -56,6 +56,25 @@ def report_own_state(report_state):
 service.Service.report_state = report_own_state(service.Service.report_state)
 
 
+def run_privileged_in_process():
+    """Run privsep's privileged functions in this process, as this process's user.
+
+    Normally they run in a daemon started through `sudo cinder-rootwrap`, which a test bed
+    has neither.  cinder-backup asks os-brick for the host's connector properties
+    (system uuid, NVMe host NQN) that way before each backup; in-process, whatever needs
+    root just fails and is skipped, as os-brick allows.  The fake driver needs no root.
+    """
+    import os_brick.privileged
+    import cinder.privsep
+
+    for pctxt in (
+        os_brick.privileged.default,
+        os_brick.privileged.brick_privsep_hide_output,
+        cinder.privsep.sys_admin_pctxt,
+    ):
+        pctxt.set_client_mode(False)
+
+
 def main():
     args = sys.argv[1:]
     backup = "--backup" in args
@@ -70,6 +89,7 @@ def main():
     python_logging.captureWarnings(True)
     log = logging.getLogger("devcloud.cinder-server")
     priv_context.init(root_helper=shlex.split(utils.get_root_helper()))
+    run_privileged_in_process()
     os_brick.setup(CONF)
     coordination.COORDINATOR.start()
     rpc.init(CONF)

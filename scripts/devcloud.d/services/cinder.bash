@@ -1,10 +1,11 @@
 # shellcheck shell=bash
 # A service block of scripts/devcloud, sourced by it (see "Adding a service" there).
 
-# Cinder: API, scheduler and volume services as greenthreads of one process
+# Cinder: API, scheduler, volume and backup services as greenthreads of one process
 # (devcloud.d/cinder-server.py) so that the in-memory `fake:/` transport works; sqlite;
-# two backends `fake` and `fake2` with Cinder's own fake driver (FakeLoggingVolumeDriver:
-# it only logs, no data is stored), so that `volume migrate` has somewhere to go.
+# two backends `fake` and `fake2` (so that `volume migrate` has somewhere to go) with a
+# fake driver whose volumes are files (devcloud.d/devcloud_cinder_driver.py, a subclass of
+# Cinder's FakeLoggingVolumeDriver); backups with the posix driver into a directory.
 
 CINDER_PORT=${DEVCLOUD_CINDER_PORT:-8776}
 CINDER_URL=http://$HOST:$CINDER_PORT/v3
@@ -22,7 +23,7 @@ cinder_ready() {
 cinder_prepare() {
   local d=$STATE/cinder venv
   venv=$(cinder_venv)
-  mkdir -p -- "$d/state" "$d/locks" "$d/coordination"
+  mkdir -p -- "$d/state" "$d/locks" "$d/coordination" "$d/backups"
   # the packaged paste pipeline and resource filters (cinder looks for them under /etc)
   cp -f -- "$venv/etc/cinder/api-paste.ini" "$venv/etc/cinder/resource_filters.json" "$d/"
   cat >"$d/cinder.conf" <<EOF
@@ -44,6 +45,8 @@ default_volume_type = __DEFAULT__
 # report and poll often: a fresh service is seen up (and a backend's capacity known) sooner
 report_interval = 2
 periodic_interval = 5
+backup_driver = cinder.backup.drivers.posix.PosixBackupDriver
+backup_posix_path = $d/backups
 [database]
 connection = sqlite:///$d/cinder.db
 [oslo_concurrency]
@@ -51,10 +54,10 @@ lock_path = $d/locks
 [coordination]
 backend_url = file://$d/coordination
 [fake]
-volume_driver = cinder.tests.fake_driver.FakeLoggingVolumeDriver
+volume_driver = devcloud_cinder_driver.FileDriver
 volume_backend_name = fake
 [fake2]
-volume_driver = cinder.tests.fake_driver.FakeLoggingVolumeDriver
+volume_driver = devcloud_cinder_driver.FileDriver
 volume_backend_name = fake2
 [keystone_authtoken]
 www_authenticate_uri = $AUTH_URL
@@ -82,7 +85,7 @@ EOF
 
 cinder_start() {
   spawn cinder "$(cinder_venv)/bin/python" "$LIB/cinder-server.py" \
-    --config-file "$STATE/cinder/cinder.conf"
+    --config-file "$STATE/cinder/cinder.conf" --backup
 }
 
 cinder_register() { register cinder cinder block-storage "$CINDER_URL"; }
@@ -110,10 +113,12 @@ cinder_wait_gone() {  # RESOURCE NAME: wait (30 s at most) until `RESOURCE show 
 }
 
 # OSC makes a volume type, a volume of that type (available), extends it, snapshots it,
-# and deletes all of it again
+# backs it up, and deletes all of it again
 cinder_smoke() {
   local t=devcloud-smoke-type v=devcloud-smoke-volume s=devcloud-smoke-snapshot
+  local b=devcloud-smoke-backup
   # leftovers of an interrupted run
+  "${OSC[@]}" volume backup delete --force "$b" >/dev/null 2>&1 && cinder_wait_gone "volume backup" "$b"
   "${OSC[@]}" volume snapshot delete "$s" >/dev/null 2>&1 && cinder_wait_gone "volume snapshot" "$s"
   "${OSC[@]}" volume delete "$v" >/dev/null 2>&1 && cinder_wait_gone volume "$v"
   "${OSC[@]}" volume type delete "$t" >/dev/null 2>&1 || true
@@ -126,8 +131,12 @@ cinder_smoke() {
   cinder_wait "volume snapshot" "$s" status available
   "${OSC[@]}" volume snapshot delete "$s"
   cinder_wait_gone "volume snapshot" "$s"
+  "${OSC[@]}" volume backup create --name "$b" "$v" >/dev/null
+  cinder_wait "volume backup" "$b" status available
+  "${OSC[@]}" volume backup delete "$b"
+  cinder_wait_gone "volume backup" "$b"
   "${OSC[@]}" volume delete "$v"
   cinder_wait_gone volume "$v"
   "${OSC[@]}" volume type delete "$t"
-  log "smoke: cinder: volume type, volume (available, extended to 2 GiB), snapshot, deleted"
+  log "smoke: cinder: volume type, volume (available, extended to 2 GiB), snapshot, backup, deleted"
 }
