@@ -44,6 +44,10 @@ class FileDriver(fake_driver.FakeLoggingVolumeDriver):
     def _path(self, name):
         return os.path.join(self.volume_dir, name)
 
+    def local_path(self, volume, vg=None):
+        """The volume's file (LVM's copy to and from images write to this path)."""
+        return self._path(volume["name"])
+
     def _update_volume_stats(self):
         super()._update_volume_stats()
         # lets migrate_volume recognise a destination of the same kind (the scheduler passes

@@ -9,6 +9,7 @@
 
 CINDER_PORT=${DEVCLOUD_CINDER_PORT:-8776}
 CINDER_URL=http://$HOST:$CINDER_PORT/v3
+CINDER_BACKENDS=(fake fake2)  # one cinder-volume service (host devcloud@NAME) each
 
 cinder_venv() { printf '%s' "$CACHE/venv-cinder"; }
 # fixtures: imported by cinder.tests.fake_driver
@@ -17,7 +18,7 @@ cinder_cmdline() { printf 'cinder-server\\.py'; }
 cinder_describe() { printf 'block-storage %s' "$CINDER_URL"; }
 cinder_ready() {
   [[ "$(http_code "http://$HOST:$CINDER_PORT/")" == 300 ]] &&
-    [[ "$(grep -c 'Driver initialization completed successfully' "$LOGS/cinder.log" 2>/dev/null)" -ge 2 ]]
+    [[ "$(grep -c 'Driver initialization completed successfully' "$LOGS/cinder.log" 2>/dev/null)" -ge ${#CINDER_BACKENDS[@]} ]]
 }
 
 cinder_prepare() {
@@ -40,7 +41,7 @@ osapi_volume_listen_port = $CINDER_PORT
 osapi_volume_workers = 1
 api_paste_config = $d/api-paste.ini
 resource_query_filters_file = $d/resource_filters.json
-enabled_backends = fake,fake2
+enabled_backends = $(IFS=,; printf '%s' "${CINDER_BACKENDS[*]}")
 default_volume_type = __DEFAULT__
 # report and poll often: a fresh service is seen up (and a backend's capacity known) sooner
 report_interval = 2
@@ -53,12 +54,9 @@ connection = sqlite:///$d/cinder.db
 lock_path = $d/locks
 [coordination]
 backend_url = file://$d/coordination
-[fake]
-volume_driver = devcloud_cinder_driver.FileDriver
-volume_backend_name = fake
-[fake2]
-volume_driver = devcloud_cinder_driver.FileDriver
-volume_backend_name = fake2
+$(for b in "${CINDER_BACKENDS[@]}"; do
+    printf '[%s]\nvolume_driver = devcloud_cinder_driver.FileDriver\nvolume_backend_name = %s\n' "$b" "$b"
+  done)
 [keystone_authtoken]
 www_authenticate_uri = $AUTH_URL
 auth_url = $AUTH_URL

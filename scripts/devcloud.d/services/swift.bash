@@ -14,6 +14,9 @@ SWIFT_OBJECT_PORT=${DEVCLOUD_SWIFT_OBJECT_PORT:-6200}
 # `container list --all` and `object list --all` cross pages without making 10000 objects
 SWIFT_LISTING_LIMIT=100
 SWIFT_URL="http://$HOST:$SWIFT_PORT/v1/AUTH_%(project_id)s"
+# the proxy's middlewares that need no options (section and egg entry point named alike)
+SWIFT_PLAIN_FILTERS=(catch_errors gatekeeper healthcheck listing_formats copy container_quotas
+  account_quotas slo dlo versioned_writes symlink)
 
 swift_venv() { printf '%s' "$CACHE/venv-swift"; }
 swift_packages() { printf 'swift keystonemiddleware'; }
@@ -75,7 +78,7 @@ workers = 0
 swift_dir = $d
 log_name = proxy-server
 [pipeline:main]
-pipeline = catch_errors gatekeeper healthcheck proxy-logging listing_formats authtoken keystoneauth copy container-quotas account-quotas slo dlo versioned_writes symlink proxy-logging proxy-server
+pipeline = catch_errors gatekeeper healthcheck proxy_logging listing_formats authtoken keystoneauth copy container_quotas account_quotas slo dlo versioned_writes symlink proxy_logging proxy-server
 [app:proxy-server]
 use = egg:swift#proxy
 account_autocreate = true
@@ -94,32 +97,11 @@ delay_auth_decision = true
 [filter:keystoneauth]
 use = egg:swift#keystoneauth
 operator_roles = admin, member
-[filter:catch_errors]
-use = egg:swift#catch_errors
-[filter:gatekeeper]
-use = egg:swift#gatekeeper
-[filter:healthcheck]
-use = egg:swift#healthcheck
-[filter:proxy-logging]
+[filter:proxy_logging]
 use = egg:swift#proxy_logging
 # not even a token's first characters in the log
 reveal_sensitive_prefix = 0
-[filter:listing_formats]
-use = egg:swift#listing_formats
-[filter:copy]
-use = egg:swift#copy
-[filter:container-quotas]
-use = egg:swift#container_quotas
-[filter:account-quotas]
-use = egg:swift#account_quotas
-[filter:slo]
-use = egg:swift#slo
-[filter:dlo]
-use = egg:swift#dlo
-[filter:versioned_writes]
-use = egg:swift#versioned_writes
-[filter:symlink]
-use = egg:swift#symlink
+$(for f in "${SWIFT_PLAIN_FILTERS[@]}"; do printf '[filter:%s]\nuse = egg:swift#%s\n' "$f" "$f"; done)
 EOF
   swift_server_conf account "$SWIFT_ACCOUNT_PORT" account
   swift_server_conf container "$SWIFT_CONTAINER_PORT" container
