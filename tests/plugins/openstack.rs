@@ -73,6 +73,10 @@ impl Sandbox {
         if let Some(python) = real_python() {
             let _ = std::os::unix::fs::symlink(python, sandbox.root.join("tools/python3"));
         }
+        // And the Node.js example's `#!/usr/bin/env node`.
+        if let Some(node) = real_node() {
+            let _ = std::os::unix::fs::symlink(node, sandbox.root.join("tools/node"));
+        }
         sandbox
     }
 
@@ -157,6 +161,18 @@ fn real_python() -> Option<PathBuf> {
     Some(PathBuf::from(text.trim()))
 }
 
+/// The `node` of this environment (Debian's `nodejs` package; scripts/test installs it when missing).
+fn real_node() -> Option<PathBuf> {
+    let output = Command::new("node")
+        .args(["-e", "process.stdout.write(process.execPath)"])
+        .output()
+        .ok()?;
+    output
+        .status
+        .success()
+        .then(|| PathBuf::from(String::from_utf8_lossy(&output.stdout).into_owned()))
+}
+
 fn stdout(output: &Output) -> String {
     String::from_utf8_lossy(&output.stdout).into_owned()
 }
@@ -209,7 +225,8 @@ fn runit_linked_into_openstack() {
          options:\n  \
            -h, --help            show this help message and exit\n  \
            -m MESSAGE, --message MESSAGE\n                        \
-                                 Echo message.\n"
+                                 Echo message.\n\n\
+         This command is provided by the runit plugin.\n"
     );
 }
 
@@ -230,6 +247,8 @@ fn both_modes_give_the_same_help() {
     );
     assert_eq!(stdout(&installed), stdout(&linked));
     assert!(stdout(&linked).starts_with("usage: openstack runit echo [-h] [-m MESSAGE]\n"));
+    // cliff's epilog names the distribution, from the manifest's `dist` for the executable.
+    assert!(stdout(&linked).ends_with("\n\nThis command is provided by the runit plugin.\n"));
 }
 
 #[test]
@@ -300,27 +319,19 @@ fn listing_help_and_completion_start_no_plugin() {
     assert_eq!(sandbox.starts("beta"), ["--osc-plugin-manifest"]);
 }
 
-#[test]
-fn the_python_example() {
-    let sandbox = Sandbox::new("python");
-    let source =
-        Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/plugins/openstack-pyhello");
-    sandbox.install("openstack-pyhello", &fs::read(source).expect("pyhello"));
+/// `<api> greet` of an example plugin, as JSON and as a table.
+fn assert_greets(sandbox: &Sandbox, api: &str, language: &str) {
     let output = sandbox.run(
         &builds().plain,
-        &["pyhello", "greet", "--name", "Ada", "-f", "json"],
+        &[api, "greet", "--name", "Ada", "-f", "json"],
         &[],
     );
     assert_eq!(stderr(&output), "");
     assert_eq!(
         stdout(&output),
-        "{\n  \"greeting\": \"Hello, Ada!\",\n  \"language\": \"Python\"\n}\n"
+        format!("{{\n  \"greeting\": \"Hello, Ada!\",\n  \"language\": \"{language}\"\n}}\n")
     );
-    let output = sandbox.run(
-        &builds().plain,
-        &["pyhello", "greet", "-c", "greeting"],
-        &[],
-    );
+    let output = sandbox.run(&builds().plain, &[api, "greet", "-c", "greeting"], &[]);
     assert_eq!(
         stdout(&output),
         "+----------+---------------+\n\
@@ -329,6 +340,15 @@ fn the_python_example() {
          | greeting | Hello, World! |\n\
          +----------+---------------+\n"
     );
+}
+
+#[test]
+fn the_python_example() {
+    let sandbox = Sandbox::new("python");
+    let source =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/plugins/openstack-pyhello");
+    sandbox.install("openstack-pyhello", &fs::read(source).expect("pyhello"));
+    assert_greets(&sandbox, "pyhello", "Python");
 }
 
 #[test]
@@ -395,6 +415,18 @@ fn with_cloud<'a>(vars: &'a [(&'static str, String)]) -> Vec<(&'a str, &'a str)>
         .collect()
 }
 
+/// `<api> whoami -f json` of an example plugin against the devcloud, which must succeed silently.
+fn whoami(sandbox: &Sandbox, api: &str, cloud: &[(&'static str, String)]) -> serde_json::Value {
+    let output = sandbox.run(
+        &builds().plain,
+        &[api, "whoami", "-f", "json"],
+        &with_cloud(cloud),
+    );
+    assert_eq!(stderr(&output), "");
+    assert_eq!(output.status.code(), Some(0));
+    serde_json::from_slice(&output.stdout).expect("json")
+}
+
 #[test]
 fn a_plugin_calls_the_cloud_with_the_token_it_was_given() {
     let Some(cloud) = cloud_env() else { return };
@@ -402,14 +434,7 @@ fn a_plugin_calls_the_cloud_with_the_token_it_was_given() {
     let source =
         Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/plugins/openstack-pyhello");
     sandbox.install("openstack-pyhello", &fs::read(source).expect("pyhello"));
-    let output = sandbox.run(
-        &builds().plain,
-        &["pyhello", "whoami", "-f", "json"],
-        &with_cloud(&cloud),
-    );
-    assert_eq!(stderr(&output), "");
-    assert_eq!(output.status.code(), Some(0));
-    let shown: serde_json::Value = serde_json::from_slice(&output.stdout).expect("json");
+    let shown = whoami(&sandbox, "pyhello", &cloud);
     assert!(
         shown["user"].as_str().is_some_and(|u| !u.is_empty()),
         "{shown}"
@@ -420,14 +445,21 @@ fn a_plugin_calls_the_cloud_with_the_token_it_was_given() {
     );
 }
 
+/// The manifest of a plugin `<api>` with one plain command, `<api> do`.
+fn one_command_manifest(api: &str, auth_required: bool) -> String {
+    format!(
+        r#"{{"protocol": 1, "api_name": "{api}", "module": {{"name": "{api}", "version": "1"}},
+"version_option": {{"dest": "os_{api}_api_version"}}, "default_version": "1",
+"commands": {{"1": [{{"name": "{api} do", "auth_required": {auth_required}}}]}}}}"#
+    )
+}
+
 #[test]
 fn the_token_is_absent_from_the_plugins_arguments_and_environment() {
     let Some(cloud) = cloud_env() else { return };
     let sandbox = Sandbox::new("spy");
     let dump = sandbox.root.display().to_string();
-    let manifest = r#"{"protocol": 1, "api_name": "spy", "module": {"name": "spy", "version": "1"},
-"version_option": {"dest": "os_spy_api_version"}, "default_version": "1",
-"commands": {"1": [{"name": "spy do", "auth_required": true}]}}"#;
+    let manifest = one_command_manifest("spy", true);
     let script = format!(
         "#!/bin/sh\ncase \"$1\" in\n--osc-plugin-manifest) cat <<'JSON'\n{manifest}\nJSON\n;;\n--osc-plugin-run)\n\
          cat /proc/$$/cmdline > '{dump}/cmdline'\ncat /proc/$$/environ > '{dump}/environ'\n\
@@ -449,4 +481,305 @@ fn the_token_is_absent_from_the_plugins_arguments_and_environment() {
     assert!(!holds_token(&read("cmdline")));
     assert!(!holds_token(&read("environ")));
     assert!(request["session"]["token"]["body"]["token"]["catalog"].is_array());
+}
+
+#[test]
+fn secrets_stay_out_of_the_plugins_environment() {
+    let sandbox = Sandbox::new("secretenv");
+    let dump = sandbox.root.display().to_string();
+    let manifest = one_command_manifest("envy", false);
+    // Both modes dump their environment: the manifest is asked for during the same run.
+    let script = format!(
+        "#!/bin/sh\ntr '\\0' '\\n' < /proc/$$/environ | grep '^OS_' | sort > '{dump}'/env\"$1\"\n\
+         case \"$1\" in\n--osc-plugin-manifest) cat <<'JSON'\n{manifest}\nJSON\n;;\n--osc-plugin-run)\n\
+         eval \"cat <&$OSC_PLUGIN_FD\" > /dev/null\n\
+         printf '%s\\n' '{{\"protocol\": 1, \"output\": {{\"kind\": \"exit\", \"code\": 0}}}}'\n;;\nesac\n"
+    );
+    sandbox.install("openstack-envy", script.as_bytes());
+    let secrets = [
+        ("OS_PASSWORD", "hunter2"),
+        ("OS_TOKEN", "tok-secret"),
+        ("OS_AUTH_TOKEN", "tok-secret-2"),
+        ("OS_APPLICATION_CREDENTIAL_SECRET", "ac-secret"),
+        ("OS_CLIENT_SECRET", "oidc-secret"),
+        ("OS_PASSCODE", "123456"),
+    ];
+    let mut env = vec![
+        ("OS_AUTH_TYPE", "none"),
+        ("OS_ENDPOINT", "http://127.0.0.1:9/"),
+        ("OS_REGION_NAME", "RegionTwo"),
+        ("OS_USERNAME", "demo"),
+    ];
+    env.extend(secrets);
+    let output = sandbox.run(&builds().plain, &["envy", "do"], &env);
+    assert_eq!(stderr(&output), "");
+    assert_eq!(output.status.code(), Some(0));
+    let expected = "OS_AUTH_TYPE=none\nOS_ENDPOINT=http://127.0.0.1:9/\nOS_REGION_NAME=RegionTwo\nOS_USERNAME=demo\n";
+    for mode in ["--osc-plugin-manifest", "--osc-plugin-run"] {
+        let listing: Vec<_> = fs::read_dir(&sandbox.root)
+            .expect("sandbox")
+            .filter_map(Result::ok)
+            .map(|entry| entry.file_name())
+            .collect();
+        let seen = fs::read_to_string(sandbox.root.join(format!("env{mode}")))
+            .unwrap_or_else(|err| panic!("{mode} dumped nothing ({err}): {listing:?}"));
+        assert_eq!(seen, expected, "{mode}");
+    }
+}
+
+/// How a signal reaches a running plugin command in [`interrupt`].
+#[derive(Clone, Copy, Debug)]
+enum Interruption {
+    /// Ctrl-C: SIGINT to the whole process group.
+    CtrlC,
+    /// SIGINT to the plugin alone.
+    PluginInt,
+    /// SIGTERM to `openstack` alone (a service manager, `timeout`).
+    HostTerm,
+    /// SIGKILL to `openstack` alone: no handler runs.
+    HostKill,
+}
+
+/// Whether process `pid` still runs (a zombie has ended).
+fn alive(pid: &str) -> bool {
+    fs::read_to_string(format!("/proc/{pid}/stat")).is_ok_and(|stat| {
+        stat.rsplit(')')
+            .next()
+            .and_then(|rest| rest.split_whitespace().next())
+            != Some("Z")
+    })
+}
+
+/// Runs a plugin command that sleeps, delivers `how` once the plugin runs, and returns `openstack`'s status, its
+/// stderr and the plugin's pid.
+fn interrupt(how: Interruption) -> (std::process::ExitStatus, String, String) {
+    use std::os::unix::process::CommandExt;
+    let sandbox = Sandbox::new(&format!("signal-{how:?}"));
+    let pid_file = sandbox.root.join("plugin.pid");
+    let run = format!(
+        "echo $$ > '{pid}.tmp'; mv '{pid}.tmp' '{pid}'; exec sleep 60",
+        pid = pid_file.display()
+    );
+    sandbox.script_plugin("nap", &run);
+    let err_file = sandbox.root.join("stderr");
+    let path = format!("{}:/usr/bin:/bin", sandbox.bin().display());
+    let mut host = Command::new(&builds().plain)
+        .args(["nap", "do"])
+        .env_clear()
+        .env("PATH", path)
+        .env("HOME", sandbox.root.join("home"))
+        .env("XDG_CACHE_HOME", sandbox.root.join("cache"))
+        .stdout(std::process::Stdio::null())
+        .stderr(fs::File::create(&err_file).expect("stderr file"))
+        .process_group(0)
+        .spawn()
+        .expect("openstack runs");
+    // Wait for the plugin to announce itself; the bound only turns a hang into a failure.
+    let mut waited = Duration::ZERO;
+    while !pid_file.exists() {
+        assert!(waited < Duration::from_secs(60), "the plugin never started");
+        std::thread::sleep(Duration::from_millis(20));
+        waited += Duration::from_millis(20);
+    }
+    let plugin = fs::read_to_string(&pid_file)
+        .expect("pid")
+        .trim()
+        .to_owned();
+    let host_pid = host.id().to_string();
+    let group = format!("-{host_pid}");
+    let (signal, target) = match how {
+        Interruption::CtrlC => ("-INT", group.as_str()),
+        Interruption::PluginInt => ("-INT", plugin.as_str()),
+        Interruption::HostTerm => ("-TERM", host_pid.as_str()),
+        Interruption::HostKill => ("-KILL", host_pid.as_str()),
+    };
+    let sent = Command::new("kill")
+        .args([signal, "--", target])
+        .status()
+        .expect("kill runs");
+    assert!(sent.success());
+    let status = host.wait().expect("openstack ends");
+    let stderr = fs::read_to_string(&err_file).unwrap_or_default();
+    (status, stderr, plugin)
+}
+
+#[test]
+fn ctrl_c_during_a_plugin_command_exits_130() {
+    use std::os::unix::process::ExitStatusExt;
+    for how in [Interruption::CtrlC, Interruption::PluginInt] {
+        let (status, stderr, plugin) = interrupt(how);
+        assert_eq!(status.code(), Some(130), "{how:?}: {status:?}");
+        assert_eq!(stderr, "", "{how:?}");
+        assert_eq!(status.signal(), None);
+        assert!(!alive(&plugin), "{how:?}: plugin {plugin} still runs");
+    }
+}
+
+#[test]
+fn a_plugin_does_not_outlive_its_host() {
+    use std::os::unix::process::ExitStatusExt;
+    // SIGTERM: `openstack` passes it on, waits for the plugin, then dies of it as it would alone.
+    let (status, stderr, plugin) = interrupt(Interruption::HostTerm);
+    assert_eq!(status.signal(), Some(15), "{status:?}");
+    assert_eq!(stderr, "");
+    assert!(
+        !alive(&plugin),
+        "plugin {plugin} outlived a SIGTERM of openstack"
+    );
+    // SIGKILL: nothing runs in `openstack`; the kernel's parent-death signal ends the plugin, a moment later.
+    let (status, _, plugin) = interrupt(Interruption::HostKill);
+    assert_eq!(status.signal(), Some(9), "{status:?}");
+    let mut waited = Duration::ZERO;
+    while alive(&plugin) {
+        assert!(
+            waited < Duration::from_secs(30),
+            "plugin {plugin} outlived a SIGKILL of openstack"
+        );
+        std::thread::sleep(Duration::from_millis(20));
+        waited += Duration::from_millis(20);
+    }
+}
+
+#[test]
+fn a_plugin_for_a_built_in_api_is_reported_once_per_cache_refresh() {
+    let sandbox = Sandbox::new("builtinapi");
+    let manifest = r#"{"protocol": 1, "api_name": "identity", "module": {"name": "ident", "version": "1"},
+"version_option": {"dest": "os_identity_api_version"}, "default_version": "3",
+"commands": {"3": [{"name": "identity extra", "auth_required": false}]}}"#;
+    let script = format!("#!/bin/sh\ncat <<'JSON'\n{manifest}\nJSON\n");
+    let path = sandbox.install("openstack-ident", script.as_bytes());
+    // A file younger than two seconds is asked again on the next run (its timestamps could still change).
+    std::thread::sleep(Duration::from_millis(2100));
+    let warning = format!(
+        "Plugin {} provides the identity API, which is built in: the built-in commands are used\n",
+        path.display()
+    );
+    let first = sandbox.run(&builds().plain, &["module", "list", "-f", "value"], &[]);
+    assert_eq!(stderr(&first), warning);
+    let again = sandbox.run(&builds().plain, &["module", "list", "-f", "value"], &[]);
+    assert_eq!(stderr(&again), "");
+    assert_eq!(again.status.code(), Some(0));
+    let verbose = sandbox.run(
+        &builds().plain,
+        &["-v", "module", "list", "-f", "value"],
+        &[],
+    );
+    assert!(stderr(&verbose).contains(&warning), "{}", stderr(&verbose));
+}
+
+#[test]
+fn a_manifest_without_default_version_is_reported() {
+    let sandbox = Sandbox::new("nodefault");
+    let manifest = r#"{"protocol": 1, "api_name": "nodef", "module": {"name": "nodef", "version": "1"},
+"version_option": {"dest": "os_nodef_api_version", "env": "OS_NODEF_API_VERSION"},
+"commands": {"1": [{"name": "nodef do", "auth_required": false}]}}"#;
+    let script = format!("#!/bin/sh\ncat <<'JSON'\n{manifest}\nJSON\n");
+    let path = sandbox.install("openstack-nodef", script.as_bytes());
+    let output = sandbox.run(&builds().plain, &["module", "list", "-f", "value"], &[]);
+    assert_eq!(
+        stderr(&output),
+        format!(
+            "Plugin {} sent a manifest with commands for API versions 1 and no `default_version`; none for version \
+             'None': choose one with OS_NODEF_API_VERSION or clouds.yaml `nodef_api_version`\n",
+            path.display()
+        )
+    );
+}
+
+#[test]
+fn answers_are_capped_by_osc_plugin_answer_limit() {
+    let sandbox = Sandbox::new("answerlimit");
+    let path = sandbox.script_plugin(
+        "big",
+        r#"eval "cat <&$OSC_PLUGIN_FD" > /dev/null
+printf '%s\n' '{"protocol": 1, "output": {"kind": "text", "text": "0123456789012345678901234567890123456789\n"}}'"#,
+    );
+    let output = sandbox.run(
+        &builds().plain,
+        &["big", "do"],
+        &[("OSC_PLUGIN_ANSWER_LIMIT", "60")],
+    );
+    assert_eq!(
+        stderr(&output),
+        format!(
+            "Plugin {} sent an answer larger than 60 bytes (OSC_PLUGIN_ANSWER_LIMIT)\n",
+            path.display()
+        )
+    );
+    assert_eq!(output.status.code(), Some(1));
+    let output = sandbox.run(
+        &builds().plain,
+        &["big", "do"],
+        &[("OSC_PLUGIN_ANSWER_LIMIT", "0")],
+    );
+    assert_eq!(
+        stdout(&output),
+        "0123456789012345678901234567890123456789\n"
+    );
+}
+
+/// Installs the Node.js example; fails (never skips) without `node`, which scripts/test installs.
+fn install_nodehello(sandbox: &Sandbox) {
+    assert!(
+        real_node().is_some(),
+        "node is needed by the Node.js example's test: apt-get install nodejs (scripts/test does it)"
+    );
+    let source =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/plugins/openstack-nodehello");
+    sandbox.install("openstack-nodehello", &fs::read(source).expect("nodehello"));
+}
+
+#[test]
+fn the_nodejs_example() {
+    let sandbox = Sandbox::new("nodejs");
+    install_nodehello(&sandbox);
+    assert_greets(&sandbox, "nodehello", "Node.js");
+    let output = sandbox.run(
+        &builds().plain,
+        &["help", "nodehello", "greet"],
+        &[("COLUMNS", "80")],
+    );
+    let help = stdout(&output);
+    assert!(
+        help.contains("\n  --name <name>         Who to greet (default: World)\n"),
+        "{help}"
+    );
+    assert!(
+        help.ends_with("\n\nThis command is provided by the nodehello plugin.\n"),
+        "{help}"
+    );
+    // An answer far above the 64 KiB of a pipe's buffer arrives whole: the example sets process.exitCode
+    // instead of calling process.exit().
+    let name = "x".repeat(100_000);
+    let output = sandbox.run(
+        &builds().plain,
+        &[
+            "nodehello",
+            "greet",
+            "--name",
+            &name,
+            "-f",
+            "value",
+            "-c",
+            "greeting",
+        ],
+        &[],
+    );
+    assert_eq!(stderr(&output), "");
+    assert_eq!(stdout(&output), format!("Hello, {name}!\n"));
+}
+
+#[test]
+fn the_nodejs_example_calls_the_cloud() {
+    let Some(cloud) = cloud_env() else { return };
+    let sandbox = Sandbox::new("nodewhoami");
+    install_nodehello(&sandbox);
+    let shown = whoami(&sandbox, "nodehello", &cloud);
+    assert_eq!(shown["user"], "admin", "{shown}");
+    assert!(
+        shown["projects"]
+            .as_array()
+            .is_some_and(|p| p.iter().any(|name| name == "admin")),
+        "{shown}"
+    );
 }

@@ -10,7 +10,7 @@ use crate::argparse::{Action, Arg, ArgValue, Args, Parser};
 use crate::command::{Command, CommandKind};
 use crate::error::{Error, ErrorKind, Result};
 use crate::format;
-use crate::manager::CommandManager;
+use crate::manager::{CommandManager, Entry};
 use crate::output::Output;
 use crate::{complete, terminal};
 
@@ -105,6 +105,27 @@ pub mod dest {
 /// The group under which the framework's own commands (`help`, `complete`) are registered: none, so that
 /// `command list` does not show them, as in cliff.
 const BUILTIN_GROUP: &str = "";
+
+/// The distribution that provides a command, when it is not the application itself: the entry's own, or cliff
+/// for cliff's `help` and `complete` (OSC names both in listings and in the help epilog).
+fn provider<C>(entry: &Entry<C>) -> Option<&str> {
+    match &entry.dist {
+        Some(dist) => Some(dist),
+        None if entry.group == BUILTIN_GROUP => Some("cliff"),
+        None => None,
+    }
+}
+
+/// cliff's `Command.get_epilog`: the command's own epilog (or nothing), then, for a command provided by another
+/// distribution than the application, `This command is provided by the <dist> plugin.`, joined by a blank line.
+/// argparse fills the epilog as one paragraph, so the blank line only matters to a raw formatter.
+fn epilog(own: Option<&str>, provider: Option<&str>) -> String {
+    let mut parts = vec![own.unwrap_or("").to_owned()];
+    if let Some(dist) = provider {
+        parts.push(format!("This command is provided by the {dist} plugin."));
+    }
+    parts.join("\n\n")
+}
 
 struct HelpCommand;
 impl<C> Command<C> for HelpCommand {
@@ -317,9 +338,8 @@ impl<A: Application> App<A> {
             }
             let first_line = entry.command.description().split('\n').next().unwrap_or("");
             let summary = first_line.trim_end_matches('.');
-            let dist = match &entry.dist {
+            let dist = match provider(entry) {
                 Some(dist) => format!(" ({dist})"),
-                None if entry.group == BUILTIN_GROUP => " (cliff)".to_owned(),
                 None => String::new(),
             };
             text.push_str(&format!("  {name:<13}  {summary}{dist}\n"));
@@ -328,7 +348,8 @@ impl<A: Application> App<A> {
     }
 
     /// Builds a command's parser: `-h`, the formatter options of its kind, then its own arguments.
-    pub fn command_parser(&self, name_as_typed: &str, command: &dyn Command<A::Context>) -> Parser {
+    pub fn command_parser(&self, name_as_typed: &str, entry: &Entry<A::Context>) -> Parser {
+        let command = entry.command.as_ref();
         let prog = if self.interactive {
             name_as_typed.to_owned()
         } else {
@@ -336,7 +357,7 @@ impl<A: Application> App<A> {
         };
         let mut parser = Parser::new(&prog);
         parser.description = Some(command.description().to_owned());
-        parser.epilog = command.epilog().map(str::to_owned);
+        parser.epilog = Some(epilog(command.epilog(), provider(entry)));
         parser.add(
             Arg::option(&["-h", "--help"])
                 .action(Action::Help)
@@ -363,7 +384,7 @@ impl<A: Application> App<A> {
         let entry = found.entry.clone();
         let command = entry.command.as_ref();
         if entry.group == BUILTIN_GROUP {
-            let parser = self.command_parser(&name_as_typed, command);
+            let parser = self.command_parser(&name_as_typed, &entry);
             let result = self
                 .parse_command_args(&parser, &rest)
                 .and_then(|parsed| match parsed {
@@ -377,7 +398,7 @@ impl<A: Application> App<A> {
             .app
             .prepare_to_run_command(&name, command)
             .and_then(|()| {
-                let parser = self.command_parser(&name_as_typed, command);
+                let parser = self.command_parser(&name_as_typed, &entry);
                 match self.parse_command_args(&parser, &rest)? {
                     None => Ok((None, 0)),
                     Some(args) => {
@@ -475,8 +496,7 @@ impl<A: Application> App<A> {
         }
         match self.commands.find(words) {
             Some(found) => {
-                let parser =
-                    self.command_parser(&found.name_as_typed, found.entry.command.as_ref());
+                let parser = self.command_parser(&found.name_as_typed, found.entry);
                 write_stdout(&parser.format_help(terminal::help_columns()))?;
                 Ok(0)
             }
@@ -511,7 +531,7 @@ impl<A: Application> App<A> {
         let mut tree = complete::CompletionTree::default();
         for (command_name, entry) in self.commands.iter() {
             let words: Vec<&str> = command_name.split(' ').collect();
-            let parser = self.command_parser(command_name, entry.command.as_ref());
+            let parser = self.command_parser(command_name, entry);
             tree.add_command(&words, &parser.option_strings());
         }
         write_stdout(&complete::render(shell, &name, &tree))?;
@@ -541,4 +561,23 @@ fn early_exit_text(parser: &Parser, args: &Args, columns: usize) -> Option<Strin
 /// The terminal as the formatters see it.
 fn terminal_info() -> Result<format::Terminal> {
     format::Terminal::from_env(terminal::stdout_is_tty(), terminal::stdout_width())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn epilog_names_the_providing_distribution_as_cliff_does() {
+        assert_eq!(
+            epilog(None, Some("python-mistralclient")),
+            "\n\nThis command is provided by the python-mistralclient plugin."
+        );
+        assert_eq!(
+            epilog(Some("See the docs."), Some("runit")),
+            "See the docs.\n\nThis command is provided by the runit plugin."
+        );
+        assert_eq!(epilog(Some("Own."), None), "Own.");
+        assert_eq!(epilog(None, None), "");
+    }
 }

@@ -798,7 +798,8 @@ const SECRET_KEY_SUFFIXES: [&str; 10] = [
     "blob",
 ];
 
-fn is_secret_key(key: &str) -> bool {
+/// Whether a JSON key (or an `OS_*` variable name without `OS_`) names a secret.
+pub(crate) fn is_secret_key(key: &str) -> bool {
     let key = key.to_ascii_lowercase();
     SECRET_KEY_SUFFIXES
         .iter()

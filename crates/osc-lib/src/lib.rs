@@ -2,6 +2,7 @@
 
 pub mod auth;
 pub mod catalog;
+pub mod child_env;
 pub mod clientmanager;
 pub mod config;
 pub mod connect;

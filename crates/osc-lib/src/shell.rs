@@ -68,19 +68,18 @@ impl OpenStackShell {
         discovery.plugins.retain(|plugin| {
             let keep = !builtin.contains(&plugin.api_name());
             if !keep {
-                shadowed.push(format!(
-                    "Plugin {} provides the {} API, which is built in: the built-in commands are used",
-                    plugin.path().display(),
-                    plugin.api_name()
+                shadowed.push((
+                    plugin.manifest_problem_level(),
+                    format!(
+                        "Plugin {} provides the {} API, which is built in: the built-in commands are used",
+                        plugin.path().display(),
+                        plugin.api_name()
+                    ),
                 ));
             }
             keep
         });
-        discovery.messages.extend(
-            shadowed
-                .into_iter()
-                .map(|message| (log::Level::Warn, message)),
-        );
+        discovery.messages.extend(shadowed);
         self.external = Some(discovery);
         self
     }

@@ -366,7 +366,7 @@ fn read_hidden(prompt: &str) -> Result<String> {
     let _ = write!(tty_out, "{prompt}");
     let _ = tty_out.flush();
     let stty = |arg: &str| {
-        std::process::Command::new("stty")
+        crate::child_env::strip_secrets(&mut std::process::Command::new("stty"))
             .arg(arg)
             .stdin(std::process::Stdio::inherit())
             .status()

@@ -668,3 +668,53 @@ fn the_python_example_speaks_the_protocol() {
         }
     );
 }
+
+#[test]
+fn malformed_answers_name_the_plugin() {
+    let sandbox = Sandbox::new("malformed");
+    let cases = [
+        (
+            "both",
+            r#"{"protocol": 1, "output": {"kind": "exit", "code": 0}, "error": {"message": "x"}}"#,
+            "sent an invalid answer (both `output` and `error`, where exactly one is allowed at line 1 column 81)",
+        ),
+        (
+            "shortshow",
+            r#"{"protocol": 1, "output": {"kind": "show", "fields": ["a", "b"], "values": [{"t": "int", "v": 1}]}}"#,
+            "sent a show answer with 1 values for 2 fields",
+        ),
+        (
+            "shortrow",
+            r#"{"protocol": 1, "output": {"kind": "list", "columns": ["a", "b"], "rows": [[{"t": "int", "v": 1}, {"t": "int", "v": 2}], [{"t": "int", "v": 3}]]}}"#,
+            "sent a list whose row 2 has 1 values for 2 columns",
+        ),
+        (
+            "noprotocol",
+            r#"{"output": {"kind": "exit", "code": 0}}"#,
+            "sent an invalid answer (missing field `protocol` at line 1 column 39)",
+        ),
+    ];
+    for (name, answer, problem) in cases {
+        let body = format!("eval \"cat <&$OSC_PLUGIN_FD\" > /dev/null; printf '%s\\n' '{answer}'");
+        let err = run(&sandbox, name, &body, &format!("{name} do")).expect_err(name);
+        let path = sandbox.bin().join(format!("openstack-{name}"));
+        assert_eq!(err.message, format!("Plugin {} {problem}", path.display()));
+        assert_eq!(err.kind, ErrorKind::Command);
+    }
+}
+
+#[test]
+fn an_endless_invalid_answer_is_refused_at_its_first_byte() {
+    let sandbox = Sandbox::new("endless");
+    // `yes` never ends: only stopping at the first invalid byte (and killing the plugin) gives an answer before
+    // the run timeout, and without reading gigabytes.
+    let err = run(&sandbox, "endless", "exec yes", "endless do").expect_err("invalid");
+    let path = sandbox.bin().join("openstack-endless");
+    assert_eq!(
+        err.message,
+        format!(
+            "Plugin {} sent an invalid answer (expected value at line 1 column 1)",
+            path.display()
+        )
+    );
+}

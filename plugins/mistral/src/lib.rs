@@ -45,9 +45,11 @@ impl Plugin for MistralPlugin {
         ("mistralclient", env!("CARGO_PKG_VERSION"))
     }
 
-    /// Help listings name this crate after each command's summary, where OSC names `python-mistralclient`.
+    /// The distribution OSC names after each command's summary in `openstack --help` and at the end of each
+    /// command's help (`This command is provided by the python-mistralclient plugin.`). This crate replaces
+    /// python-mistralclient, and scripts and users read these texts as OSC prints them, so it names that one.
     fn dist(&self) -> Option<&str> {
-        Some(env!("CARGO_PKG_NAME"))
+        Some("python-mistralclient")
     }
 
     fn version_option(&self) -> VersionOption {
@@ -92,7 +94,7 @@ mod tests {
         let plugin = MistralPlugin;
         assert_eq!(plugin.api_name(), "workflow_engine");
         assert_eq!(plugin.module().0, "mistralclient");
-        assert_eq!(plugin.dist(), Some("openstack-mistral"));
+        assert_eq!(plugin.dist(), Some("python-mistralclient"));
         let option = plugin.version_option();
         assert_eq!(option.dest, "os_workflow_api_version");
         assert_eq!(option.flag.as_deref(), Some("--os-workflow-api-version"));

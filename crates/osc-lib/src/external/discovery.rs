@@ -249,14 +249,16 @@ pub fn discover_in(paths: &SearchPaths, timeouts: Timeouts) -> Discovery {
         .map(|c| cache.plugin(&c.key, &c.stamp).cloned())
         .collect();
     let asked_at = SystemTime::now();
-    let pending: Vec<(usize, Result<process::Running, String>)> = records
+    let pending: Vec<(usize, Result<process::ManifestRun, String>)> = records
         .iter()
         .enumerate()
         .filter(|(_, record)| record.is_none() && paths.may_run_plugins)
         .map(|(index, _)| (index, process::spawn_manifest(&candidates[index].path)))
         .collect();
+    let mut asked_now = vec![false; candidates.len()];
     for (index, running) in pending {
         changed = true;
+        asked_now[index] = true;
         let candidate = &candidates[index];
         let answer = running.and_then(|running| running.wait(timeouts.manifest));
         let (manifest, problem) = match answer.and_then(|finished| read_manifest(&finished)) {
@@ -273,7 +275,7 @@ pub fn discover_in(paths: &SearchPaths, timeouts: Timeouts) -> Discovery {
 
     let mut plugins = Vec::new();
     let mut plugin_records = Vec::new();
-    for (candidate, record) in candidates.iter().zip(records) {
+    for ((candidate, record), asked_now) in candidates.iter().zip(records).zip(asked_now) {
         let Some(record) = record else {
             messages.push((
                 Level::Debug,
@@ -285,11 +287,10 @@ pub fn discover_in(paths: &SearchPaths, timeouts: Timeouts) -> Discovery {
             continue;
         };
         match (&record.manifest, &record.problem) {
-            (Some(manifest), _) => plugins.push(Arc::new(ExternalPlugin::new(
-                candidate.path.clone(),
-                manifest.clone(),
-                timeouts.run,
-            ))),
+            (Some(manifest), _) => plugins.push(Arc::new(
+                ExternalPlugin::new(candidate.path.clone(), manifest.clone(), timeouts.run)
+                    .asked_this_run(asked_now),
+            )),
             (None, problem) => messages.push((
                 Level::Warn,
                 format!(
@@ -370,7 +371,13 @@ pub fn is_plugin_name(file_name: &str) -> bool {
 }
 
 /// Checks and parses what `--osc-plugin-manifest` printed; the error completes "`--osc-plugin-manifest` ...".
-pub(crate) fn read_manifest(finished: &Finished) -> Result<Manifest, String> {
+pub(crate) fn read_manifest(
+    finished: &Finished<std::io::Result<Vec<u8>>>,
+) -> Result<Manifest, String> {
+    let stdout = finished
+        .stdout
+        .as_ref()
+        .map_err(|err| format!("could not be read: {err}"))?;
     if !finished.status.success() {
         let mut problem = describe_status(finished.status);
         let stderr = String::from_utf8_lossy(&finished.stderr);
@@ -380,10 +387,10 @@ pub(crate) fn read_manifest(finished: &Finished) -> Result<Manifest, String> {
         }
         return Err(problem);
     }
-    if process::manifest_too_large(&finished.stdout) {
+    if process::manifest_too_large(stdout) {
         return Err("printed a manifest larger than 16 MiB".to_owned());
     }
-    parse_manifest(&finished.stdout)
+    parse_manifest(stdout)
 }
 
 /// Parses a manifest, refusing newer protocols before looking at anything else.

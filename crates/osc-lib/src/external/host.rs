@@ -4,14 +4,16 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::time::Duration;
 
-use cliff::{Args, Command, CommandKind, CommandManager, Error, Output, Parser, Result};
+use std::os::unix::process::ExitStatusExt;
+
+use cliff::{Args, Command, CommandKind, CommandManager, Error, ErrorKind, Output, Parser, Result};
 use log::Level;
 use serde_json::Value as Json;
 
-use super::discovery::check_protocol;
+use super::answer::{answer_limit, parse_response, Problem};
 use super::process::{self, describe_status, Finished};
 use super::protocol::{
-    CommandSpec, Manifest, Request, Response, Session, Tls, TokenSpec, ENDPOINT_OVERRIDE_SUFFIX,
+    CommandSpec, Manifest, Request, Session, Tls, TokenSpec, ENDPOINT_OVERRIDE_SUFFIX,
     PROTOCOL_VERSION,
 };
 use crate::clientmanager::ClientManager;
@@ -28,6 +30,7 @@ pub struct ExternalPlugin {
     executable: Arc<Executable>,
     manifest: Manifest,
     supported_versions: Vec<&'static str>,
+    asked_this_run: bool,
 }
 
 impl ExternalPlugin {
@@ -44,6 +47,24 @@ impl ExternalPlugin {
             executable: Arc::new(Executable { path, run_timeout }),
             manifest,
             supported_versions,
+            asked_this_run: true,
+        }
+    }
+
+    /// Says whether the manifest was just asked for (true by default) or read from the cache.
+    pub fn asked_this_run(mut self, asked: bool) -> Self {
+        self.asked_this_run = asked;
+        self
+    }
+
+    /// How loud a problem found in the manifest is: a warning when the manifest was just read (a new or changed
+    /// plugin, a refreshed cache), else a note shown only with `-v`, so that a known problem does not repeat on
+    /// every command.
+    pub fn manifest_problem_level(&self) -> log::Level {
+        if self.asked_this_run {
+            log::Level::Warn
+        } else {
+            log::Level::Info
         }
     }
 
@@ -124,7 +145,32 @@ pub fn register_commands(
     version: &str,
 ) {
     let group = command_group(plugin.api_name(), version);
-    for (name, command) in plugin.commands(&major_version(version)) {
+    let major = major_version(version);
+    let manifest = plugin.manifest();
+    if !manifest.commands.is_empty() && !manifest.commands.contains_key(&major) {
+        // python-openstackclient shows no command then, silently; a plugin author deserves to know why.
+        let option = &manifest.version_option;
+        let versions: Vec<&str> = manifest.commands.keys().map(String::as_str).collect();
+        let hint = if manifest.default_version.is_none() && option.option_default.is_none() {
+            " and no `default_version`"
+        } else {
+            ""
+        };
+        log::log!(
+            plugin.manifest_problem_level(),
+            "Plugin {} sent a manifest with commands for API versions {}{hint}; none for version '{version}': \
+             choose one with {} or clouds.yaml `{}`",
+            plugin.path().display(),
+            versions.join(", "),
+            if option.env.is_empty() {
+                "the environment"
+            } else {
+                &option.env
+            },
+            option.dest.strip_prefix("os_").unwrap_or(&option.dest),
+        );
+    }
+    for (name, command) in plugin.commands(&major) {
         // `contains` is a map lookup; the scan for the group happens only for a clash.
         let existing = commands
             .contains(&name)
@@ -136,7 +182,8 @@ pub fn register_commands(
             })
             .flatten();
         match existing {
-            Some(existing_group) => log::warn!(
+            Some(existing_group) => log::log!(
+                plugin.manifest_problem_level(),
                 "Plugin {}: command '{name}' is shadowed by the command of the same name in {}",
                 plugin.path().display(),
                 if existing_group.is_empty() {
@@ -210,9 +257,18 @@ impl Command<ClientManager> for ExternalCommand {
         };
         let bytes = serde_json::to_vec(&request)
             .map_err(|err| self.failure(&format!("could not be sent its request ({err})")))?;
-        let finished = process::spawn_run(&self.executable.path, bytes)
+        let finished = process::spawn_run(&self.executable.path, bytes, answer_limit())
             .and_then(|running| running.wait(self.executable.run_timeout))
             .map_err(|problem| self.failure(&problem))?;
+        if finished.interrupted || finished.status.signal() == Some(libc::SIGINT) {
+            // Ctrl-C, or SIGINT sent to the plugin alone: an interrupted command, silent like OSC's
+            // KeyboardInterrupt, whatever the plugin managed to answer.
+            return Err(Error {
+                kind: ErrorKind::Interrupted,
+                message: String::new(),
+                detail: None,
+            });
+        }
         read_answer(&finished).map_err(|problem| match problem {
             Answer::Failed(err) => err,
             Answer::Broken(problem) => self.failure(&problem),
@@ -238,35 +294,82 @@ enum Answer {
 }
 
 /// Reads the plugin's answer; a crash or an exit without answer is described with the exit status.
-fn read_answer(finished: &Finished) -> std::result::Result<Output, Answer> {
-    let trimmed = finished.stdout.trim_ascii();
-    if trimmed.is_empty() {
-        return Err(Answer::Broken(if finished.status.success() {
-            "answered nothing".to_owned()
-        } else {
-            describe_status(finished.status)
-        }));
-    }
-    #[derive(serde::Deserialize)]
-    struct Version {
-        protocol: u32,
-    }
-    let version: Version = serde_json::from_slice(trimmed).map_err(|err| {
-        Answer::Broken(if finished.status.success() {
-            format!("sent an invalid answer ({err})")
-        } else {
-            describe_status(finished.status)
-        })
-    })?;
-    check_protocol(version.protocol).map_err(Answer::Broken)?;
-    let response: Response = serde_json::from_slice(trimmed)
-        .map_err(|err| Answer::Broken(format!("sent an invalid answer ({err})")))?;
-    match (response.output, response.error) {
+fn read_answer(
+    finished: &Finished<std::result::Result<Vec<u8>, Problem>>,
+) -> std::result::Result<Output, Answer> {
+    let status = finished.status;
+    // Ended well, or ended because the answer was refused (killed by us, or by SIGPIPE once its stdout was
+    // closed): the answer is at fault, not a crash.
+    let answer_at_fault =
+        status.success() || matches!(status.signal(), Some(libc::SIGKILL | libc::SIGPIPE));
+    let parsed = match &finished.stdout {
+        Ok(text) => parse_response(text),
+        Err(problem) => Err(problem.clone()),
+    };
+    let response = match &parsed {
+        Ok(Some(response)) => response,
+        Ok(None) => {
+            return Err(Answer::Broken(if status.success() {
+                "answered nothing".to_owned()
+            } else {
+                describe_status(status)
+            }))
+        }
+        Err(Problem::Truncated(problem)) => {
+            return Err(Answer::Broken(if status.success() {
+                format!("sent an invalid answer ({problem})")
+            } else {
+                describe_status(status)
+            }))
+        }
+        Err(Problem::Invalid(problem)) => {
+            return Err(Answer::Broken(if answer_at_fault {
+                format!("sent an invalid answer ({problem})")
+            } else {
+                describe_status(status)
+            }))
+        }
+        Err(Problem::TooLarge(limit)) => {
+            return Err(Answer::Broken(format!(
+                "sent an answer larger than {limit} bytes (OSC_PLUGIN_ANSWER_LIMIT)"
+            )))
+        }
+        Err(Problem::Protocol(problem)) => return Err(Answer::Broken(problem.clone())),
+        Err(Problem::Read(err)) => return Err(Answer::Broken(format!("could not be read: {err}"))),
+    };
+    match (&response.output, &response.error) {
         (_, Some(error)) => Err(Answer::Failed(error.to_error())),
-        (Some(output), None) => Ok(output),
+        (Some(output), None) => {
+            check_output(output).map_err(Answer::Broken)?;
+            Ok(output.clone())
+        }
         (None, None) => Err(Answer::Broken(
             "sent an answer with neither output nor error".to_owned(),
         )),
+    }
+}
+
+/// Refuses outputs whose shape does not hold together: every list row as long as the columns, one value per
+/// field of a show.
+fn check_output(output: &Output) -> std::result::Result<(), String> {
+    match output {
+        Output::List { columns, rows } => {
+            match rows.iter().position(|row| row.len() != columns.len()) {
+                Some(index) => Err(format!(
+                    "sent a list whose row {} has {} values for {} columns",
+                    index + 1,
+                    rows[index].len(),
+                    columns.len()
+                )),
+                None => Ok(()),
+            }
+        }
+        Output::Show { fields, values } if fields.len() != values.len() => Err(format!(
+            "sent a show answer with {} values for {} fields",
+            values.len(),
+            fields.len()
+        )),
+        _ => Ok(()),
     }
 }
 

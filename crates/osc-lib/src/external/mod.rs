@@ -8,14 +8,17 @@
 //!
 //! The protocol is in [`protocol`] and, for plugin authors, in `docs/plugins.md`.
 
+mod answer;
 mod cache;
 mod discovery;
 mod host;
 mod process;
 pub mod protocol;
 mod serve;
+mod signals;
 mod transport;
 
+pub use answer::{answer_limit, DEFAULT_ANSWER_LIMIT};
 pub use discovery::{discover, discover_in, is_plugin_name, Discovery, SearchPaths, Timeouts};
 pub use host::{register_commands, ExternalCommand, ExternalPlugin};
 pub use serve::{answer, manifest_of, serve};

@@ -4,7 +4,8 @@
 //! descriptor number (announced in `OSC_PLUGIN_FD`), so the token is never in the child's argv or environment,
 //! where other users (`ps`) or crash reporters could read it. The plugin's stdout carries its one JSON answer;
 //! its stderr is the user's terminal when it runs a command, and is captured when it prints its manifest so that a
-//! failure can be reported in one line.
+//! failure can be reported in one line. Neither mode inherits the `OS_*` variables that hold secrets
+//! (`crate::child_env`).
 
 use std::io::{self, Read, Write};
 use std::os::fd::{AsRawFd, OwnedFd};
@@ -15,6 +16,11 @@ use std::sync::mpsc::{self, Receiver};
 use std::thread::{self, JoinHandle};
 use std::time::{Duration, Instant};
 
+use crate::child_env::strip_secrets;
+
+use super::signals::{die_with_parent, Forwarding};
+
+use super::answer::{read_checked, Problem};
 use super::protocol::{
     FD_ENV, MANIFEST_FLAG, MODE_ENV, MODE_MANIFEST, MODE_RUN, PROTOCOL_ENV, PROTOCOL_VERSION,
     RUN_FLAG,
@@ -23,30 +29,40 @@ use super::protocol::{
 /// The largest manifest accepted: far above any real one, low enough that a runaway plugin cannot exhaust memory.
 const MANIFEST_LIMIT: u64 = 16 << 20;
 
-/// A plugin process whose answer is being collected.
-pub(crate) struct Running {
+/// A plugin process whose answer (`T`, read from its stdout on a thread) is being collected.
+pub(crate) struct Running<T> {
     child: Child,
-    stdout: Receiver<io::Result<Vec<u8>>>,
+    stdout: Receiver<T>,
+    /// Whether what was read means the plugin must be stopped instead of waited for (an invalid answer: it may
+    /// still be writing, and nobody reads any more).
+    stop_on: fn(&T) -> bool,
     stderr: Option<Receiver<io::Result<Vec<u8>>>>,
     writer: Option<JoinHandle<()>>,
     started: Instant,
+    /// Passes signals on to the plugin while it runs a command (none for manifests: they are short and quiet).
+    signals: Option<Forwarding>,
 }
 
+/// A plugin printing its manifest: its stdout is read whole (up to a limit).
+pub(crate) type ManifestRun = Running<io::Result<Vec<u8>>>;
+
 /// A plugin process that finished in time.
-pub(crate) struct Finished {
+pub(crate) struct Finished<T> {
     /// How it ended.
     pub status: ExitStatus,
-    /// Everything it wrote on stdout.
-    pub stdout: Vec<u8>,
+    /// What was read from its stdout.
+    pub stdout: T,
     /// Its stderr, when captured (manifest mode).
     pub stderr: Vec<u8>,
+    /// Whether `openstack` got SIGINT (Ctrl-C) while the plugin ran: the command was interrupted.
+    pub interrupted: bool,
 }
 
 /// Starts `<path> --osc-plugin-manifest` with no stdin and both outputs captured.
-pub(crate) fn spawn_manifest(path: &Path) -> Result<Running, String> {
+pub(crate) fn spawn_manifest(path: &Path) -> Result<ManifestRun, String> {
     let started = Instant::now();
     let mut command = Command::new(path);
-    command
+    strip_secrets(&mut command)
         .arg(MANIFEST_FLAG)
         .env(PROTOCOL_ENV, PROTOCOL_VERSION.to_string())
         .env(MODE_ENV, MODE_MANIFEST)
@@ -54,27 +70,38 @@ pub(crate) fn spawn_manifest(path: &Path) -> Result<Running, String> {
         .stdin(Stdio::null())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped());
+    let parent = std::process::id() as libc::pid_t;
+    // SAFETY: the closure runs in the forked child before exec and only makes async-signal-safe syscalls.
+    unsafe {
+        command.pre_exec(move || die_with_parent(parent));
+    }
     let mut child = command.spawn().map_err(|err| spawn_problem(&err))?;
     let stdout = read_in_background(child.stdout.take(), MANIFEST_LIMIT);
     let stderr = read_in_background(child.stderr.take(), MANIFEST_LIMIT);
     Ok(Running {
         child,
         stdout,
+        stop_on: |_| false,
         stderr: Some(stderr),
         writer: None,
         started,
+        signals: None,
     })
 }
 
 /// Starts `<path> --osc-plugin-run`, handing it `request` through an inherited pipe; stdin and stderr are the
-/// user's.
-pub(crate) fn spawn_run(path: &Path, request: Vec<u8>) -> Result<Running, String> {
+/// user's. Its answer is parsed as it arrives, up to `limit` bytes.
+pub(crate) fn spawn_run(
+    path: &Path,
+    request: Vec<u8>,
+    limit: Option<u64>,
+) -> Result<Running<Result<Vec<u8>, Problem>>, String> {
     let (reader, writer) = io::pipe().map_err(|err| format!("could not create a pipe: {err}"))?;
     let started = Instant::now();
     let reader = OwnedFd::from(reader);
     let child_fd = reader.as_raw_fd();
     let mut command = Command::new(path);
-    command
+    strip_secrets(&mut command)
         .arg(RUN_FLAG)
         .env(PROTOCOL_ENV, PROTOCOL_VERSION.to_string())
         .env(MODE_ENV, MODE_RUN)
@@ -82,17 +109,31 @@ pub(crate) fn spawn_run(path: &Path, request: Vec<u8>) -> Result<Running, String
         .stdin(Stdio::inherit())
         .stdout(Stdio::piped())
         .stderr(Stdio::inherit());
-    // SAFETY: the closure runs in the forked child before exec and only calls fcntl, which is async-signal-safe;
-    // it touches no memory shared with the parent.
+    let parent = std::process::id() as libc::pid_t;
+    // SAFETY: the closure runs in the forked child before exec and only makes async-signal-safe syscalls (fcntl,
+    // prctl, getppid); it touches no memory shared with the parent.
     unsafe {
-        command.pre_exec(move || keep_across_exec(child_fd));
+        command.pre_exec(move || {
+            keep_across_exec(child_fd)?;
+            die_with_parent(parent)
+        });
     }
+    let signals = Forwarding::start();
     let spawned = command.spawn();
     // The child has its own copy now (or none, if spawning failed); ours must go so that the plugin's exit turns
     // into EPIPE for the writer instead of a writer blocked forever.
     drop(reader);
-    let mut child = spawned.map_err(|err| spawn_problem(&err))?;
-    let stdout = read_in_background(child.stdout.take(), u64::MAX);
+    let mut child = match spawned {
+        Ok(child) => child,
+        Err(err) => {
+            // A SIGTERM caught meanwhile still ends `openstack`.
+            signals.finish();
+            return Err(spawn_problem(&err));
+        }
+    };
+    signals.attach(child.id());
+    let signals = Some(signals);
+    let stdout = parse_in_background(child.stdout.take(), limit);
     let writer = thread::spawn(move || {
         let mut writer = writer;
         // A plugin that exits without reading its request makes this fail with EPIPE; its exit status and
@@ -102,9 +143,11 @@ pub(crate) fn spawn_run(path: &Path, request: Vec<u8>) -> Result<Running, String
     Ok(Running {
         child,
         stdout,
+        stop_on: |answer| matches!(answer, Err(problem) if problem.stops_plugin()),
         stderr: None,
         writer: Some(writer),
         started,
+        signals,
     })
 }
 
@@ -147,15 +190,36 @@ fn read_in_background<R: Read + Send + 'static>(
     receiver
 }
 
-impl Running {
+/// Parses a run's answer on a thread, as it arrives (see [`super::answer`]).
+fn parse_in_background<R: Read + Send + 'static>(
+    source: Option<R>,
+    limit: Option<u64>,
+) -> Receiver<Result<Vec<u8>, Problem>> {
+    let (sender, receiver) = mpsc::channel();
+    thread::spawn(move || {
+        let result = match source {
+            Some(source) => read_checked(source, limit),
+            None => Ok(Vec::new()),
+        };
+        // The receiver is gone only when the waiting side gave up; nothing is left to tell.
+        let _ = sender.send(result);
+    });
+    receiver
+}
+
+impl<T> Running<T> {
     /// Waits for the answer and the exit, at most `timeout` after the start (`None`: no limit); a late child is
-    /// killed.
-    pub(crate) fn wait(mut self, timeout: Option<Duration>) -> Result<Finished, String> {
+    /// killed, and so is one whose answer is already known to be invalid.
+    pub(crate) fn wait(mut self, timeout: Option<Duration>) -> Result<Finished<T>, String> {
         let deadline = timeout.map(|timeout| self.started + timeout);
         let stdout = match receive(&self.stdout, deadline) {
             Some(result) => result,
             None => return Err(self.kill_late(timeout)),
         };
+        if (self.stop_on)(&stdout) {
+            // It may have exited already; either way it is reaped below.
+            let _ = self.child.kill();
+        }
         let status = loop {
             match self.child.try_wait() {
                 Ok(Some(status)) => break status,
@@ -167,7 +231,6 @@ impl Running {
                 Err(err) => return Err(format!("could not be waited for: {err}")),
             }
         };
-        let stdout = stdout.map_err(|err| format!("could not be read: {err}"))?;
         let stderr = match &self.stderr {
             // The child has exited; only a grandchild still holding stderr could delay this, so bound it.
             Some(receiver) => receiver
@@ -181,10 +244,13 @@ impl Running {
             // The child is gone, so its read end is closed and the writer cannot block.
             let _ = writer.join();
         }
+        // The child is reaped: a SIGTERM or SIGHUP that arrived meanwhile now ends `openstack` too.
+        let interrupted = self.signals.take().is_some_and(Forwarding::finish);
         Ok(Finished {
             status,
             stdout,
             stderr,
+            interrupted,
         })
     }
 
@@ -194,6 +260,9 @@ impl Running {
         let _ = self.child.wait();
         if let Some(writer) = self.writer.take() {
             let _ = writer.join();
+        }
+        if let Some(signals) = self.signals.take() {
+            signals.finish();
         }
         match timeout {
             Some(timeout) => format!("did not answer within {} seconds", timeout.as_secs_f64()),
@@ -283,27 +352,43 @@ mod tests {
             "echo-request",
             r#"[ "$1" = --osc-plugin-run ] || exit 9
 eval "exec 0<&$OSC_PLUGIN_FD"
-printf '%s|' "$OSC_PLUGIN_PROTOCOL"
-cat"#,
+printf '{"protocol": %s, "output": {"kind": "text", "text": "' "$OSC_PLUGIN_PROTOCOL"
+cat
+printf '"}}'"#,
         );
-        let finished = spawn_run(&plugin, b"secret request".to_vec())
+        let finished = spawn_run(&plugin, b"secret request".to_vec(), None)
             .expect("spawned")
             .wait(Some(Duration::from_secs(20)))
             .expect("finished");
         assert!(finished.status.success());
-        assert_eq!(finished.stdout, b"1|secret request");
+        let answer = super::super::answer::parse_response(&finished.stdout.expect("valid"))
+            .expect("valid")
+            .expect("an answer");
+        assert_eq!(
+            answer.output,
+            Some(cliff::Output::Text {
+                text: "secret request".to_owned()
+            })
+        );
         let _ = std::fs::remove_dir_all(&dir);
     }
 
     #[test]
     fn large_requests_do_not_block_a_plugin_that_never_reads() {
         let dir = tempdir("noread");
-        let plugin = script(&dir, "ignore", "echo done");
-        let finished = spawn_run(&plugin, vec![b'x'; 1 << 20])
+        let plugin = script(
+            &dir,
+            "ignore",
+            r#"echo '{"protocol": 1, "output": {"kind": "exit", "code": 0}}'"#,
+        );
+        let finished = spawn_run(&plugin, vec![b'x'; 1 << 20], None)
             .expect("spawned")
             .wait(Some(Duration::from_secs(20)))
             .expect("finished");
-        assert_eq!(finished.stdout, b"done\n");
+        let answer = super::super::answer::parse_response(&finished.stdout.expect("valid"))
+            .expect("valid")
+            .expect("an answer");
+        assert_eq!(answer.output, Some(cliff::Output::Exit { code: 0 }));
         let _ = std::fs::remove_dir_all(&dir);
     }
 
@@ -341,6 +426,7 @@ cat"#,
             .expect("finished");
         assert_eq!(describe_status(finished.status), "exited with status 3");
         assert_eq!(finished.stderr, b"oops\n");
+        assert!(!finished.interrupted);
         let problem = spawn_manifest(&dir.join("missing")).err().expect("error");
         assert!(problem.starts_with("could not be started: "), "{problem}");
         let _ = std::fs::remove_dir_all(&dir);
