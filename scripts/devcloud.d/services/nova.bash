@@ -2,10 +2,10 @@
 # A service block of scripts/devcloud, sourced by it (see "Adding a service" there).
 
 # Nova: API, conductor, scheduler and compute as threads of one process
-# (devcloud.d/nova-server.py, native threading, `transport_url = fake:/`), the fake virt
-# driver FakeDriverWithoutFakeNodes (servers live in its memory) with snapshots that reach
-# Glance (devcloud.d/nova_devcloud_driver.py), Placement for scheduling,
-# Glance for images, Neutron for ports (its URL from NEUTRON_PORT), Cinder for volumes.
+# (devcloud.d/nova-server.py, native threading, `transport_url = fake:/`); the virt driver
+# is Nova's FakeDriverWithoutFakeNodes (servers live in its memory) with snapshots that reach
+# Glance (devcloud.d/nova_devcloud_driver.py).  Placement for scheduling, Glance for
+# images, Neutron for ports (its URL from NEUTRON_PORT), Cinder for volumes.
 
 NOVA_PORT=${DEVCLOUD_NOVA_PORT:-8774}
 NOVA_URL=http://$HOST:$NOVA_PORT/v2.1
