@@ -21,7 +21,8 @@ mistral_ready() {
 mistral_prepare() {
   local d=$STATE/mistral
   mkdir -p -- "$d"
-  cat >"$d/mistral.conf" <<EOF
+  {
+    cat <<EOF
 # written by scripts/devcloud
 [DEFAULT]
 transport_url = fake:/
@@ -34,17 +35,9 @@ api_workers = 1
 connection = sqlite:///$d/mistral.db
 [pecan]
 auth_enable = True
-[keystone_authtoken]
-www_authenticate_uri = $AUTH_URL
-auth_url = $AUTH_URL
-auth_type = password
-username = mistral
-password = $SERVICE_PASSWORD
-project_name = service
-user_domain_name = Default
-project_domain_name = Default
-region_name = $REGION
 EOF
+    authtoken_conf mistral
+  } >"$d/mistral.conf"
   if [[ ! -f $d/mistral.db.ready ]]; then
     log "mistral: creating the database"
     rm -f -- "$d/mistral.db"
