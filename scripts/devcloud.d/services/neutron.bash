@@ -77,7 +77,8 @@ sqlite_immediate.install()
 
 wsgi_app = "neutron.wsgi.api:application"
 bind = "$HOST:$NEUTRON_PORT"
-workers = 2
+# one worker: each takes about 240 MB; requests queue (none waits on another Neutron request)
+workers = 1
 timeout = 120
 graceful_timeout = 5
 proc_name = "devcloud-neutron"
