@@ -82,7 +82,7 @@ sqlite_immediate.install()
 
 wsgi_app = "neutron.wsgi.api:application"
 bind = "$HOST:$NEUTRON_PORT"
-# one worker: each takes about 240 MB; requests queue (none waits on another Neutron request)
+# one worker: each takes 185-256 MB; requests queue (none waits on another Neutron request)
 workers = 1
 timeout = 120
 graceful_timeout = 5
