@@ -9,17 +9,30 @@ For the same reason it also stands in for the agents' drivers of two service plu
 refuse to work without one: a QoS driver that accepts every rule type (the QoS plugin rejects
 rules no loaded driver supports), and an agentless trunk driver (the trunk plugin does not
 load without a compatible driver).  Both only store; nothing is enforced.
+
+And it makes agents exist: when the API worker has started, it sends the state reports a
+DHCP, Open vSwitch and metadata agent on host `[DEFAULT] host` would send, through the
+same server call the agents' RPC reaches (create_or_update_agent), once; `agent_down_time`
+keeps them alive.  So `network agent ...` commands and the DHCP scheduler have real agents to
+work with (their notifications are casts that go nowhere); no agent process does anything.
 """
 
+from neutron_lib.agent import topics
 from neutron_lib.api.definitions import portbindings
+from neutron_lib.callbacks import events
+from neutron_lib.callbacks import registry
+from neutron_lib.callbacks import resources
 from neutron_lib import constants
+from neutron_lib import context as n_context
 from neutron_lib.db import constants as db_constants
+from neutron_lib.plugins import directory
 from neutron_lib.plugins.ml2 import api
 from neutron_lib.services.qos import base as qos_base
 from neutron_lib.services.qos import constants as qos_constants
 from neutron_lib.services.trunk import constants as trunk_constants
 from neutron.services.trunk.drivers import base as trunk_base
 from oslo_config import cfg
+from oslo_utils import timeutils
 
 NAME = "devcloud_bind_all"
 
@@ -50,6 +63,36 @@ QOS_RULES = {
         qos_constants.DIRECTION: {"type:values": constants.VALID_DIRECTIONS_AND_ANY},
     },
 }
+
+
+# (agent_type, binary, topic, configurations, has an availability zone) of each agent reported.
+# No L3 agent: adding a router to one is an RPC call (not a cast), which nothing answers on the
+# fake transport, so the request would hang until gunicorn kills the worker.
+AGENTS = (
+    (constants.AGENT_TYPE_DHCP, constants.AGENT_PROCESS_DHCP, topics.DHCP_AGENT,
+     {"dhcp_driver": "neutron.agent.linux.dhcp.Dnsmasq", "networks": 0}, True),
+    (constants.AGENT_TYPE_OVS, constants.AGENT_PROCESS_OVS, "N/A",
+     {"bridge_mappings": {"physnet1": "br-ex"}, "tunnel_types": ["vxlan"]}, False),
+    (constants.AGENT_TYPE_METADATA, constants.AGENT_PROCESS_METADATA, "N/A", {}, False),
+)
+
+
+def report_agents(resource, event, trigger, payload=None):
+    """Report each agent of AGENTS as alive on this host (the API worker has started)."""
+    ctx = n_context.get_admin_context()
+    plugin = directory.get_plugin()
+    for agent_type, binary, topic, configurations, zoned in AGENTS:
+        state = {
+            "agent_type": agent_type,
+            "binary": binary,
+            "topic": topic,
+            "host": cfg.CONF.host,
+            "configurations": configurations,
+            "start_flag": True,
+        }
+        if zoned:
+            state["availability_zone"] = "nova"
+        plugin.create_or_update_agent(ctx, state, timeutils.utcnow())
 
 
 def _loaded():
@@ -94,6 +137,7 @@ class BindAllDriver(api.MechanismDriver):
             agent_type=None,
             can_trunk_bound_port=True,
         )
+        registry.subscribe(report_agents, resources.PROCESS, events.AFTER_INIT)
 
     @property
     def connectivity(self):

@@ -4,12 +4,15 @@
 # Neutron: ML2 without agents, served by gunicorn (configured only by gunicorn.conf.py, like
 # Keystone).  The schema is made from the models (its alembic migrations fail on sqlite),
 # then stamped.  Ports are bound by devcloud's own mechanism driver `devcloud_bind_all`
-# (devcloud.d/neutron-bind-all, a local package installed into the venv by neutron_post_install), so that Nova's
-# servers on Neutron networks become ACTIVE.
+# (devcloud.d/neutron-bind-all, a local package installed into the venv by
+# neutron_post_install), so that Nova's servers on Neutron networks become ACTIVE; it also
+# reports DHCP, Open vSwitch and metadata agents, and stands in for the QoS and trunk drivers.
 
 NEUTRON_PORT=${DEVCLOUD_NEUTRON_PORT:-9696}
 NEUTRON_URL=http://$HOST:$NEUTRON_PORT
-NEUTRON_SERVICE_PLUGINS=router,qos,trunk,segments,metering,port_forwarding,conntrack_helper,ndp_proxy,local_ip,network_segment_range,auto_allocate,flavors,tag
+# the service plugins for OSC's network commands (docs/testbed.md: what each was checked with)
+NEUTRON_SERVICE_PLUGINS=router,qos,trunk,segments,metering,port_forwarding,conntrack_helper
+NEUTRON_SERVICE_PLUGINS+=,ndp_proxy,local_ip,network_segment_range,auto_allocate,flavors,tag
 
 neutron_venv() { printf '%s' "$CACHE/venv-neutron"; }
 neutron_packages() { printf 'neutron gunicorn'; }
@@ -36,6 +39,8 @@ host = devcloud
 use_stderr = true
 notify_nova_on_port_status_changes = false
 notify_nova_on_port_data_changes = false
+# devcloud_bind_all reports its agents once at start: keep them alive (the maximum, 24 days)
+agent_down_time = 2147483
 [database]
 connection = sqlite:///$d/neutron.db?timeout=60
 [oslo_concurrency]
@@ -77,7 +82,8 @@ sqlite_immediate.install()
 
 wsgi_app = "neutron.wsgi.api:application"
 bind = "$HOST:$NEUTRON_PORT"
-workers = 2
+# one worker: each takes 185-256 MB; requests queue (none waits on another Neutron request)
+workers = 1
 timeout = 120
 graceful_timeout = 5
 proc_name = "devcloud-neutron"
