@@ -57,16 +57,7 @@ backend_url = file://$d/coordination
 $(for b in "${CINDER_BACKENDS[@]}"; do
     printf '[%s]\nvolume_driver = devcloud_cinder_driver.FileDriver\nvolume_backend_name = %s\n' "$b" "$b"
   done)
-[keystone_authtoken]
-www_authenticate_uri = $AUTH_URL
-auth_url = $AUTH_URL
-auth_type = password
-username = cinder
-password = $SERVICE_PASSWORD
-project_name = service
-user_domain_name = Default
-project_domain_name = Default
-region_name = $REGION
+$(authtoken_conf cinder)
 service_token_roles_required = true
 EOF
   if [[ ! -f $d/cinder.db.ready ]]; then

@@ -45,16 +45,7 @@ agent_down_time = 2147483
 connection = sqlite:///$d/neutron.db?timeout=60
 [oslo_concurrency]
 lock_path = $d/lock
-[keystone_authtoken]
-www_authenticate_uri = $AUTH_URL
-auth_url = $AUTH_URL
-auth_type = password
-username = neutron
-password = $SERVICE_PASSWORD
-project_name = service
-user_domain_name = Default
-project_domain_name = Default
-region_name = $REGION
+$(authtoken_conf neutron)
 EOF
   cat >"$d/ml2_conf.ini" <<EOF
 # written by scripts/devcloud
