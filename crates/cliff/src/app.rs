@@ -156,7 +156,7 @@ impl<C> Command<C> for CompleteCommand {
 /// Writes to stdout, mapping a closed pipe to its own error kind.
 fn write_stdout(text: &str) -> Result<()> {
     let mut out = std::io::stdout().lock();
-    out.write_all(text.as_bytes())?;
+    out.write_all(&crate::surrogate::to_bytes(text))?;
     out.flush()?;
     Ok(())
 }
@@ -168,7 +168,11 @@ fn report(err: &Error, debug: bool) {
     }
     if err.kind == ErrorKind::Usage {
         // argparse's own stderr text, already complete.
-        let _ = write!(std::io::stderr().lock(), "{}", err.message);
+        let _ = write!(
+            std::io::stderr().lock(),
+            "{}",
+            crate::surrogate::backslashed(&err.message)
+        );
         return;
     }
     log::error!("{}", err.message);

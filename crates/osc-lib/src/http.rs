@@ -407,6 +407,7 @@ impl HttpClient {
     /// Sends a request, following redirects as keystoneauth does (same method and body, at most 30). Any HTTP
     /// status is returned as a response; only a failure to talk to the server is an error.
     pub fn send(&self, request: &Request) -> Result<Response> {
+        crate::unencodable::check_request(request)?;
         let mut headers = request.headers.clone();
         if request.header_value("User-Agent").is_none() {
             headers.push(("User-Agent".to_owned(), self.config.user_agent.clone()));
@@ -894,6 +895,9 @@ impl serde_json::ser::Formatter for PythonFormatter {
         for ch in fragment.chars() {
             if (ch as u32) < 0x7f {
                 writer.write_all(&[ch as u8])?;
+            } else if let Some(byte) = cliff::surrogate::escaped_byte(ch) {
+                // An undecodable argv byte: Python's json.dumps writes its lone surrogate.
+                write!(writer, "\\udc{byte:02x}")?;
             } else {
                 for unit in ch.encode_utf16(&mut units) {
                     write!(writer, "\\u{unit:04x}")?;
