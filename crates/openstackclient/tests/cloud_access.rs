@@ -607,7 +607,8 @@ fn the_cache_directory_and_its_files_are_private() {
         .flatten()
         .map(|entry| entry.path())
         .collect();
-    assert!(files.len() >= 2, "an entry and its lock: {files:?}");
+    // The entry alone: the lock file is removed when released (none is left behind per identity).
+    assert_eq!(files, scratch.entries(), "only the entry: {files:?}");
     for file in files {
         assert_eq!(mode(&file), 0o600, "{}", file.display());
     }
