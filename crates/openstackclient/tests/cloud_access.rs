@@ -838,6 +838,29 @@ fn a_command_right_after_a_revocation_by_user_succeeds() {
 }
 
 #[test]
+fn an_auth_option_that_is_not_text_is_refused_before_any_request() {
+    let scratch = Scratch::new("wrong-type");
+    // Nothing listens on port 9: the error must come before any connection.
+    let file = scratch.write(
+        "typed-clouds.yaml",
+        "clouds:\n  typed:\n    auth:\n      auth_url: http://127.0.0.1:9/v3\n      username: [admin, x]\n      \
+         password: p\n      project_name: p\n",
+    );
+    let failed = run(
+        scratch
+            .openstack()
+            .env("OS_CLIENT_CONFIG_FILE", &file)
+            .env("OS_CLOUD", "typed"),
+        &["token", "issue"],
+    );
+    assert_eq!(
+        failed.stderr,
+        "Invalid value for auth option username: ['admin', 'x'] is a list, not a string\n"
+    );
+    assert_eq!(failed.code, Some(1));
+}
+
+#[test]
 fn token_revoke_forgets_the_cached_token() {
     let Some(cloud) = devcloud("token_revoke_forgets_the_cached_token") else {
         return;

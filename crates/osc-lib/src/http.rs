@@ -482,6 +482,10 @@ impl HttpClient {
         let slot = usize::from(https) * 2 + usize::from(proxy.is_some());
         let agent = match self.agents[slot].get_or_init(|| self.make_agent(https, proxy)) {
             Ok(agent) => agent,
+            // requests raises this OSError before connecting, and nothing catches it: OSC prints it alone.
+            Err(reason) if reason.starts_with(CA_BUNDLE_MISSING) => {
+                return Err(Error::command(reason.clone()))
+            }
             Err(reason) if https => {
                 return Err(Error::command(format!(
                     "SSL exception connecting to {url}: {reason}"
@@ -569,12 +573,8 @@ impl HttpClient {
         if !self.config.verify {
             tls = tls.disable_verification(true);
         } else if let Some(path) = &self.config.cacert {
-            let pem = std::fs::read(path).map_err(|_| {
-                format!(
-                    "Could not find a suitable TLS CA certificate bundle, invalid path: {}",
-                    path.display()
-                )
-            })?;
+            let pem = std::fs::read(path)
+                .map_err(|_| format!("{CA_BUNDLE_MISSING}{}", path.display()))?;
             let certs = pem_certificates(&pem);
             if certs.is_empty() {
                 return Err(format!("No CA certificate found in {}", path.display()));
@@ -650,6 +650,16 @@ impl HttpClient {
         }
         line
     }
+}
+
+/// The start of requests' error for a CA bundle path that does not exist (also a `verify: "false"` setting).
+pub const CA_BUNDLE_MISSING: &str =
+    "Could not find a suitable TLS CA certificate bundle, invalid path: ";
+
+/// Whether an error is the missing CA bundle, which version discovery must not swallow (requests raises it
+/// before any connection, and keystoneauth's discovery catches only its own exceptions).
+pub fn is_ca_bundle_missing(error: &Error) -> bool {
+    error.message.starts_with(CA_BUNDLE_MISSING)
 }
 
 /// The system's root certificates: the bundle file when there is one (`SSL_CERT_FILE`, else the distribution's:
@@ -1737,7 +1747,7 @@ mod tests {
     }
 
     #[test]
-    fn unreadable_cacert_is_an_ssl_error() {
+    fn missing_cacert_fails_as_requests_does() {
         let client = HttpClient::new(HttpConfig {
             cacert: Some(PathBuf::from("/nonexistent/ca.pem")),
             ..HttpConfig::default()
@@ -1747,8 +1757,7 @@ mod tests {
             .unwrap_err();
         assert_eq!(
             error.message,
-            "SSL exception connecting to https://127.0.0.1:1/v3: Could not find a suitable TLS CA certificate \
-             bundle, invalid path: /nonexistent/ca.pem"
+            "Could not find a suitable TLS CA certificate bundle, invalid path: /nonexistent/ca.pem"
         );
     }
 
