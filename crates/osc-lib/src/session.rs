@@ -229,7 +229,7 @@ impl Session {
     }
 
     /// The token, as [`Session::auth_ref`], but a token from the cache is first checked with Keystone (`HEAD
-    /// /v3/auth/tokens`, one cheap request) and replaced by a new one if Keystone no longer accepts it: `token
+    /// /v3/auth/tokens?nocatalog`, one request) and replaced by a new one if Keystone no longer accepts it: `token
     /// issue` hands its token to scripts, so it must never print one that was revoked since it was cached.
     pub fn validated_auth_ref(&mut self) -> Result<Option<&AuthRef>> {
         let Some(token) = self.auth_ref()?.map(|auth| auth.auth_token.clone()) else {
@@ -238,8 +238,9 @@ impl Session {
         if !self.auth_from_cache {
             return self.auth_ref();
         }
+        // `nocatalog`: only the answer's status matters, and Keystone then skips building the catalog.
         let url = format!(
-            "{}/auth/tokens",
+            "{}/auth/tokens?nocatalog",
             self.versioned_endpoint("identity", 3)?
                 .trim_end_matches('/')
         );
