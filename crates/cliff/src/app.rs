@@ -385,6 +385,13 @@ impl<A: Application> App<A> {
                 match self.parse_command_args(&parser, &rest)? {
                     None => Ok((None, 0)),
                     Some(args) => {
+                        // A command that prints data must not run for nothing (OSC fails too, after running it:
+                        // `'NoneType' object has no attribute 'isatty'`, exit 1).
+                        if command.kind() != CommandKind::Plain && !terminal::stdout_is_open() {
+                            return Err(Error::command(
+                                "Standard output is closed: the command's output cannot be written",
+                            ));
+                        }
                         let output = command.take_action(self.app.context(), &args)?;
                         let code = self.emit(&output, &args)?;
                         Ok((Some(args), code))

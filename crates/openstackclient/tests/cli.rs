@@ -362,3 +362,31 @@ fn arguments_that_are_not_utf8_print_as_python_prints_them() {
         text(&out.stderr)
     );
 }
+
+#[test]
+fn a_closed_stdout_is_an_error_not_lost_output() {
+    let run_closed = |args: &str| {
+        // Through sh, to close descriptor 1 (`>&-`) before the binary starts.
+        let mut shell = Command::new("sh");
+        shell
+            .env_clear()
+            .env("PATH", std::env::var("PATH").unwrap_or_default())
+            .env("COLUMNS", "80")
+            .args([
+                "-c",
+                &format!("exec \"$0\" {args} >&-"),
+                env!("CARGO_BIN_EXE_openstack"),
+            ])
+            .current_dir(std::env::temp_dir())
+            .stdin(Stdio::null());
+        shell.output().expect("sh runs")
+    };
+    let closed = run_closed("command list");
+    assert_eq!(
+        text(&closed.stderr),
+        "Standard output is closed: the command's output cannot be written\n"
+    );
+    assert_eq!(closed.status.code(), Some(1));
+    // `--version` prints nothing that a closed stdout could lose in OSC either (exit 0 there too).
+    assert_eq!(run_closed("--version").status.code(), Some(0));
+}
