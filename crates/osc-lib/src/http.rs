@@ -437,7 +437,19 @@ impl HttpClient {
             if request.log && log::log_enabled!(log::Level::Debug) {
                 log_response(&response);
             }
-            if !REDIRECT_STATUSES.contains(&response.status) || redirects >= MAX_REDIRECTS {
+            if REDIRECT_STATUSES.contains(&response.status) && redirects >= MAX_REDIRECTS {
+                // A redirect loop: its last answer has no body to parse, so say what happened instead of
+                // letting the caller fail on a missing key (or show an empty resource).
+                let to = response
+                    .header("location")
+                    .map(|location| format!(" to {location}"))
+                    .unwrap_or_default();
+                return Err(Error::command(format!(
+                    "Exceeded {MAX_REDIRECTS} redirects: {} answered {}{to} again",
+                    response.url, response.status
+                )));
+            }
+            if !REDIRECT_STATUSES.contains(&response.status) {
                 if request.log {
                     if let Some(id) = response.request_id() {
                         match &request.service_name {
@@ -1696,6 +1708,22 @@ mod tests {
             let micros = timing.seconds * 1e6;
             assert_eq!(micros, micros.round(), "{}", timing.seconds);
         }
+    }
+
+    #[test]
+    fn a_redirect_loop_says_so() {
+        let looping =
+            "HTTP/1.1 302 Found\r\nLocation: /v3/projects\r\nContent-Length: 0\r\nConnection: close\r\n\r\n";
+        let (base, server) = serve(vec![looping.to_owned(); 31]);
+        let client = HttpClient::new(HttpConfig::default());
+        let error = client
+            .send(&Request::new(Method::Get, format!("{base}/v3/projects")))
+            .unwrap_err();
+        assert_eq!(
+            error.message,
+            format!("Exceeded 30 redirects: {base}/v3/projects answered 302 to /v3/projects again")
+        );
+        assert_eq!(server.join().unwrap().len(), 31);
     }
 
     #[test]
