@@ -13,6 +13,9 @@ pub fn stdout_is_tty() -> bool {
 pub fn stdout_is_open() -> bool {
     #[cfg(target_os = "linux")]
     {
+        // Referenced here so that the linker keeps the constructor (`#[used]` alone did not survive a release
+        // build: its `.init_array` entry was dropped).
+        std::hint::black_box(&closed_stdout::RECORD);
         !closed_stdout::AT_START.load(std::sync::atomic::Ordering::Relaxed)
     }
     #[cfg(not(target_os = "linux"))]
@@ -43,7 +46,7 @@ mod closed_stdout {
 
     #[used]
     #[link_section = ".init_array"]
-    static RECORD: extern "C" fn() = record;
+    pub static RECORD: extern "C" fn() = record;
 }
 
 /// Whether standard input is a terminal.
