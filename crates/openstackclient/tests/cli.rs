@@ -29,6 +29,23 @@ fn run(args: &[&str]) -> Output {
         .expect("the openstack binary runs")
 }
 
+/// Runs the binary in stdin mode on these lines.
+fn run_stdin(input: &[u8]) -> Output {
+    let mut child = openstack()
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("spawn");
+    child
+        .stdin
+        .take()
+        .expect("stdin")
+        .write_all(input)
+        .expect("write");
+    child.wait_with_output().expect("wait")
+}
+
 fn text(bytes: &[u8]) -> String {
     String::from_utf8_lossy(bytes).into_owned()
 }
@@ -149,18 +166,8 @@ fn broken_pipe_is_silent() {
 
 #[test]
 fn commands_from_stdin_run_one_per_line() {
-    let mut child = openstack()
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .spawn()
-        .expect("spawn");
-    child
-        .stdin
-        .take()
-        .expect("stdin")
-        .write_all(b"command list --group cli -f value\nmodule list -c openstackclient -f value\n")
-        .expect("write");
-    let out = child.wait_with_output().expect("wait");
+    let out =
+        run_stdin(b"command list --group cli -f value\nmodule list -c openstackclient -f value\n");
     assert_eq!(
         text(&out.stdout),
         format!(
@@ -309,19 +316,7 @@ fn random_byte_argv_never_crashes() {
 
 #[test]
 fn a_line_that_is_not_utf8_in_stdin_mode_runs_and_the_next_lines_too() {
-    let mut child = openstack()
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("spawn");
-    child
-        .stdin
-        .take()
-        .expect("stdin")
-        .write_all(b"module list -c openstackclient -f value\nx\xff\ncommand list --group cli -f value -c \xff\nmodule list -c openstackclient -f value\n")
-        .expect("write");
-    let out = child.wait_with_output().expect("wait");
+    let out = run_stdin(b"module list -c openstackclient -f value\nx\xff\ncommand list --group cli -f value -c \xff\nmodule list -c openstackclient -f value\n");
     let version = env!("CARGO_PKG_VERSION");
     let mut expected = format!("{version}\n").into_bytes();
     expected.extend_from_slice(
