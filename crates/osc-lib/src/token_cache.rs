@@ -7,8 +7,11 @@
 //! served a cached token; no secret is stored. The content is the token and Keystone's body, so
 //! a cached entry also answers `catalog list` without any request. The directory is 0700 and files are 0600,
 //! written whole to a temporary file and renamed, under a per-entry lock that also keeps two processes from
-//! authenticating at once. A token within a minute of expiry, an unreadable, corrupt or foreign entry (another
-//! owner, or readable by others) is never used and is replaced by the next write; the cache never fails a command.
+//! authenticating at once (the `<key>.lock` file is removed when released). A token within a minute of expiry, an
+//! unreadable, corrupt or foreign entry (another owner, or readable by others), anything but a regular file (a
+//! FIFO is opened non-blocking, so it cannot hang the command) and an entry over [`MAX_ENTRY_BYTES`] are never
+//! used and are replaced by the next write; the cache never fails a command. `token issue` checks a cached token
+//! with Keystone before printing it ([`crate::session::Session::validated_auth_ref`]).
 
 use std::fs::{self, File, OpenOptions};
 use std::io::{self, Read, Write};
