@@ -815,7 +815,7 @@ fn a_command_right_after_a_revocation_by_user_succeeds() {
     };
     // Removing the user from a group revokes all of the user's tokens, to the whole second: the cached token
     // is refused, and so is a new one issued in the same second.
-    for round in 0..6 {
+    for round in 0..10 {
         ok(
             &mut admin(),
             &["group", "add", "user", &user.group, &user.user_id],
