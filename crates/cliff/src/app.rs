@@ -177,7 +177,7 @@ impl<C> Command<C> for CompleteCommand {
 /// Writes to stdout, mapping a closed pipe to its own error kind.
 fn write_stdout(text: &str) -> Result<()> {
     let mut out = std::io::stdout().lock();
-    out.write_all(text.as_bytes())?;
+    out.write_all(&crate::surrogate::to_bytes(text))?;
     out.flush()?;
     Ok(())
 }
@@ -189,7 +189,11 @@ fn report(err: &Error, debug: bool) {
     }
     if err.kind == ErrorKind::Usage {
         // argparse's own stderr text, already complete.
-        let _ = write!(std::io::stderr().lock(), "{}", err.message);
+        let _ = write!(
+            std::io::stderr().lock(),
+            "{}",
+            crate::surrogate::backslashed(&err.message)
+        );
         return;
     }
     log::error!("{}", err.message);
@@ -402,6 +406,13 @@ impl<A: Application> App<A> {
                 match self.parse_command_args(&parser, &rest)? {
                     None => Ok((None, 0)),
                     Some(args) => {
+                        // A command that prints data must not run for nothing (OSC fails too, after running it:
+                        // `'NoneType' object has no attribute 'isatty'`, exit 1).
+                        if command.kind() != CommandKind::Plain && !terminal::stdout_is_open() {
+                            return Err(Error::command(
+                                "Standard output is closed: the command's output cannot be written",
+                            ));
+                        }
                         let output = command.take_action(self.app.context(), &args)?;
                         let code = self.emit(&output, &args)?;
                         Ok((Some(args), code))

@@ -48,8 +48,14 @@ fn run_line<A: Application>(app: &mut App<A>, line: &str) -> LineOutcome {
 
 fn batch_loop<A: Application>(app: &mut App<A>) -> i32 {
     let stdin = std::io::stdin();
-    for line in stdin.lock().lines() {
-        let Ok(line) = line else { break };
+    // Bytes, not `lines()`: a line that is not UTF-8 would end the loop. Python decodes it with surrogateescape
+    // and runs it like any other line, so it is decoded the same way as argv.
+    for line in stdin.lock().split(b'\n') {
+        let Ok(mut line) = line else { break };
+        if line.last() == Some(&b'\r') {
+            line.pop();
+        }
+        let line = crate::surrogate::decode(&line);
         if let LineOutcome::Stop = run_line(app, &line) {
             break;
         }

@@ -13,6 +13,7 @@ pub mod interactive;
 pub mod logging;
 pub mod manager;
 pub mod output;
+pub mod surrogate;
 pub mod terminal;
 pub mod value;
 

@@ -36,7 +36,8 @@ impl Log for Logger {
         if !self.enabled(record.metadata()) {
             return;
         }
-        let message = record.args().to_string();
+        // Undecodable argv bytes print as Python's stderr prints them (`\udcXX`).
+        let message = crate::surrogate::backslashed(&record.args().to_string());
         // A failed write to stderr has nowhere to be reported: dropping it is the only option.
         let _ = writeln!(std::io::stderr().lock(), "{message}");
         if let Ok(mut guard) = self.file.lock() {

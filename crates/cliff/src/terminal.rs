@@ -7,6 +7,48 @@ pub fn stdout_is_tty() -> bool {
     std::io::stdout().is_terminal()
 }
 
+/// Whether standard output was open when the process started: `>&-` closes it (Python then has
+/// `sys.stdout = None`). Rust's runtime reopens a closed standard descriptor on `/dev/null` before `main`, so the
+/// output would be silently lost with exit 0; the check runs earlier, as an `.init_array` constructor.
+pub fn stdout_is_open() -> bool {
+    #[cfg(target_os = "linux")]
+    {
+        // Referenced here so that the linker keeps the constructor (`#[used]` alone did not survive a release
+        // build: its `.init_array` entry was dropped).
+        std::hint::black_box(&closed_stdout::RECORD);
+        !closed_stdout::AT_START.load(std::sync::atomic::Ordering::Relaxed)
+    }
+    #[cfg(not(target_os = "linux"))]
+    {
+        true
+    }
+}
+
+#[cfg(target_os = "linux")]
+mod closed_stdout {
+    use std::sync::atomic::{AtomicBool, Ordering};
+
+    /// Set by [`record`] when descriptor 1 was closed at start-up.
+    pub static AT_START: AtomicBool = AtomicBool::new(false);
+
+    extern "C" {
+        fn fcntl(fd: i32, cmd: i32, ...) -> i32;
+    }
+
+    /// Runs from `.init_array`, before Rust's runtime replaces closed standard descriptors.
+    extern "C" fn record() {
+        const F_GETFD: i32 = 1;
+        // SAFETY: F_GETFD only reads the descriptor's flags; on a closed descriptor it fails with EBADF.
+        if unsafe { fcntl(1, F_GETFD) } == -1 {
+            AT_START.store(true, Ordering::Relaxed);
+        }
+    }
+
+    #[used]
+    #[link_section = ".init_array"]
+    pub static RECORD: extern "C" fn() = record;
+}
+
 /// Whether standard input is a terminal.
 pub fn stdin_is_tty() -> bool {
     std::io::stdin().is_terminal()

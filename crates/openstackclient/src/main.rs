@@ -12,7 +12,8 @@ use osc_lib::shell::OpenStackShell;
 use osc_lib::Plugin;
 
 fn main() {
-    let argv: Vec<String> = std::env::args().skip(1).collect();
+    // Not `std::env::args()`: it panics on an argument that is not UTF-8; Python decodes those as surrogates.
+    let argv = cliff::surrogate::args();
     let info = AppInfo {
         name: "openstack".to_owned(),
         version: env!("CARGO_PKG_VERSION").to_owned(),

@@ -29,6 +29,23 @@ fn run(args: &[&str]) -> Output {
         .expect("the openstack binary runs")
 }
 
+/// Runs the binary in stdin mode on these lines.
+fn run_stdin(input: &[u8]) -> Output {
+    let mut child = openstack()
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("spawn");
+    child
+        .stdin
+        .take()
+        .expect("stdin")
+        .write_all(input)
+        .expect("write");
+    child.wait_with_output().expect("wait")
+}
+
 fn text(bytes: &[u8]) -> String {
     String::from_utf8_lossy(bytes).into_owned()
 }
@@ -149,18 +166,8 @@ fn broken_pipe_is_silent() {
 
 #[test]
 fn commands_from_stdin_run_one_per_line() {
-    let mut child = openstack()
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .spawn()
-        .expect("spawn");
-    child
-        .stdin
-        .take()
-        .expect("stdin")
-        .write_all(b"command list --group cli -f value\nmodule list -c openstackclient -f value\n")
-        .expect("write");
-    let out = child.wait_with_output().expect("wait");
+    let out =
+        run_stdin(b"command list --group cli -f value\nmodule list -c openstackclient -f value\n");
     assert_eq!(
         text(&out.stdout),
         format!(
@@ -239,4 +246,149 @@ fn help_snapshots() {
         "help snapshots (UPDATE_SNAPSHOTS=1 to refresh, then review):\n{}",
         failures.join("\n")
     );
+}
+
+/// A small deterministic generator (xorshift64*), so the fuzz test runs the same argv every time.
+struct Xorshift(u64);
+
+impl Xorshift {
+    fn next(&mut self) -> u64 {
+        self.0 ^= self.0 >> 12;
+        self.0 ^= self.0 << 25;
+        self.0 ^= self.0 >> 27;
+        self.0.wrapping_mul(0x2545_F491_4F6C_DD1D)
+    }
+
+    fn below(&mut self, n: usize) -> usize {
+        (self.next() % n as u64) as usize
+    }
+}
+
+#[test]
+fn random_byte_argv_never_crashes() {
+    use std::os::unix::ffi::OsStringExt;
+    // Command words and options mixed with random bytes (any byte but NUL, so not only UTF-8).
+    const WORDS: &[&[u8]] = &[
+        b"project",
+        b"list",
+        b"show",
+        b"help",
+        b"command",
+        b"-f",
+        b"json",
+        b"-c",
+        b"--name",
+        b"--debug",
+        b"-h",
+        b"module",
+        b"--os-cloud",
+        b"\xc3\x28",
+        b"\xff",
+        b"\xe2\x82",
+        b"caf\xc3\xa9",
+        b"--",
+    ];
+    let scratch = std::env::temp_dir().join(format!("openstack-rs-fuzz-{}", std::process::id()));
+    std::fs::create_dir_all(&scratch).expect("scratch directory");
+    let mut rng = Xorshift(0x005E_ED0F_A26F);
+    for case in 0..150 {
+        let count = rng.below(5);
+        let argv: Vec<std::ffi::OsString> = (0..count)
+            .map(|_| {
+                let bytes: Vec<u8> = if rng.below(2) == 0 {
+                    WORDS[rng.below(WORDS.len())].to_vec()
+                } else {
+                    (0..rng.below(8))
+                        .map(|_| 1 + rng.below(255) as u8)
+                        .collect()
+                };
+                std::ffi::OsString::from_vec(bytes)
+            })
+            .collect();
+        let out = openstack()
+            .current_dir(&scratch)
+            .env("OSC_TOKEN_CACHE", "0")
+            .args(&argv)
+            .output()
+            .expect("the openstack binary runs");
+        let stderr = text(&out.stderr);
+        assert!(
+            matches!(out.status.code(), Some(0..=2)) && !stderr.contains("panicked"),
+            "case {case}: openstack {argv:?} exited {:?}\n{stderr}",
+            out.status.code()
+        );
+    }
+    let _ = std::fs::remove_dir_all(&scratch);
+}
+
+#[test]
+fn a_line_that_is_not_utf8_in_stdin_mode_runs_and_the_next_lines_too() {
+    let out = run_stdin(b"module list -c openstackclient -f value\nx\xff\ncommand list --group cli -f value -c \xff\nmodule list -c openstackclient -f value\n");
+    let version = env!("CARGO_PKG_VERSION");
+    let mut expected = format!("{version}\n").into_bytes();
+    expected.extend_from_slice(
+        b"openstack: 'x\xff' is not an openstack command. See 'openstack --help'.\n",
+    );
+    assert!(out.stdout.starts_with(&expected), "{}", text(&out.stdout));
+    assert!(
+        out.stdout.ends_with(format!("\n{version}\n").as_bytes()),
+        "{}",
+        text(&out.stdout)
+    );
+    assert_eq!(
+        text(&out.stderr),
+        "No recognized column names in ['\\udcff']. Recognized columns are ('Command Group', 'Commands').\n"
+    );
+}
+
+#[test]
+fn arguments_that_are_not_utf8_print_as_python_prints_them() {
+    use std::os::unix::ffi::OsStrExt;
+    let out = openstack()
+        .arg(std::ffi::OsStr::from_bytes(b"\xff"))
+        .output()
+        .expect("runs");
+    assert_eq!(out.status.code(), Some(2));
+    assert!(out
+        .stdout
+        .starts_with(b"openstack: '\xff' is not an openstack command. See 'openstack --help'.\n"));
+    let out = openstack()
+        .args(["module", "list", "--name"])
+        .arg(std::ffi::OsStr::from_bytes(b"\xc3("))
+        .output()
+        .expect("runs");
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        text(&out.stderr).ends_with("error: unrecognized arguments: --name \\udcc3(\n"),
+        "{}",
+        text(&out.stderr)
+    );
+}
+
+#[test]
+fn a_closed_stdout_is_an_error_not_lost_output() {
+    let run_closed = |args: &str| {
+        // Through sh, to close descriptor 1 (`>&-`) before the binary starts.
+        let mut shell = Command::new("sh");
+        shell
+            .env_clear()
+            .env("PATH", std::env::var("PATH").unwrap_or_default())
+            .env("COLUMNS", "80")
+            .args([
+                "-c",
+                &format!("exec \"$0\" {args} >&-"),
+                env!("CARGO_BIN_EXE_openstack"),
+            ])
+            .current_dir(std::env::temp_dir())
+            .stdin(Stdio::null());
+        shell.output().expect("sh runs")
+    };
+    let closed = run_closed("command list");
+    assert_eq!(
+        text(&closed.stderr),
+        "Standard output is closed: the command's output cannot be written\n"
+    );
+    assert_eq!(closed.status.code(), Some(1));
+    // `--version` prints nothing that a closed stdout could lose in OSC either (exit 0 there too).
+    assert_eq!(run_closed("--version").status.code(), Some(0));
 }

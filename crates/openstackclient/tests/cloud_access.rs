@@ -607,7 +607,8 @@ fn the_cache_directory_and_its_files_are_private() {
         .flatten()
         .map(|entry| entry.path())
         .collect();
-    assert!(files.len() >= 2, "an entry and its lock: {files:?}");
+    // The entry alone: the lock file is removed when released (none is left behind per identity).
+    assert_eq!(files, scratch.entries(), "only the entry: {files:?}");
     for file in files {
         assert_eq!(mode(&file), 0o600, "{}", file.display());
     }
@@ -684,6 +685,179 @@ fn a_revoked_cached_token_is_replaced_after_one_401() {
     assert_eq!(count("Making authentication request to "), 1, "{listed:?}");
     let renewed = token_of(&scratch.only_entry().1);
     assert_ne!(renewed, cached);
+}
+
+#[test]
+fn token_issue_never_prints_a_revoked_cached_token() {
+    let Some(cloud) = devcloud("token_issue_never_prints_a_revoked_cached_token") else {
+        return;
+    };
+    let scratch = Scratch::new("issue-revoked");
+    let issue = ["token", "issue", "-f", "value", "-c", "id"];
+    let cached = ok(&mut cloud.openstack(&scratch), &issue).stdout;
+    // Still valid: handed out again from the cache (after one check with Keystone).
+    assert_eq!(ok(&mut cloud.openstack(&scratch), &issue).stdout, cached);
+    // Revoked by another process: the cache entry still holds it.
+    ok(
+        &mut cloud.uncached(&scratch),
+        &["token", "revoke", cached.trim()],
+    );
+    assert_eq!(token_of(&scratch.only_entry().1), cached.trim());
+    let issued = ok(&mut cloud.openstack(&scratch), &issue).stdout;
+    assert_ne!(issued, cached);
+    assert_eq!(token_of(&scratch.only_entry().1), issued.trim());
+}
+
+/// Creates a user through Keystone's API with python3 (the password goes through the environment, never argv);
+/// prints the user's id.
+const CREATE_USER_PY: &str = r#"
+import json, os, urllib.request
+url = os.environ["AUTH_URL"].rstrip("/")
+def call(method, path, body, token=None):
+    headers = {"Content-Type": "application/json"}
+    if token:
+        headers["X-Auth-Token"] = token
+    request = urllib.request.Request(url + path, json.dumps(body).encode(), headers, method=method)
+    with urllib.request.urlopen(request) as answer:
+        return answer.headers.get("X-Subject-Token"), json.load(answer)
+token, _ = call("POST", "/auth/tokens", {"auth": {"identity": {"methods": ["password"], "password": {"user": {
+    "name": os.environ["ADMIN_NAME"], "domain": {"id": "default"}, "password": os.environ["ADMIN_PASSWORD"]}}},
+    "scope": {"project": {"name": os.environ["PROJECT"], "domain": {"id": "default"}}}}})
+_, created = call("POST", "/users", {"user": {"name": os.environ["NEW_NAME"], "domain_id": "default",
+    "password": os.environ["NEW_PASSWORD"]}}, token)
+print(created["user"]["id"])
+"#;
+
+/// Deletes the test's user and group however the test ends.
+struct TemporaryUser<'a> {
+    cloud: &'a Devcloud,
+    scratch: &'a Scratch,
+    user_id: String,
+    group: String,
+}
+
+impl Drop for TemporaryUser<'_> {
+    fn drop(&mut self) {
+        let _ = run(
+            &mut self.cloud.uncached(self.scratch),
+            &["user", "delete", &self.user_id],
+        );
+        let _ = run(
+            &mut self.cloud.uncached(self.scratch),
+            &["group", "delete", &self.group],
+        );
+    }
+}
+
+#[test]
+fn a_command_right_after_a_revocation_by_user_succeeds() {
+    let Some(cloud) = devcloud("a_command_right_after_a_revocation_by_user_succeeds") else {
+        return;
+    };
+    let scratch = Scratch::new("revoke-by-user");
+    // A user of its own with the admin role: the revocation below must not touch the admin's tokens, which
+    // other tests and sessions share.
+    let name = format!("rs-revoked-{}", std::process::id());
+    let nanos = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |elapsed| elapsed.subsec_nanos());
+    let password = format!("pw{}x{nanos}", std::process::id());
+    let created = Command::new("python3")
+        .args(["-c", CREATE_USER_PY])
+        .env("AUTH_URL", &cloud.auth_url)
+        .env("ADMIN_NAME", &cloud.username)
+        .env("ADMIN_PASSWORD", &cloud.password)
+        .env("PROJECT", &cloud.project)
+        .env("NEW_NAME", &name)
+        .env("NEW_PASSWORD", &password)
+        .output()
+        .expect("python3 runs");
+    assert!(
+        created.status.success(),
+        "{}",
+        String::from_utf8_lossy(&created.stderr)
+    );
+    let user = TemporaryUser {
+        cloud: &cloud,
+        scratch: &scratch,
+        user_id: String::from_utf8_lossy(&created.stdout).trim().to_owned(),
+        group: format!("{name}-g"),
+    };
+    let admin = || cloud.uncached(&scratch);
+    ok(&mut admin(), &["group", "create", &user.group]);
+    ok(
+        &mut admin(),
+        &[
+            "role",
+            "add",
+            "--user",
+            &user.user_id,
+            "--project",
+            &cloud.project,
+            "admin",
+        ],
+    );
+    let file = scratch.write(
+        "revoked-clouds.yaml",
+        &format!(
+            "clouds:\n  revoked:\n    auth:\n      auth_url: {}\n      username: {name}\n      password: {password}\n      \
+             project_name: {}\n      user_domain_name: Default\n      project_domain_name: Default\n    \
+             region_name: {}\n    identity_api_version: 3\n",
+            cloud.auth_url, cloud.project, cloud.region
+        ),
+    );
+    let as_user = || {
+        let mut command = scratch.openstack();
+        command
+            .env("OS_CLIENT_CONFIG_FILE", &file)
+            .env("OS_CLOUD", "revoked");
+        command
+    };
+    // Removing the user from a group revokes all of the user's tokens, to the whole second: the cached token
+    // is refused, and so is a new one issued in the same second.
+    for round in 0..10 {
+        ok(
+            &mut admin(),
+            &["group", "add", "user", &user.group, &user.user_id],
+        );
+        let removed = run(
+            &mut as_user(),
+            &["group", "remove", "user", &user.group, &name],
+        );
+        assert_eq!(removed.code, Some(0), "round {round}: {removed:?}");
+        let listed = run(
+            &mut as_user(),
+            &["project", "list", "-f", "value", "-c", "Name"],
+        );
+        assert_eq!(listed.code, Some(0), "round {round}: {listed:?}");
+        assert!(
+            listed.stdout.lines().any(|line| line == cloud.project),
+            "round {round}: {listed:?}"
+        );
+    }
+}
+
+#[test]
+fn an_auth_option_that_is_not_text_is_refused_before_any_request() {
+    let scratch = Scratch::new("wrong-type");
+    // Nothing listens on port 9: the error must come before any connection.
+    let file = scratch.write(
+        "typed-clouds.yaml",
+        "clouds:\n  typed:\n    auth:\n      auth_url: http://127.0.0.1:9/v3\n      username: [admin, x]\n      \
+         password: p\n      project_name: p\n",
+    );
+    let failed = run(
+        scratch
+            .openstack()
+            .env("OS_CLIENT_CONFIG_FILE", &file)
+            .env("OS_CLOUD", "typed"),
+        &["token", "issue"],
+    );
+    assert_eq!(
+        failed.stderr,
+        "Invalid value for auth option username: ['admin', 'x'] is a list, not a string\n"
+    );
+    assert_eq!(failed.code, Some(1));
 }
 
 #[test]

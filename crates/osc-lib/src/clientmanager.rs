@@ -171,6 +171,11 @@ pub trait Transport {
     fn send(&mut self, request: &ApiRequest) -> Result<ApiResponse>;
     /// The current token, authenticating first when needed.
     fn token(&mut self) -> Result<TokenInfo>;
+    /// The current token for `token issue`, which hands it to scripts: one taken from the token cache is first
+    /// checked with the server and replaced if refused. Transports without a cache hand out `token()`.
+    fn validated_token(&mut self) -> Result<TokenInfo> {
+        self.token()
+    }
     /// The endpoint URL for a service type (interface and region from the configuration).
     fn endpoint(&mut self, service_type: &str) -> Result<String>;
     /// `(method, url, seconds)` of every request sent so far, for `--timing`.
@@ -306,6 +311,11 @@ impl ClientManager {
     /// The session's token (authenticating if needed).
     pub fn token(&mut self) -> Result<TokenInfo> {
         self.transport()?.token()
+    }
+
+    /// The current token, checked with the server first if it came from the token cache (`token issue`).
+    pub fn validated_token(&mut self) -> Result<TokenInfo> {
+        self.transport()?.validated_token()
     }
 
     /// The endpoint of a service type.

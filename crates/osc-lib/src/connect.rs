@@ -14,6 +14,7 @@ use crate::session::{Session, SessionConfig};
 /// Validates the auth options (prompting for a missing password on a terminal) and prepares the session.
 /// Nothing is sent: the session authenticates, or finds its token in the cache, on first use.
 pub fn connect(cloud: &mut CloudConfig) -> Result<Session> {
+    crate::config::types::check_session_settings(cloud.config())?;
     cloud.validate_auth(&mut prompt_secret)?;
     let auth: BTreeMap<String, String> = cloud
         .auth()

@@ -407,6 +407,7 @@ impl HttpClient {
     /// Sends a request, following redirects as keystoneauth does (same method and body, at most 30). Any HTTP
     /// status is returned as a response; only a failure to talk to the server is an error.
     pub fn send(&self, request: &Request) -> Result<Response> {
+        crate::unencodable::check_request(request)?;
         let mut headers = request.headers.clone();
         if request.header_value("User-Agent").is_none() {
             headers.push(("User-Agent".to_owned(), self.config.user_agent.clone()));
@@ -436,7 +437,19 @@ impl HttpClient {
             if request.log && log::log_enabled!(log::Level::Debug) {
                 log_response(&response);
             }
-            if !REDIRECT_STATUSES.contains(&response.status) || redirects >= MAX_REDIRECTS {
+            if REDIRECT_STATUSES.contains(&response.status) && redirects >= MAX_REDIRECTS {
+                // A redirect loop: its last answer has no body to parse, so say what happened instead of
+                // letting the caller fail on a missing key (or show an empty resource).
+                let to = response
+                    .header("location")
+                    .map(|location| format!(" to {location}"))
+                    .unwrap_or_default();
+                return Err(Error::command(format!(
+                    "Exceeded {MAX_REDIRECTS} redirects: {} answered {}{to} again",
+                    response.url, response.status
+                )));
+            }
+            if !REDIRECT_STATUSES.contains(&response.status) {
                 if request.log {
                     if let Some(id) = response.request_id() {
                         match &request.service_name {
@@ -481,6 +494,10 @@ impl HttpClient {
         let slot = usize::from(https) * 2 + usize::from(proxy.is_some());
         let agent = match self.agents[slot].get_or_init(|| self.make_agent(https, proxy)) {
             Ok(agent) => agent,
+            // requests raises this OSError before connecting, and nothing catches it: OSC prints it alone.
+            Err(reason) if reason.starts_with(CA_BUNDLE_MISSING) => {
+                return Err(Error::command(reason.clone()))
+            }
             Err(reason) if https => {
                 return Err(Error::command(format!(
                     "SSL exception connecting to {url}: {reason}"
@@ -568,12 +585,8 @@ impl HttpClient {
         if !self.config.verify {
             tls = tls.disable_verification(true);
         } else if let Some(path) = &self.config.cacert {
-            let pem = std::fs::read(path).map_err(|_| {
-                format!(
-                    "Could not find a suitable TLS CA certificate bundle, invalid path: {}",
-                    path.display()
-                )
-            })?;
+            let pem = std::fs::read(path)
+                .map_err(|_| format!("{CA_BUNDLE_MISSING}{}", path.display()))?;
             let certs = pem_certificates(&pem);
             if certs.is_empty() {
                 return Err(format!("No CA certificate found in {}", path.display()));
@@ -649,6 +662,16 @@ impl HttpClient {
         }
         line
     }
+}
+
+/// The start of requests' error for a CA bundle path that does not exist (also a `verify: "false"` setting).
+pub const CA_BUNDLE_MISSING: &str =
+    "Could not find a suitable TLS CA certificate bundle, invalid path: ";
+
+/// Whether an error is the missing CA bundle, which version discovery must not swallow (requests raises it
+/// before any connection, and keystoneauth's discovery catches only its own exceptions).
+pub fn is_ca_bundle_missing(error: &Error) -> bool {
+    error.message.starts_with(CA_BUNDLE_MISSING)
 }
 
 /// The system's root certificates: the bundle file when there is one (`SSL_CERT_FILE`, else the distribution's:
@@ -895,6 +918,9 @@ impl serde_json::ser::Formatter for PythonFormatter {
         for ch in fragment.chars() {
             if (ch as u32) < 0x7f {
                 writer.write_all(&[ch as u8])?;
+            } else if let Some(byte) = cliff::surrogate::escaped_byte(ch) {
+                // An undecodable argv byte: Python's json.dumps writes its lone surrogate.
+                write!(writer, "\\udc{byte:02x}")?;
             } else {
                 for unit in ch.encode_utf16(&mut units) {
                     write!(writer, "\\u{unit:04x}")?;
@@ -1686,6 +1712,22 @@ mod tests {
     }
 
     #[test]
+    fn a_redirect_loop_says_so() {
+        let looping =
+            "HTTP/1.1 302 Found\r\nLocation: /v3/projects\r\nContent-Length: 0\r\nConnection: close\r\n\r\n";
+        let (base, server) = serve(vec![looping.to_owned(); 31]);
+        let client = HttpClient::new(HttpConfig::default());
+        let error = client
+            .send(&Request::new(Method::Get, format!("{base}/v3/projects")))
+            .unwrap_err();
+        assert_eq!(
+            error.message,
+            format!("Exceeded 30 redirects: {base}/v3/projects answered 302 to /v3/projects again")
+        );
+        assert_eq!(server.join().unwrap().len(), 31);
+    }
+
+    #[test]
     fn timings_have_microseconds_as_python_timedelta() {
         // Python: timedelta(microseconds=138981).total_seconds() == 0.138981
         assert_eq!(
@@ -1734,7 +1776,7 @@ mod tests {
     }
 
     #[test]
-    fn unreadable_cacert_is_an_ssl_error() {
+    fn missing_cacert_fails_as_requests_does() {
         let client = HttpClient::new(HttpConfig {
             cacert: Some(PathBuf::from("/nonexistent/ca.pem")),
             ..HttpConfig::default()
@@ -1744,8 +1786,7 @@ mod tests {
             .unwrap_err();
         assert_eq!(
             error.message,
-            "SSL exception connecting to https://127.0.0.1:1/v3: Could not find a suitable TLS CA certificate \
-             bundle, invalid path: /nonexistent/ca.pem"
+            "Could not find a suitable TLS CA certificate bundle, invalid path: /nonexistent/ca.pem"
         );
     }
 

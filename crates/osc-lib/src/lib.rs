@@ -15,6 +15,7 @@ pub mod plugin;
 pub mod session;
 pub mod shell;
 pub mod token_cache;
+pub mod unencodable;
 pub mod utils;
 
 pub use clientmanager::{ApiRequest, ApiResponse, ClientManager, Method, TokenInfo, Transport};

@@ -112,6 +112,8 @@ pub struct Session {
     cache: Option<TokenCache>,
     cache_key: Option<String>,
     auth_ref: Option<AuthRef>,
+    /// Whether `auth_ref` was read from the token cache (not issued to this process), so possibly revoked since.
+    auth_from_cache: bool,
     discovered: std::collections::HashMap<(String, u64), String>,
 }
 
@@ -144,6 +146,7 @@ impl Session {
             cache,
             cache_key,
             auth_ref: None,
+            auth_from_cache: false,
             discovered: std::collections::HashMap::new(),
         })
     }
@@ -193,24 +196,26 @@ impl Session {
             return Ok(None);
         }
         if self.auth_ref.is_none() {
-            let auth = self.obtain_auth_ref()?;
+            let (auth, from_cache) = self.obtain_auth_ref()?;
             self.auth_ref = Some(auth);
+            self.auth_from_cache = from_cache;
         }
         Ok(self.auth_ref.as_ref())
     }
 
-    fn obtain_auth_ref(&self) -> Result<AuthRef> {
+    /// The token and whether it came from the token cache.
+    fn obtain_auth_ref(&self) -> Result<(AuthRef, bool)> {
         let (Some(cache), Some(key)) = (&self.cache, &self.cache_key) else {
             log::debug!("Get auth_ref");
-            return self.plugin.authenticate(&self.http);
+            return Ok((self.plugin.authenticate(&self.http)?, false));
         };
         if let Some(auth) = cache.load(key) {
-            return Ok(auth);
+            return Ok((auth, true));
         }
         // Another process may be authenticating the same identity: wait for it and use its token.
         let _lock = cache.lock(key);
         if let Some(auth) = cache.load(key) {
-            return Ok(auth);
+            return Ok((auth, true));
         }
         log::debug!("Get auth_ref");
         let auth = self.plugin.authenticate(&self.http)?;
@@ -220,7 +225,57 @@ impl Session {
                 cache.dir().display()
             );
         }
-        Ok(auth)
+        Ok((auth, false))
+    }
+
+    /// The token, as [`Session::auth_ref`], but a token from the cache is first checked with Keystone (`HEAD
+    /// /v3/auth/tokens?nocatalog`, one request) and replaced by a new one if Keystone no longer accepts it: `token
+    /// issue` hands its token to scripts, so it must never print one that was revoked since it was cached.
+    pub fn validated_auth_ref(&mut self) -> Result<Option<&AuthRef>> {
+        let Some(token) = self.auth_ref()?.map(|auth| auth.auth_token.clone()) else {
+            return Ok(None);
+        };
+        if !self.auth_from_cache {
+            return self.auth_ref();
+        }
+        // `nocatalog`: only the answer's status matters, and Keystone then skips building the catalog.
+        let url = format!(
+            "{}/auth/tokens?nocatalog",
+            self.versioned_endpoint("identity", 3)?
+                .trim_end_matches('/')
+        );
+        if self.token_accepted(&url, token)? {
+            self.auth_from_cache = false;
+            return self.auth_ref();
+        }
+        log::debug!("The cached token was refused: authenticating again");
+        self.invalidate();
+        let fresh = self.auth_ref()?.map(|auth| auth.auth_token.clone());
+        // Revoked by user (see `send`): a token issued in the same second as the revocation is refused too.
+        if let Some(fresh) = fresh {
+            if !self.token_accepted(&url, fresh)? {
+                log::debug!(
+                    "A new token was refused too: waiting a second, then authenticating again"
+                );
+                std::thread::sleep(std::time::Duration::from_secs(1));
+                self.invalidate();
+            }
+        }
+        self.auth_ref()
+    }
+
+    /// Whether Keystone accepts `token` (`HEAD <url>` with the token as both auth and subject): 2xx yes, 401 or
+    /// 404 no, anything else is an error.
+    fn token_accepted(&self, url: &str, token: String) -> Result<bool> {
+        let request = Request::new(crate::clientmanager::Method::Head, url)
+            .header("X-Auth-Token", token.clone())
+            .header("X-Subject-Token", token);
+        let response = self.http.send(&request)?;
+        match response.status {
+            200..=299 => Ok(true),
+            401 | 404 => Ok(false),
+            _ => Err(crate::http::http_error(&response)),
+        }
     }
 
     /// Forgets the token, and its cache entry, so that the next request authenticates again.
@@ -374,6 +429,17 @@ impl Session {
             // keystoneauth's invalidate-and-retry: the token may have been revoked or have expired early.
             self.invalidate();
             response = self.send_authenticated(&mut http_request, true)?;
+            if response.status == 401 {
+                // Keystone revokes by user (a group or role removal, a password change) to the whole second:
+                // a token issued in the same second as the revocation is refused too. The revocation happened
+                // before the first 401, so one second later Keystone's clock is surely past it.
+                log::debug!(
+                    "A new token was refused too: waiting a second, then authenticating again"
+                );
+                std::thread::sleep(std::time::Duration::from_secs(1));
+                self.invalidate();
+                response = self.send_authenticated(&mut http_request, true)?;
+            }
         }
         if options.raise_exc && response.status >= 400 {
             log::debug!("Request returned failure status: {}", response.status);
@@ -473,6 +539,32 @@ impl From<Response> for ApiResponse {
     }
 }
 
+impl Session {
+    /// The token and Keystone's answer for `token issue` and plugins; `validate` checks a cached token first.
+    fn token_info(&mut self, validate: bool) -> Result<TokenInfo> {
+        if let AuthPlugin::AdminToken { token, .. } = &self.plugin {
+            return Ok(TokenInfo {
+                id: token.expose().to_owned(),
+                body: Json::Null,
+            });
+        }
+        let auth = if validate {
+            self.validated_auth_ref()?
+        } else {
+            self.auth_ref()?
+        };
+        match auth {
+            Some(auth) => Ok(TokenInfo {
+                id: auth.auth_token.clone(),
+                body: auth.body.clone(),
+            }),
+            None => Err(Error::command(
+                "Only an authorized user may issue a new token.",
+            )),
+        }
+    }
+}
+
 impl Transport for Session {
     fn send(&mut self, request: &ApiRequest) -> Result<ApiResponse> {
         let options = RequestOptions {
@@ -484,21 +576,11 @@ impl Transport for Session {
     }
 
     fn token(&mut self) -> Result<TokenInfo> {
-        if let AuthPlugin::AdminToken { token, .. } = &self.plugin {
-            return Ok(TokenInfo {
-                id: token.expose().to_owned(),
-                body: Json::Null,
-            });
-        }
-        match self.auth_ref()? {
-            Some(auth) => Ok(TokenInfo {
-                id: auth.auth_token.clone(),
-                body: auth.body.clone(),
-            }),
-            None => Err(Error::command(
-                "Only an authorized user may issue a new token.",
-            )),
-        }
+        self.token_info(false)
+    }
+
+    fn validated_token(&mut self) -> Result<TokenInfo> {
+        self.token_info(true)
     }
 
     fn endpoint(&mut self, service_type: &str) -> Result<String> {

@@ -7,8 +7,11 @@
 //! served a cached token; no secret is stored. The content is the token and Keystone's body, so
 //! a cached entry also answers `catalog list` without any request. The directory is 0700 and files are 0600,
 //! written whole to a temporary file and renamed, under a per-entry lock that also keeps two processes from
-//! authenticating at once. A token within a minute of expiry, an unreadable, corrupt or foreign entry (another
-//! owner, or readable by others) is never used and is replaced by the next write; the cache never fails a command.
+//! authenticating at once (the `<key>.lock` file is removed when released). A token within a minute of expiry, an
+//! unreadable, corrupt or foreign entry (another owner, or readable by others), anything but a regular file (a
+//! FIFO is opened non-blocking, so it cannot hang the command) and an entry over [`MAX_ENTRY_BYTES`] are never
+//! used and are replaced by the next write; the cache never fails a command. `token issue` checks a cached token
+//! with Keystone before printing it ([`crate::session::Session::validated_auth_ref`]).
 
 use std::fs::{self, File, OpenOptions};
 use std::io::{self, Read, Write};
@@ -27,6 +30,9 @@ pub const MIN_VALIDITY_SECONDS: i64 = 60;
 /// How long to wait for another process that is authenticating the same identity.
 const LOCK_WAIT: Duration = Duration::from_secs(10);
 
+/// The largest entry read (a token with a big cloud's catalog is well under 1 MiB): anything bigger is not ours.
+pub const MAX_ENTRY_BYTES: u64 = 8 * 1024 * 1024;
+
 /// Version of the entry format.
 const FORMAT: u64 = 1;
 
@@ -39,10 +45,19 @@ pub struct TokenCache {
     dir: PathBuf,
 }
 
-/// Holds a cache entry's lock; dropping it releases the lock.
+/// Holds a cache entry's lock; dropping it removes the lock file, then releases the lock.
 #[derive(Debug)]
 pub struct CacheLock {
     _file: File,
+    path: PathBuf,
+}
+
+/// The lock file goes while still locked: a process waiting on it then finds it gone and takes a new one
+/// (see [`TokenCache::lock`]), so no `<key>.lock` is left behind for every identity ever used.
+impl Drop for CacheLock {
+    fn drop(&mut self) {
+        let _ = fs::remove_file(&self.path);
+    }
 }
 
 /// The cache file name of an identity: the hex SHA-256 of its description.
@@ -87,9 +102,9 @@ impl TokenCache {
     /// a minute.
     pub fn load(&self, key: &str) -> Option<AuthRef> {
         let path = self.entry_path(key);
-        let mut file = open_private(&path).ok()?;
+        let file = open_private(&path).ok()?;
         let mut text = String::new();
-        if let Err(err) = file.read_to_string(&mut text) {
+        if let Err(err) = read_capped(file, &mut text) {
             log::debug!(
                 "Ignoring unreadable token cache entry {}: {err}",
                 path.display()
@@ -147,10 +162,10 @@ impl TokenCache {
                 continue;
             }
             let mut text = String::new();
-            let Ok(mut file) = open_private(&path) else {
+            let Ok(file) = open_private(&path) else {
                 continue;
             };
-            if file.read_to_string(&mut text).is_err() {
+            if read_capped(file, &mut text).is_err() {
                 continue;
             }
             let holds_token = serde_json::from_str::<Json>(&text)
@@ -174,11 +189,16 @@ impl TokenCache {
     pub fn lock(&self, key: &str) -> Option<CacheLock> {
         self.ensure_dir().ok()?;
         let path = self.dir.join(format!("{key}.lock"));
-        let file = create_or_open_private(&path).ok()?;
         let deadline = Instant::now() + LOCK_WAIT;
+        let mut file = create_or_open_private(&path).ok()?;
         loop {
             match file.try_lock() {
-                Ok(()) => return Some(CacheLock { _file: file }),
+                // Its holder removes the lock file before releasing it: locking a file that is no longer at
+                // `path` locks nothing, so open the current one and try again.
+                Ok(()) if !same_file(&file, &path) => {
+                    file = create_or_open_private(&path).ok()?;
+                }
+                Ok(()) => return Some(CacheLock { _file: file, path }),
                 Err(fs::TryLockError::WouldBlock) if Instant::now() < deadline => {
                     std::thread::sleep(Duration::from_millis(5));
                 }
@@ -231,15 +251,46 @@ fn parse_entry(text: &str) -> Option<AuthRef> {
     serde_json::from_value(entry.get("auth")?.clone()).ok()
 }
 
+/// Whether the open `file` is still the one at `path`.
+fn same_file(file: &File, path: &Path) -> bool {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        match (file.metadata(), fs::symlink_metadata(path)) {
+            (Ok(open), Ok(named)) => open.dev() == named.dev() && open.ino() == named.ino(),
+            _ => false,
+        }
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = (file, path);
+        true
+    }
+}
+
+/// Reads an entry whole, refusing one larger than [`MAX_ENTRY_BYTES`] (a huge file would otherwise be read
+/// into memory on every command).
+fn read_capped(file: File, text: &mut String) -> io::Result<()> {
+    file.take(MAX_ENTRY_BYTES + 1).read_to_string(text)?;
+    if text.len() as u64 > MAX_ENTRY_BYTES {
+        return Err(io::Error::new(
+            io::ErrorKind::InvalidData,
+            format!("larger than {MAX_ENTRY_BYTES} bytes"),
+        ));
+    }
+    Ok(())
+}
+
 /// Opens an existing file for reading only if it is a regular file of ours that nobody else can read or write
-/// (and not a symbolic link).
+/// (and not a symbolic link). Opened non-blocking, so that a FIFO put there cannot hang the command before it
+/// is refused as not a regular file.
 fn open_private(path: &Path) -> io::Result<File> {
     let mut options = OpenOptions::new();
     options.read(true);
     #[cfg(unix)]
     {
         use std::os::unix::fs::OpenOptionsExt;
-        options.custom_flags(libc::O_NOFOLLOW);
+        options.custom_flags(libc::O_NOFOLLOW | libc::O_NONBLOCK);
     }
     let file = options.open(path)?;
     #[cfg(unix)]
@@ -468,6 +519,54 @@ mod tests {
         assert_eq!(cache.invalidate("nothing"), 0);
         let absent = temp_dir("absent");
         assert_eq!(TokenCache::new(&absent.dir).invalidate("x"), 0);
+    }
+
+    #[test]
+    fn a_fifo_or_a_huge_file_is_ignored() {
+        let scratch = temp_dir("fifo");
+        let cache = TokenCache::new(&scratch.dir);
+        cache.store("real", &token("tok", 3600)).unwrap();
+        // A FIFO with no writer: a blocking open would wait forever. The thread reports back, or the test fails
+        // after a generous while instead of hanging the suite.
+        let fifo = cache.dir().join("fifo.json");
+        let name = std::ffi::CString::new(fifo.to_str().unwrap()).unwrap();
+        // SAFETY: a valid NUL-terminated path; mkfifo only creates a file.
+        assert_eq!(unsafe { libc::mkfifo(name.as_ptr(), 0o600) }, 0);
+        let (done, finished) = std::sync::mpsc::channel();
+        let reader = cache.clone();
+        std::thread::spawn(move || {
+            let _ = done.send((reader.load("fifo"), reader.invalidate("tok")));
+        });
+        let (loaded, removed) = finished
+            .recv_timeout(Duration::from_secs(60))
+            .expect("reading the cache does not hang on a FIFO");
+        assert_eq!(loaded, None);
+        assert_eq!(removed, 1);
+        // A valid entry padded past the cap is not read into memory: ignored.
+        let mut text =
+            serde_json::to_string(&json!({"format": FORMAT, "auth": token("big", 3600)})).unwrap();
+        text.push_str(&" ".repeat(MAX_ENTRY_BYTES as usize));
+        fs::write(cache.dir().join("big.json"), text).unwrap();
+        fs::set_permissions(
+            cache.dir().join("big.json"),
+            fs::Permissions::from_mode(0o600),
+        )
+        .unwrap();
+        assert_eq!(cache.load("big"), None);
+        assert_eq!(cache.invalidate("big"), 0);
+    }
+
+    #[test]
+    fn no_lock_file_is_left_behind() {
+        let scratch = temp_dir("lockfile");
+        let cache = TokenCache::new(&scratch.dir);
+        let lock = cache.lock("k").expect("lock");
+        assert!(cache.dir().join("k.lock").exists());
+        drop(lock);
+        assert!(!cache.dir().join("k.lock").exists());
+        // Taken again after that, it works as before.
+        assert!(cache.lock("k").is_some());
+        assert_eq!(fs::read_dir(cache.dir()).unwrap().count(), 0);
     }
 
     #[test]

@@ -105,6 +105,11 @@ pub(crate) fn repr_str(s: &str) -> String {
                 out.push('\\');
                 out.push(c);
             }
+            // An undecodable argv byte is a lone surrogate in Python.
+            c if crate::surrogate::escaped_byte(c).is_some() => {
+                let byte = crate::surrogate::escaped_byte(c).unwrap_or_default();
+                out.push_str(&format!("\\udc{byte:02x}"));
+            }
             c if is_unprintable(c) => {
                 let code = c as u32;
                 if code <= 0xFF {

@@ -104,6 +104,11 @@ pub(crate) fn write_str_repr(out: &mut String, s: &str) {
                 out.push('\\');
                 out.push(c);
             }
+            // An undecodable argv byte is a lone surrogate in Python.
+            c if crate::surrogate::escaped_byte(c).is_some() => {
+                let byte = crate::surrogate::escaped_byte(c).unwrap_or_default();
+                let _ = write!(out, "\\udc{byte:02x}");
+            }
             c if py_isprintable(c) => out.push(c),
             c if (c as u32) < 0x100 => {
                 let _ = write!(out, "\\x{:02x}", c as u32);

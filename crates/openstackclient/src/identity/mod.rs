@@ -7,6 +7,7 @@ pub mod keystone;
 pub mod output;
 pub mod pagination;
 pub mod sdk;
+pub mod v2;
 pub mod v3;
 
 #[cfg(test)]
@@ -48,6 +49,7 @@ impl Plugin for IdentityPlugin {
     fn commands(&self, major: &str) -> Vec<(String, PluginCommand)> {
         match major {
             "3" => v3::commands(),
+            "2" => v2::commands(),
             _ => Vec::new(),
         }
     }

@@ -153,6 +153,7 @@ fn discovered_v3_url(http: &HttpClient, identity: &IdentityAuth) -> Result<Strin
                 .map(|data| data.url)
                 .ok_or_else(|| Error::command(DISCOVERY_FAILURE))
         }
+        Err(error) if crate::http::is_ca_bundle_missing(&error) => Err(error),
         Err(error) => {
             log::warn!(
                 "Failed to discover available identity versions when contacting {}. Attempting to parse version \

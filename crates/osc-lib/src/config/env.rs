@@ -8,12 +8,13 @@ pub struct Environment {
 }
 
 impl Environment {
-    /// The current process's environment (variables whose name or value is not UTF-8 are skipped, as they can
-    /// name no OpenStack setting).
+    /// The current process's environment, decoded as Python decodes it (bytes that are not UTF-8 become escape
+    /// characters, see `cliff::surrogate`): a non-UTF-8 `OS_CLOUD` names a cloud that does not exist, as in OSC,
+    /// instead of being skipped.
     pub fn from_process() -> Self {
         Environment {
             vars: std::env::vars_os()
-                .filter_map(|(k, v)| Some((k.into_string().ok()?, v.into_string().ok()?)))
+                .map(|(k, v)| (cliff::surrogate::from_os(&k), cliff::surrogate::from_os(&v)))
                 .collect(),
         }
     }

@@ -723,6 +723,7 @@ fn magic_fixes(config: Map<String, Value>) -> Result<Map<String, Value>> {
     let mut config = fix_backwards_interface(config);
     fix_backwards_networks(&mut config)?;
     handle_domain_id(&mut config);
+    super::types::check_booleans(&config)?;
     handle_value_types(&mut config);
     let formatted = match config.get("auth").and_then(|a| a.get("auth_url")) {
         Some(Value::String(url)) => Some(format_with(url, &config).map_err(Error::command)?),

@@ -23,6 +23,7 @@ pub mod plugins;
 mod pyfmt;
 pub mod service_types;
 mod show;
+pub mod types;
 mod validate;
 pub mod vendors;
 pub mod yaml;
@@ -142,20 +143,16 @@ impl CloudConfig {
         self.get_str("interface")
     }
 
-    /// Whether to verify server certificates: false with `--insecure`/`insecure: true`, else the `verify` setting.
-    ///
-    /// openstacksdk passes a string `verify` (from `OS_VERIFY`) to requests, which takes it as a CA bundle path;
-    /// we read `false`, `0`, `no`, `off` and the empty string as false and any other string as true.
+    /// Whether to verify server certificates: false with `--insecure`/`insecure: true`, else the `verify` setting
+    /// taken as requests takes it: `false`, null or an empty string turn verification off; any other text (even
+    /// `"false"` or `"no"`) or number is a CA bundle path (see [`CloudConfig::cacert`]), so verification stays on.
     pub fn verify(&self) -> bool {
         if self.config.get("insecure").is_some_and(pyfmt::truthy) {
             return false;
         }
         match self.config.get("verify") {
             None | Some(Value::Null) => true,
-            Some(Value::String(s)) => !matches!(
-                s.trim().to_ascii_lowercase().as_str(),
-                "false" | "0" | "no" | "off" | ""
-            ),
+            Some(Value::Number(_)) => true,
             Some(other) => pyfmt::truthy(other),
         }
     }
@@ -167,8 +164,17 @@ impl CloudConfig {
     }
 
     /// The CA bundle to verify servers with (used only when [`CloudConfig::verify`] is true).
+    ///
+    /// Without `cacert`, a text `verify` is the bundle, as openstacksdk hands it to requests: `verify: "false"`
+    /// then fails with `Could not find a suitable TLS CA certificate bundle, invalid path: false` instead of
+    /// turning verification off.
     pub fn cacert(&self) -> Option<String> {
         self.path_setting("cacert")
+            .or_else(|| match self.config.get("verify") {
+                Some(Value::String(path)) if !path.is_empty() => Some(path.clone()),
+                Some(number @ Value::Number(_)) => Some(pyfmt::py_str(number)),
+                _ => None,
+            })
     }
 
     /// The client certificate.

@@ -33,17 +33,18 @@ use crate::plugin::{major_version, Plugin};
 /// }
 /// ```
 pub fn serve(plugin: &dyn Plugin) -> i32 {
-    let mut argv = std::env::args();
-    let program = argv
+    // `args_os`, not `args`: an argument that is not UTF-8 must not panic (it is just not one of the flags).
+    let program = std::env::args_os()
         .next()
         .map(|arg0| {
-            std::path::Path::new(&arg0)
-                .file_name()
-                .map(|name| name.to_string_lossy().into_owned())
-                .unwrap_or(arg0)
+            let path = std::path::Path::new(&arg0);
+            path.file_name()
+                .unwrap_or(path.as_os_str())
+                .to_string_lossy()
+                .into_owned()
         })
         .unwrap_or_else(|| "plugin".to_owned());
-    let args: Vec<String> = argv.collect();
+    let args = cliff::surrogate::args();
     match args.as_slice() {
         [flag] if flag == MANIFEST_FLAG => print_json(&manifest_of(plugin)),
         [flag] if flag == RUN_FLAG => match read_request() {

@@ -33,7 +33,8 @@ impl Command<ClientManager> for IssueToken {
     }
 
     fn take_action(&self, ctx: &mut ClientManager, _args: &Args) -> Result<Output> {
-        let token = ctx.token()?;
+        // Scripts use what this prints: a cached token is checked first, never handed out once revoked.
+        let token = ctx.validated_token()?;
         let body = token.body.get("token").cloned().unwrap_or(Json::Null);
         let text = |pointer: &str| {
             body.pointer(pointer)
