@@ -25,7 +25,7 @@ mod testing;
 pub use call::Call;
 pub use failure::{Failure, Res};
 pub use proxy::{commit, create, delete, fetch, find, find_one, get, head, list, update};
-pub use resource::{Param, PatchFormat, Resource};
+pub use resource::{item_path, Param, PatchFormat, Resource};
 pub use url::{quote_path, unquote, urlencode};
 pub use values::{attr, bool_attr, id_of, json_text, py_bool, str_of, truthy};
 pub use wording::Wording;

@@ -10,7 +10,7 @@ use osc_lib::clientmanager::Settings;
 use osc_lib::{ApiRequest, ApiResponse, ClientManager, TokenInfo, Transport};
 use serde_json::{json, Value as Json};
 
-use super::http::urlencode;
+use openstack_sdk::urlencode;
 
 /// The token every test session holds: admin, project-scoped, with a two-service catalog.
 pub fn token_body() -> Json {
