@@ -1,5 +1,8 @@
 //! One request to a service, and what its failure reads as.
 
+use std::io::Write;
+
+use osc_lib::http::Upload;
 use osc_lib::{ApiRequest, ApiResponse, ClientManager, Method};
 use serde_json::Value as Json;
 
@@ -112,6 +115,23 @@ impl Call {
     /// Sends the call; an error answer becomes a failure worded by the call's library.
     pub fn send(&self, cm: &mut ClientManager) -> Res<ApiResponse> {
         let response = cm.send(&self.request())?;
+        self.check(cm, response)
+    }
+
+    /// Sends the call with its body streamed from `upload` and/or its 2xx answer's body streamed into `download`
+    /// (see [`crate::transfer`]); failures are worded as for [`Call::send`].
+    pub fn send_streaming(
+        &self,
+        cm: &mut ClientManager,
+        upload: Option<Upload<'_>>,
+        download: Option<&mut dyn Write>,
+        progress: Option<&mut dyn FnMut(u64)>,
+    ) -> Res<ApiResponse> {
+        let response = cm.send_streaming(&self.request(), upload, download, progress)?;
+        self.check(cm, response)
+    }
+
+    fn check(&self, cm: &mut ClientManager, response: ApiResponse) -> Res<ApiResponse> {
         let failed = match self.expected {
             Some(expected) => response.status != expected,
             None => response.status >= 400,

@@ -14,6 +14,7 @@ pub mod microversion;
 pub mod pagination;
 pub mod proxy;
 pub mod resource;
+pub mod transfer;
 pub mod url;
 pub mod values;
 pub mod wait;
