@@ -20,6 +20,20 @@ pub fn next_link(
     marker: Option<String>,
     limit: Option<&str>,
 ) -> NextPage {
+    next_link_under(uri, data, plural, marker, limit, false)
+}
+
+/// [`next_link`] for a resource whose base path names the API version (`/v2/images` under Glance's unversioned
+/// catalog endpoint): a relative `next` link then keeps its version, which openstacksdk drops only because its
+/// endpoint already ends with it.
+pub fn next_link_under(
+    uri: &str,
+    data: &Json,
+    plural: &str,
+    marker: Option<String>,
+    limit: Option<&str>,
+    keep_version: bool,
+) -> NextPage {
     let mut link: Option<String> = None;
     if let Json::Object(map) = data {
         let links = map
@@ -40,7 +54,7 @@ pub fn next_link(
     let mut params = Vec::new();
     if let Some(mut next) = link.filter(|l| !l.is_empty()) {
         // Glance's `next` is `/v2/images?marker=…`, relative to the unversioned endpoint: drop the version.
-        if next.starts_with("/v") {
+        if next.starts_with("/v") && !keep_version {
             if let Some(slash) = next[1..].find('/') {
                 next = next[slash + 1..].to_owned();
             }
@@ -114,6 +128,10 @@ mod tests {
             ))
         );
         let data = json!({"images": [], "next": "/v2/images?marker=abc&limit=2"});
+        assert_eq!(
+            next_link_under("/v2/images", &data, "images", None, None, true).map(|(uri, _)| uri),
+            Some("/v2/images".to_owned())
+        );
         assert_eq!(
             next_link("/v2/images", &data, "images", None, None),
             Some((

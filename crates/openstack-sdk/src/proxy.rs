@@ -6,7 +6,7 @@ use serde_json::{Map, Value as Json};
 
 use crate::call::Call;
 use crate::failure::{Failure, Res};
-use crate::pagination::next_link;
+use crate::pagination::next_link_under;
 use crate::resource::{item_path, Param, PatchFormat, Resource, JSON_PATCH};
 use crate::values::json_text;
 
@@ -96,9 +96,14 @@ pub fn list(
         if page_empty {
             return Ok(items);
         }
-        let Some((next, next_params)) =
-            next_link(&uri, &data, resource.plural, marker, limit.as_deref())
-        else {
+        let Some((next, next_params)) = next_link_under(
+            &uri,
+            &data,
+            resource.plural,
+            marker,
+            limit.as_deref(),
+            resource.versioned_base_path(),
+        ) else {
             return Ok(items);
         };
         if let Some(next_marker) = next_params.iter().find(|(k, _)| k == "marker") {
@@ -327,8 +332,8 @@ mod tests {
             t.sent(),
             [
                 "GET /v2/images",
-                "GET /images?marker=a",
-                "GET /images?marker=b"
+                "GET /v2/images?marker=a",
+                "GET /v2/images?marker=b"
             ]
         );
         let t = Scripted::new(&[(

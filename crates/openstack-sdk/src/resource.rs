@@ -106,6 +106,17 @@ impl Resource {
         out
     }
 
+    /// Whether the base path starts with the API version (`/v2/images`), the service's catalog endpoint having
+    /// none (Glance's).
+    pub fn versioned_base_path(&self) -> bool {
+        let mut segments = self.base_path.trim_start_matches('/').split('/');
+        segments.next().is_some_and(|first| {
+            first.len() > 1
+                && first.starts_with('v')
+                && first[1..].chars().all(|c| c.is_ascii_digit() || c == '.')
+        }) && segments.next().is_some()
+    }
+
     /// Whether the class knows this query parameter (by its client-side name).
     pub fn knows_query(&self, name: &str) -> bool {
         self.query.iter().any(|(client, _)| *client == name)
@@ -266,6 +277,7 @@ mod tests {
             "/users/a%20b/application_credentials"
         );
         assert_eq!(item_path("/users", "x/y z"), "/users/x/y%20z");
+        assert!(IMAGE.versioned_base_path() && !USER.versioned_base_path());
     }
 
     #[test]
