@@ -1,27 +1,7 @@
 //! URLs as Python's `requests` and `urllib` build them, so that URLs in messages and `--debug` lines match OSC's.
 
-/// Python's `urllib.parse.urlencode` of pairs (`quote_plus`: space as `+`, only `A-Za-z0-9_.-~` kept).
-pub fn urlencode(pairs: &[(String, String)]) -> String {
-    pairs
-        .iter()
-        .map(|(key, value)| format!("{}={}", quote_plus(key), quote_plus(value)))
-        .collect::<Vec<_>>()
-        .join("&")
-}
-
-fn quote_plus(text: &str) -> String {
-    let mut out = String::new();
-    for byte in text.bytes() {
-        match byte {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'_' | b'.' | b'-' | b'~' => {
-                out.push(byte as char)
-            }
-            b' ' => out.push('+'),
-            other => out.push_str(&format!("%{other:02X}")),
-        }
-    }
-    out
-}
+/// Python's `urllib.parse.urlencode` of pairs, as osc-lib sends query strings.
+pub use osc_lib::http::urlencode;
 
 /// A path segment as `requests` sends it: characters outside the unreserved and reserved sets percent-encoded.
 pub fn quote_path(segment: &str) -> String {

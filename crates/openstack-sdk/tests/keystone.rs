@@ -6,15 +6,13 @@
 //! osc-lib's Keystone tests). Without the URL each test prints that it is skipped, unless
 //! `OSC_RS_REQUIRE_CLOUD=1`, which makes that a failure.
 
-use std::collections::BTreeMap;
-use std::sync::{Mutex, MutexGuard};
+mod common;
 
+use common::{attrs, unique, Cloud};
 use openstack_sdk::wait::{self, Outcome, Wait};
 use openstack_sdk::{microversion, Call, Param, Resource, Wording};
-use osc_lib::clientmanager::Settings;
-use osc_lib::session::{Session, SessionConfig};
 use osc_lib::{ClientManager, Method};
-use serde_json::{json, Map, Value as Json};
+use serde_json::json;
 
 const PROJECT: Resource = Resource {
     service: "identity",
@@ -41,60 +39,16 @@ const DOMAIN: Resource = Resource {
     ..Resource::DEFAULT
 };
 
-/// The cloud, one test at a time: Keystone on sqlite answers 500 "database is locked" to concurrent writes.
-struct Cloud {
-    _turn: MutexGuard<'static, ()>,
-    cm: ClientManager,
-    auth_url: String,
-}
-
+/// The cloud, or `None` (the test skipped, or failed under `OSC_RS_REQUIRE_CLOUD=1`).
 fn cloud(test: &str) -> Option<Cloud> {
-    let Some(auth_url) = std::env::var("OSC_RS_TEST_AUTH_URL")
-        .ok()
-        .filter(|url| !url.is_empty())
-    else {
+    let found = common::cloud();
+    if found.is_none() {
         if std::env::var("OSC_RS_REQUIRE_CLOUD").as_deref() == Ok("1") {
             panic!("{test}: OSC_RS_REQUIRE_CLOUD=1 but OSC_RS_TEST_AUTH_URL is not set");
         }
         println!("skipped {test}: OSC_RS_TEST_AUTH_URL is not set");
-        return None;
-    };
-    static TURN: Mutex<()> = Mutex::new(());
-    let turn = TURN.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
-    let var = |name: &str| std::env::var(name).unwrap_or_else(|_| "admin".to_owned());
-    let auth: BTreeMap<String, String> = [
-        ("auth_url", auth_url.clone()),
-        ("username", var("OSC_RS_TEST_USERNAME")),
-        ("password", var("OSC_RS_TEST_PASSWORD")),
-        ("user_domain_name", "Default".to_owned()),
-        ("project_name", var("OSC_RS_TEST_PROJECT")),
-        ("project_domain_name", "Default".to_owned()),
-    ]
-    .into_iter()
-    .map(|(k, v)| (k.to_owned(), v))
-    .collect();
-    let session = Session::new(SessionConfig::new("password", auth, false)).unwrap();
-    Some(Cloud {
-        _turn: turn,
-        cm: ClientManager::with_transport(Settings::default(), Box::new(session)),
-        auth_url,
-    })
-}
-
-/// A name no other test run uses.
-fn unique(prefix: &str) -> String {
-    let nanos = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .unwrap()
-        .as_nanos();
-    format!("osc-rs-sdk-{prefix}-{}-{nanos}", std::process::id())
-}
-
-fn attrs(value: Json) -> Map<String, Json> {
-    match value {
-        Json::Object(map) => map,
-        _ => Map::new(),
     }
+    found
 }
 
 fn path(resource: &Resource, id: &str) -> String {

@@ -4,20 +4,20 @@
 //!
 //! Built only with the `services-tests` feature: `cargo test -p openstack-sdk --features services-tests --test
 //! services`. The cloud is devcloud's (`OS_CLIENT_CONFIG_FILE`'s `devcloud` entry is not read: the same
-//! `OSC_RS_TEST_*` variables as tests/keystone.rs). A service missing from the catalog FAILS the test: enable
+//! `OSC_RS_TEST_*` variables as tests/keystone.rs, read in tests/common). A service missing from the catalog FAILS the test: enable
 //! this target only where the devcloud runs Glance, Swift, Placement and Nova.
 
-use std::collections::BTreeMap;
+mod common;
+
 use std::io::Write;
-use std::sync::{Mutex, MutexGuard};
+
+use common::{attrs, unique, Cloud};
 
 use openstack_sdk::transfer::{self, Source};
 use openstack_sdk::wait::{self, Outcome, Wait};
 use openstack_sdk::{microversion, Call, PatchFormat, Resource};
-use osc_lib::clientmanager::Settings;
-use osc_lib::session::{Session, SessionConfig};
 use osc_lib::{ClientManager, Method};
-use serde_json::{json, Map, Value as Json};
+use serde_json::json;
 
 /// `openstack.image.v2.image.Image`, under Glance's unversioned catalog endpoint.
 const IMAGE: Resource = Resource {
@@ -60,52 +60,17 @@ const FLAVOR: Resource = Resource {
 /// 1 GiB.
 const GIB: u64 = 1 << 30;
 
-struct Cloud {
-    _turn: MutexGuard<'static, ()>,
-    cm: ClientManager,
-}
-
+/// The cloud, with every service these tests need in its catalog; anything missing fails the test.
 fn cloud() -> Cloud {
-    let auth_url = std::env::var("OSC_RS_TEST_AUTH_URL")
-        .ok()
-        .filter(|url| !url.is_empty())
-        .expect("the services tests need OSC_RS_TEST_AUTH_URL (see tests/keystone.rs)");
-    static TURN: Mutex<()> = Mutex::new(());
-    let turn = TURN.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
-    let var = |name: &str| std::env::var(name).unwrap_or_else(|_| "admin".to_owned());
-    let auth: BTreeMap<String, String> = [
-        ("auth_url", auth_url),
-        ("username", var("OSC_RS_TEST_USERNAME")),
-        ("password", var("OSC_RS_TEST_PASSWORD")),
-        ("user_domain_name", "Default".to_owned()),
-        ("project_name", var("OSC_RS_TEST_PROJECT")),
-        ("project_domain_name", "Default".to_owned()),
-    ]
-    .into_iter()
-    .map(|(k, v)| (k.to_owned(), v))
-    .collect();
-    let session = Session::new(SessionConfig::new("password", auth, false)).unwrap();
-    let mut cm = ClientManager::with_transport(Settings::default(), Box::new(session));
+    let mut cloud =
+        common::cloud().expect("the services tests need OSC_RS_TEST_AUTH_URL (see tests/common)");
     for service in ["image", "object-store", "compute"] {
-        cm.endpoint(service)
+        cloud
+            .cm
+            .endpoint(service)
             .unwrap_or_else(|err| panic!("{service} is not in the catalog: {}", err.message));
     }
-    Cloud { _turn: turn, cm }
-}
-
-fn unique(prefix: &str) -> String {
-    let nanos = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .unwrap()
-        .as_nanos();
-    format!("osc-rs-sdk-{prefix}-{}-{nanos}", std::process::id())
-}
-
-fn attrs(value: Json) -> Map<String, Json> {
-    match value {
-        Json::Object(map) => map,
-        _ => Map::new(),
-    }
+    cloud
 }
 
 fn create_image(cm: &mut ClientManager, name: &str, tag: &str) -> String {

@@ -514,22 +514,7 @@ impl HttpClient {
         headers: &[(String, String)],
         body: Option<&[u8]>,
     ) -> Result<Response> {
-        let https = url
-            .get(..8)
-            .is_some_and(|scheme| scheme.eq_ignore_ascii_case("https://"));
-        let proxy = self.config.proxies.proxy_for(url);
-        let slot = usize::from(https) * 2 + usize::from(proxy.is_some());
-        let agent = match self.agents[slot].get_or_init(|| self.make_agent(https, proxy)) {
-            Ok(agent) => agent,
-            Err(reason) if https => {
-                return Err(Error::command(format!(
-                    "SSL exception connecting to {url}: {reason}"
-                )))
-            }
-            Err(reason) => {
-                return Err(Error::command(format!("Invalid proxy for {url}: {reason}")))
-            }
-        };
+        let agent = self.agent_for(url)?;
         let mut builder = ureq::http::Request::builder()
             .method(method.as_str())
             .uri(url);
@@ -552,6 +537,18 @@ impl HttpClient {
             .limit(u64::MAX)
             .read_to_vec()
             .map_err(|err| connection_error(url, &err))?;
+        Ok(self.finish(method, url, started, &response, data))
+    }
+
+    /// The response as the callers get it, the request's time recorded for `--timing`.
+    fn finish(
+        &self,
+        method: Method,
+        url: &str,
+        started: Instant,
+        response: &ureq::http::Response<ureq::Body>,
+        body: Vec<u8>,
+    ) -> Response {
         let seconds = timedelta_seconds(started.elapsed());
         if let Ok(mut timings) = self.timings.lock() {
             timings.push(Timing {
@@ -570,13 +567,13 @@ impl HttpClient {
                 )
             })
             .collect();
-        Ok(Response {
+        Response {
             method,
             url: url.to_owned(),
             status: response.status().as_u16(),
             headers,
-            body: data,
-        })
+            body,
+        }
     }
 
     /// Sends a request whose body is read from `upload` as it is sent, and whose answer body, when the status is
@@ -723,31 +720,7 @@ impl HttpClient {
                 .read_to_vec()
                 .map_err(|err| connection_error(url, &err))?,
         };
-        let seconds = timedelta_seconds(started.elapsed());
-        if let Ok(mut timings) = self.timings.lock() {
-            timings.push(Timing {
-                method: method.as_str().to_owned(),
-                url: url.to_owned(),
-                seconds,
-            });
-        }
-        let headers = response
-            .headers()
-            .iter()
-            .map(|(name, value)| {
-                (
-                    name.as_str().to_owned(),
-                    String::from_utf8_lossy(value.as_bytes()).into_owned(),
-                )
-            })
-            .collect();
-        Ok(Response {
-            method,
-            url: url.to_owned(),
-            status,
-            headers,
-            body: data,
-        })
+        Ok(self.finish(method, url, started, &response, data))
     }
 
     /// The agent for a URL's scheme and proxy, built on first use.
