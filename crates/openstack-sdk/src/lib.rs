@@ -20,8 +20,8 @@ pub mod values;
 pub mod wait;
 pub mod wording;
 
-#[cfg(test)]
-mod testing;
+#[cfg(any(test, feature = "testing"))]
+pub mod testing;
 
 pub use call::Call;
 pub use failure::{Failure, Res};

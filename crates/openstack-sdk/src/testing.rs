@@ -1,6 +1,7 @@
-//! A scripted transport for the layer's unit tests: it answers each request with the next canned response and
-//! records what was sent, as `METHOD /path?query body [header: value]`. Real services are exercised by the
-//! integration tests (tests/keystone.rs, tests/services.rs).
+//! A scripted transport for unit tests (the layer's, and the services' with the `testing` feature): it answers
+//! each request with the next canned response and records what was sent, as `METHOD /path?query body [header:
+//! value]`. It stands in for the cloud only in unit tests; real services are exercised by the integration tests
+//! (tests/keystone.rs, tests/services.rs, and the compat cases).
 
 use std::cell::RefCell;
 use std::collections::VecDeque;
@@ -16,6 +17,8 @@ use crate::url::urlencode;
 struct Script {
     answers: VecDeque<(u16, String)>,
     sent: Vec<String>,
+    token: Json,
+    endpoint: Option<String>,
 }
 
 /// A transport answering from a script; keep the handle to read what was sent.
@@ -28,7 +31,21 @@ impl Scripted {
         Scripted(Rc::new(RefCell::new(Script {
             answers: answers.iter().map(|(s, b)| (*s, (*b).to_owned())).collect(),
             sent: Vec::new(),
+            token: Json::Null,
+            endpoint: None,
         })))
+    }
+
+    /// Sets the body of the session's token (Keystone's `{"token": {...}}`).
+    pub fn with_token(self, token: Json) -> Self {
+        self.0.borrow_mut().token = token;
+        self
+    }
+
+    /// Gives every service this endpoint (by default `http://<service type>/v1`).
+    pub fn with_endpoint(self, endpoint: &str) -> Self {
+        self.0.borrow_mut().endpoint = Some(endpoint.to_owned());
+        self
     }
 
     /// What was sent, one line per request.
@@ -62,6 +79,10 @@ impl Transport for Scripted {
             .answers
             .pop_front()
             .unwrap_or_else(|| panic!("no answer scripted for {line}"));
+        assert!(
+            request.accept_error_status,
+            "calls through the layer word their own errors: {line}"
+        );
         let mut headers = vec![("x-openstack-request-id".to_owned(), "req-1".to_owned())];
         if !body.is_empty() {
             headers.push(("content-type".to_owned(), "application/json".to_owned()));
@@ -76,11 +97,12 @@ impl Transport for Scripted {
     fn token(&mut self) -> Result<TokenInfo> {
         Ok(TokenInfo {
             id: "tok".to_owned(),
-            body: Json::Null,
+            body: self.0.borrow().token.clone(),
         })
     }
 
     fn endpoint(&mut self, service_type: &str) -> Result<String> {
-        Ok(format!("http://{service_type}/v1"))
+        let endpoint = self.0.borrow().endpoint.clone();
+        Ok(endpoint.unwrap_or_else(|| format!("http://{service_type}/v1")))
     }
 }

@@ -478,20 +478,7 @@ impl HttpClient {
             }
             if !REDIRECT_STATUSES.contains(&response.status) || redirects >= MAX_REDIRECTS {
                 if request.log {
-                    if let Some(id) = response.request_id() {
-                        match &request.service_name {
-                            Some(service) => log::debug!(
-                                "{} call to {service} for {} used request id {id}",
-                                request.method.as_str(),
-                                response.url
-                            ),
-                            None => log::debug!(
-                                "{} call to {} used request id {id}",
-                                request.method.as_str(),
-                                response.url
-                            ),
-                        }
-                    }
+                    log_request_id(request, &response);
                 }
                 return Ok(response);
             }
@@ -634,17 +621,7 @@ impl HttpClient {
             )?;
             if request.log && log::log_enabled!(log::Level::Debug) {
                 log_response(&response);
-                if let Some(id) = response.request_id() {
-                    let service = request
-                        .service_name
-                        .as_deref()
-                        .map_or(String::new(), |s| format!(" to {s}"));
-                    log::debug!(
-                        "{} call{service} for {} used request id {id}",
-                        request.method.as_str(),
-                        response.url
-                    );
-                }
+                log_request_id(request, &response);
             }
             let streamed_upload = request.method != Method::Get && request.method != Method::Head;
             if !REDIRECT_STATUSES.contains(&response.status)
@@ -881,6 +858,22 @@ fn pem_certificates(pem: &[u8]) -> Vec<Certificate<'static>> {
             _ => None,
         })
         .collect()
+}
+
+/// keystoneauth's `<METHOD> call to <service> for <url> used request id <id>` line (`call to <url>` when the
+/// request names no service), for the `x-openstack-request-id` or Nova's `x-compute-request-id`.
+fn log_request_id(request: &Request, response: &Response) {
+    let Some(id) = response.request_id() else {
+        return;
+    };
+    let method = request.method.as_str();
+    match &request.service_name {
+        Some(service) => log::debug!(
+            "{method} call to {service} for {} used request id {id}",
+            response.url
+        ),
+        None => log::debug!("{method} call to {} used request id {id}", response.url),
+    }
 }
 
 /// keystoneauth's `RESP: [status] headers...` and `RESP BODY: ...` lines.
