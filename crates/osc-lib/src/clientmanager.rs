@@ -169,6 +169,20 @@ pub trait Transport {
     /// Sends one authenticated request. The path is sent as given (already percent-encoded); query pairs are
     /// encoded as Python's `urlencode` does. A non-2xx answer is an error unless `accept_error_status` is set.
     fn send(&mut self, request: &ApiRequest) -> Result<ApiResponse>;
+    /// Sends one request with its body streamed from `upload` and/or its 2xx answer's body streamed into
+    /// `download` (then the response's body is empty), telling `progress` the bytes moved. Transports that cannot
+    /// stream (an external plugin's) refuse.
+    fn send_streaming(
+        &mut self,
+        _request: &ApiRequest,
+        _upload: Option<crate::http::Upload<'_>>,
+        _download: Option<&mut dyn std::io::Write>,
+        _progress: Option<&mut dyn FnMut(u64)>,
+    ) -> Result<ApiResponse> {
+        Err(Error::command(
+            "Streaming a request body or answer is not supported here",
+        ))
+    }
     /// The current token, authenticating first when needed.
     fn token(&mut self) -> Result<TokenInfo>;
     /// The current token for `token issue`, which hands it to scripts: one taken from the token cache is first
@@ -268,6 +282,18 @@ impl ClientManager {
     /// Sends a request; non-2xx answers become errors with OSC's message.
     pub fn send(&mut self, request: &ApiRequest) -> Result<ApiResponse> {
         self.transport()?.send(request)
+    }
+
+    /// Sends a request with a streamed body and/or answer (see [`Transport::send_streaming`]).
+    pub fn send_streaming(
+        &mut self,
+        request: &ApiRequest,
+        upload: Option<crate::http::Upload<'_>>,
+        download: Option<&mut dyn std::io::Write>,
+        progress: Option<&mut dyn FnMut(u64)>,
+    ) -> Result<ApiResponse> {
+        self.transport()?
+            .send_streaming(request, upload, download, progress)
     }
 
     /// GET a path and parse the JSON answer.

@@ -9,6 +9,7 @@
 //! never pay for it.
 
 use std::fmt::Write as _;
+use std::io::{Read, Write};
 use std::path::PathBuf;
 use std::sync::{Mutex, OnceLock};
 use std::time::{Duration, Instant};
@@ -32,6 +33,19 @@ const SECURE_HEADERS: [&str; 4] = [
 /// keystoneauth follows redirects itself, at most this many times.
 const MAX_REDIRECTS: u32 = 30;
 const REDIRECT_STATUSES: [u16; 6] = [301, 302, 303, 305, 307, 308];
+
+/// The error for a redirect loop: its last answer has no body to parse, so say what happened instead of letting
+/// the caller fail on a missing key (or show an empty resource).
+fn redirect_loop(response: &Response) -> Error {
+    let to = response
+        .header("location")
+        .map(|location| format!(" to {location}"))
+        .unwrap_or_default();
+    Error::command(format!(
+        "Exceeded {MAX_REDIRECTS} redirects: {} answered {}{to} again",
+        response.url, response.status
+    ))
+}
 
 /// How to reach the cloud: TLS settings, timeout and the User-Agent.
 #[derive(Debug, Clone)]
@@ -163,6 +177,45 @@ pub enum Body {
         /// The bytes.
         data: Vec<u8>,
     },
+}
+
+/// A request body streamed from a reader (a file, stdin) instead of held in memory.
+pub struct Upload<'a> {
+    /// Where the bytes come from.
+    pub reader: &'a mut dyn Read,
+    /// The length when known (a file): sent as `Content-Length`; `None` sends the body chunked (stdin).
+    pub length: Option<u64>,
+    /// The `Content-Type` header, unless the request sets one.
+    pub content_type: String,
+}
+
+/// A reader or writer that counts the bytes through it and tells `progress`.
+struct Counted<'p, T> {
+    inner: T,
+    moved: u64,
+    progress: &'p mut dyn FnMut(u64),
+}
+
+impl<T: Read> Read for Counted<'_, T> {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        let n = self.inner.read(buf)?;
+        self.moved += n as u64;
+        (self.progress)(self.moved);
+        Ok(n)
+    }
+}
+
+impl<T: Write> Write for Counted<'_, T> {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        let n = self.inner.write(buf)?;
+        self.moved += n as u64;
+        (self.progress)(self.moved);
+        Ok(n)
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        self.inner.flush()
+    }
 }
 
 /// One HTTP request to an absolute URL.
@@ -438,33 +491,11 @@ impl HttpClient {
                 log_response(&response);
             }
             if REDIRECT_STATUSES.contains(&response.status) && redirects >= MAX_REDIRECTS {
-                // A redirect loop: its last answer has no body to parse, so say what happened instead of
-                // letting the caller fail on a missing key (or show an empty resource).
-                let to = response
-                    .header("location")
-                    .map(|location| format!(" to {location}"))
-                    .unwrap_or_default();
-                return Err(Error::command(format!(
-                    "Exceeded {MAX_REDIRECTS} redirects: {} answered {}{to} again",
-                    response.url, response.status
-                )));
+                return Err(redirect_loop(&response));
             }
             if !REDIRECT_STATUSES.contains(&response.status) {
                 if request.log {
-                    if let Some(id) = response.request_id() {
-                        match &request.service_name {
-                            Some(service) => log::debug!(
-                                "{} call to {service} for {} used request id {id}",
-                                request.method.as_str(),
-                                response.url
-                            ),
-                            None => log::debug!(
-                                "{} call to {} used request id {id}",
-                                request.method.as_str(),
-                                response.url
-                            ),
-                        }
-                    }
+                    log_request_id(request, &response);
                 }
                 return Ok(response);
             }
@@ -487,26 +518,7 @@ impl HttpClient {
         headers: &[(String, String)],
         body: Option<&[u8]>,
     ) -> Result<Response> {
-        let https = url
-            .get(..8)
-            .is_some_and(|scheme| scheme.eq_ignore_ascii_case("https://"));
-        let proxy = self.config.proxies.proxy_for(url);
-        let slot = usize::from(https) * 2 + usize::from(proxy.is_some());
-        let agent = match self.agents[slot].get_or_init(|| self.make_agent(https, proxy)) {
-            Ok(agent) => agent,
-            // requests raises this OSError before connecting, and nothing catches it: OSC prints it alone.
-            Err(reason) if reason.starts_with(CA_BUNDLE_MISSING) => {
-                return Err(Error::command(reason.clone()))
-            }
-            Err(reason) if https => {
-                return Err(Error::command(format!(
-                    "SSL exception connecting to {url}: {reason}"
-                )))
-            }
-            Err(reason) => {
-                return Err(Error::command(format!("Invalid proxy for {url}: {reason}")))
-            }
-        };
+        let agent = self.agent_for(url)?;
         let mut builder = ureq::http::Request::builder()
             .method(method.as_str())
             .uri(url);
@@ -529,6 +541,18 @@ impl HttpClient {
             .limit(u64::MAX)
             .read_to_vec()
             .map_err(|err| connection_error(url, &err))?;
+        Ok(self.finish(method, url, started, &response, data))
+    }
+
+    /// The response as the callers get it, the request's time recorded for `--timing`.
+    fn finish(
+        &self,
+        method: Method,
+        url: &str,
+        started: Instant,
+        response: &ureq::http::Response<ureq::Body>,
+        body: Vec<u8>,
+    ) -> Response {
         let seconds = timedelta_seconds(started.elapsed());
         if let Ok(mut timings) = self.timings.lock() {
             timings.push(Timing {
@@ -547,13 +571,171 @@ impl HttpClient {
                 )
             })
             .collect();
-        Ok(Response {
+        Response {
             method,
             url: url.to_owned(),
             status: response.status().as_u16(),
             headers,
-            body: data,
-        })
+            body,
+        }
+    }
+
+    /// Sends a request whose body is read from `upload` as it is sent, and whose answer body, when the status is
+    /// 2xx, is written to `download` as it arrives: neither is ever held whole in memory, so a 2 GiB image costs
+    /// a buffer. `progress` is told the bytes moved so far (sent for an upload, received for a download). Error
+    /// answers (4xx/5xx) are read whole into the response, as they are short and callers word them. A streamed
+    /// upload cannot be sent twice, so redirects are not followed then (the 3xx answer is returned).
+    pub fn send_streaming(
+        &self,
+        request: &Request,
+        upload: Option<Upload<'_>>,
+        download: Option<&mut dyn Write>,
+        progress: Option<&mut dyn FnMut(u64)>,
+    ) -> Result<Response> {
+        crate::unencodable::check_request(request)?;
+        let mut headers = request.headers.clone();
+        if request.header_value("User-Agent").is_none() {
+            headers.push(("User-Agent".to_owned(), self.config.user_agent.clone()));
+        }
+        if let Some(upload) = &upload {
+            if request.header_value("Content-Type").is_none() {
+                headers.push(("Content-Type".to_owned(), upload.content_type.clone()));
+            }
+            // With a known length the body is sent with `Content-Length`, else chunked (ureq's choice when the
+            // request names no length), as `requests` does for a file and for a generator.
+            if let Some(length) = upload.length {
+                headers.retain(|(name, _)| !name.eq_ignore_ascii_case("Content-Length"));
+                headers.push(("Content-Length".to_owned(), length.to_string()));
+            }
+        }
+        if request.log && log::log_enabled!(log::Level::Debug) {
+            let mut line = self.curl_line(request, &headers);
+            if upload.is_some() {
+                line.push_str(" -d '<streamed body>'");
+            }
+            log::debug!("{line}");
+        }
+        let mut url = request.full_url();
+        let mut redirects = 0;
+        let mut upload = upload;
+        let mut download = download;
+        let mut ignore = |_: u64| {};
+        let progress: &mut dyn FnMut(u64) = match progress {
+            Some(progress) => progress,
+            None => &mut ignore,
+        };
+        loop {
+            let sink: Option<&mut dyn Write> = match download {
+                Some(ref mut sink) => Some(&mut **sink),
+                None => None,
+            };
+            let response = self.stream_once(
+                request.method,
+                &url,
+                &headers,
+                upload.take(),
+                sink,
+                &mut *progress,
+            )?;
+            if request.log && log::log_enabled!(log::Level::Debug) {
+                log_response(&response);
+                log_request_id(request, &response);
+            }
+            let streamed_upload = request.method != Method::Get && request.method != Method::Head;
+            if !REDIRECT_STATUSES.contains(&response.status) || streamed_upload {
+                return Ok(response);
+            }
+            if redirects >= MAX_REDIRECTS {
+                return Err(redirect_loop(&response));
+            }
+            let Some(location) = response.header("location") else {
+                return Ok(response);
+            };
+            url = join_url(&url, &location);
+            redirects += 1;
+        }
+    }
+
+    fn stream_once(
+        &self,
+        method: Method,
+        url: &str,
+        headers: &[(String, String)],
+        upload: Option<Upload<'_>>,
+        download: Option<&mut dyn Write>,
+        progress: &mut dyn FnMut(u64),
+    ) -> Result<Response> {
+        let agent = self.agent_for(url)?;
+        let mut builder = ureq::http::Request::builder()
+            .method(method.as_str())
+            .uri(url);
+        for (name, value) in headers {
+            builder = builder.header(name.as_str(), value.as_str());
+        }
+        let started = Instant::now();
+        let result = match upload {
+            Some(upload) => {
+                let mut counted = Counted {
+                    inner: upload.reader,
+                    moved: 0,
+                    progress: &mut *progress,
+                };
+                builder
+                    .body(ureq::SendBody::from_reader(&mut counted))
+                    .map(|request| agent.run(request))
+            }
+            None => builder.body(()).map(|request| agent.run(request)),
+        };
+        let mut response = match result {
+            Ok(Ok(response)) => response,
+            Ok(Err(err)) => return Err(connection_error(url, &err)),
+            Err(err) => return Err(Error::command(format!("Invalid request to {url}: {err}"))),
+        };
+        let status = response.status().as_u16();
+        let data = match download {
+            Some(sink) if (200..300).contains(&status) => {
+                let mut reader = response.body_mut().with_config().limit(u64::MAX).reader();
+                let mut counted = Counted {
+                    inner: sink,
+                    moved: 0,
+                    progress,
+                };
+                std::io::copy(&mut reader, &mut counted)
+                    .map_err(|err| Error::command(format!("Failed to download {url}: {err}")))?;
+                counted
+                    .inner
+                    .flush()
+                    .map_err(|err| Error::command(format!("Failed to download {url}: {err}")))?;
+                Vec::new()
+            }
+            _ => response
+                .body_mut()
+                .with_config()
+                .limit(u64::MAX)
+                .read_to_vec()
+                .map_err(|err| connection_error(url, &err))?,
+        };
+        Ok(self.finish(method, url, started, &response, data))
+    }
+
+    /// The agent for a URL's scheme and proxy, built on first use.
+    fn agent_for(&self, url: &str) -> Result<&Agent> {
+        let https = url
+            .get(..8)
+            .is_some_and(|scheme| scheme.eq_ignore_ascii_case("https://"));
+        let proxy = self.config.proxies.proxy_for(url);
+        let slot = usize::from(https) * 2 + usize::from(proxy.is_some());
+        match self.agents[slot].get_or_init(|| self.make_agent(https, proxy)) {
+            Ok(agent) => Ok(agent),
+            // requests raises this OSError before connecting, and nothing catches it: OSC prints it alone.
+            Err(reason) if reason.starts_with(CA_BUNDLE_MISSING) => {
+                Err(Error::command(reason.clone()))
+            }
+            Err(reason) if https => Err(Error::command(format!(
+                "SSL exception connecting to {url}: {reason}"
+            ))),
+            Err(reason) => Err(Error::command(format!("Invalid proxy for {url}: {reason}"))),
+        }
     }
 
     /// An agent for one scheme, through a proxy or not; the TLS set-up is done only for `https`.
@@ -704,6 +886,22 @@ fn pem_certificates(pem: &[u8]) -> Vec<Certificate<'static>> {
             _ => None,
         })
         .collect()
+}
+
+/// keystoneauth's `<METHOD> call to <service> for <url> used request id <id>` line (`call to <url>` when the
+/// request names no service), for the `x-openstack-request-id` or Nova's `x-compute-request-id`.
+fn log_request_id(request: &Request, response: &Response) {
+    let Some(id) = response.request_id() else {
+        return;
+    };
+    let method = request.method.as_str();
+    match &request.service_name {
+        Some(service) => log::debug!(
+            "{method} call to {service} for {} used request id {id}",
+            response.url
+        ),
+        None => log::debug!("{method} call to {} used request id {id}", response.url),
+    }
 }
 
 /// keystoneauth's `RESP: [status] headers...` and `RESP BODY: ...` lines.
@@ -1336,6 +1534,139 @@ fn one_line_excerpt(text: &str, limit: usize) -> String {
 mod tests {
     use super::*;
     use serde_json::json;
+
+    /// A one-request HTTP/1.1 server on loopback: it reads the request (a body by `Content-Length` or chunked),
+    /// answers `status` with `answer` bytes of `x`, and returns the request head and the body length it got.
+    /// A stand-in for Glance and Swift, which the unit tests cannot reach.
+    fn serve_once(
+        status: u16,
+        answer: usize,
+    ) -> (String, std::thread::JoinHandle<(String, usize)>) {
+        use std::io::{BufRead, BufReader};
+        let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+        let url = format!("http://{}/v2/images/x/file", listener.local_addr().unwrap());
+        let handle = std::thread::spawn(move || {
+            let (stream, _) = listener.accept().unwrap();
+            let mut reader = BufReader::new(stream.try_clone().unwrap());
+            let mut head = String::new();
+            loop {
+                let mut line = String::new();
+                reader.read_line(&mut line).unwrap();
+                if line == "\r\n" {
+                    break;
+                }
+                head.push_str(&line.to_ascii_lowercase());
+            }
+            let mut got = 0usize;
+            let mut sink = [0u8; 65536];
+            if let Some(length) = head
+                .lines()
+                .find_map(|l| l.strip_prefix("content-length: "))
+                .map(|n| n.trim().parse::<usize>().unwrap())
+            {
+                while got < length {
+                    got += reader.read(&mut sink[..(length - got).min(65536)]).unwrap();
+                }
+            } else if head.contains("transfer-encoding: chunked") {
+                loop {
+                    let mut size = String::new();
+                    reader.read_line(&mut size).unwrap();
+                    let size = usize::from_str_radix(size.trim(), 16).unwrap();
+                    let mut chunk = vec![0u8; size + 2];
+                    reader.read_exact(&mut chunk).unwrap();
+                    got += size;
+                    if size == 0 {
+                        break;
+                    }
+                }
+            }
+            let mut stream = stream;
+            write!(
+                stream,
+                "HTTP/1.1 {status} X\r\nContent-Length: {answer}\r\nContent-Type: application/octet-stream\r\nConnection: close\r\n\r\n"
+            )
+            .unwrap();
+            stream.write_all(&vec![b'x'; answer]).unwrap();
+            (head, got)
+        });
+        (url, handle)
+    }
+
+    #[test]
+    fn streams_uploads_with_a_length_or_chunked() {
+        let client = HttpClient::new(HttpConfig::default());
+        let (url, server) = serve_once(204, 0);
+        let mut data = std::io::repeat(b'a').take(3_000_000);
+        let upload = Upload {
+            reader: &mut data,
+            length: Some(3_000_000),
+            content_type: "application/octet-stream".to_owned(),
+        };
+        let mut seen = 0;
+        let mut progress = |n: u64| seen = n;
+        let response = client
+            .send_streaming(
+                &Request::new(Method::Put, url),
+                Some(upload),
+                None,
+                Some(&mut progress),
+            )
+            .unwrap();
+        assert_eq!(response.status, 204);
+        let (head, got) = server.join().unwrap();
+        assert!(head.contains("content-length: 3000000"), "{head}");
+        assert!(
+            head.contains("content-type: application/octet-stream"),
+            "{head}"
+        );
+        assert_eq!((got, seen), (3_000_000, 3_000_000));
+
+        let (url, server) = serve_once(201, 0);
+        let mut data = std::io::repeat(b'a').take(100_000);
+        let upload = Upload {
+            reader: &mut data,
+            length: None,
+            content_type: "application/octet-stream".to_owned(),
+        };
+        client
+            .send_streaming(&Request::new(Method::Put, url), Some(upload), None, None)
+            .unwrap();
+        let (head, got) = server.join().unwrap();
+        assert!(head.contains("transfer-encoding: chunked"), "{head}");
+        assert!(!head.contains("content-length"), "{head}");
+        assert_eq!(got, 100_000);
+    }
+
+    #[test]
+    fn streams_downloads_and_keeps_error_bodies() {
+        let client = HttpClient::new(HttpConfig::default());
+        let (url, server) = serve_once(200, 2_000_000);
+        let mut sink: Vec<u8> = Vec::new();
+        let mut seen = 0;
+        let mut progress = |n: u64| seen = n;
+        let response = client
+            .send_streaming(
+                &Request::new(Method::Get, url),
+                None,
+                Some(&mut sink),
+                Some(&mut progress),
+            )
+            .unwrap();
+        server.join().unwrap();
+        assert_eq!(response.status, 200);
+        assert!(response.body.is_empty());
+        assert_eq!((sink.len(), seen), (2_000_000, 2_000_000));
+
+        let (url, server) = serve_once(404, 5);
+        let mut sink: Vec<u8> = Vec::new();
+        let response = client
+            .send_streaming(&Request::new(Method::Get, url), None, Some(&mut sink), None)
+            .unwrap();
+        server.join().unwrap();
+        assert_eq!(response.status, 404);
+        assert_eq!(response.body, b"xxxxx");
+        assert!(sink.is_empty());
+    }
 
     fn response(status: u16, content_type: &str, body: &str) -> Response {
         Response {

@@ -31,7 +31,7 @@ use serde_json::Value as Json;
 
 use crate::auth::{AuthPlugin, AuthRef, AuthType};
 use crate::clientmanager::{ApiRequest, ApiResponse, Method, TokenInfo, Transport};
-use crate::http::{sha256_hex, Body, HttpClient, HttpConfig, Request, Response, Timing};
+use crate::http::{sha256_hex, Body, HttpClient, HttpConfig, Request, Response, Timing, Upload};
 use crate::token_cache::{cache_key, TokenCache};
 
 /// Everything a session needs, as the configuration layer resolved it.
@@ -388,8 +388,8 @@ impl Session {
         self.send(&request, &RequestOptions::default())
     }
 
-    /// Sends a request described in full.
-    pub fn send(&mut self, request: &ApiRequest, options: &RequestOptions) -> Result<Response> {
+    /// The HTTP request for an API request: the endpoint joined, the body, the microversion headers.
+    fn http_request(&mut self, request: &ApiRequest, options: &RequestOptions) -> Result<Request> {
         let url = if request.path.contains("://") {
             request.path.clone()
         } else {
@@ -421,6 +421,12 @@ impl Session {
                 &request.service_type,
             );
         }
+        Ok(http_request)
+    }
+
+    /// Sends a request described in full.
+    pub fn send(&mut self, request: &ApiRequest, options: &RequestOptions) -> Result<Response> {
+        let mut http_request = self.http_request(request, options)?;
         let mut response = self.send_authenticated(&mut http_request, options.authenticated)?;
         if response.status == 401
             && options.authenticated
@@ -448,11 +454,52 @@ impl Session {
         Ok(response)
     }
 
-    fn send_authenticated(
+    /// [`Session::send`] with a body streamed from `upload` and/or a 2xx answer's body streamed into `download`
+    /// (see [`crate::http::HttpClient::send_streaming`]). A 401 is retried with a new token only when no body was
+    /// streamed: a streamed body cannot be read twice.
+    pub fn send_streaming(
         &mut self,
-        request: &mut Request,
-        authenticated: bool,
+        request: &ApiRequest,
+        options: &RequestOptions,
+        upload: Option<Upload<'_>>,
+        download: Option<&mut dyn std::io::Write>,
+        progress: Option<&mut dyn FnMut(u64)>,
     ) -> Result<Response> {
+        let mut http_request = self.http_request(request, options)?;
+        self.set_token(&mut http_request, options.authenticated)?;
+        let retry = upload.is_none();
+        let mut download = download;
+        let mut progress = progress;
+        let sink: Option<&mut dyn std::io::Write> = match download {
+            Some(ref mut sink) => Some(&mut **sink),
+            None => None,
+        };
+        let tell: Option<&mut dyn FnMut(u64)> = match progress {
+            Some(ref mut tell) => Some(&mut **tell),
+            None => None,
+        };
+        let mut response = self
+            .http
+            .send_streaming(&http_request, upload, sink, tell)?;
+        if retry
+            && response.status == 401
+            && options.authenticated
+            && matches!(self.plugin, AuthPlugin::Identity(_))
+        {
+            self.invalidate();
+            self.set_token(&mut http_request, true)?;
+            response = self
+                .http
+                .send_streaming(&http_request, None, download, progress)?;
+        }
+        if options.raise_exc && response.status >= 400 {
+            log::debug!("Request returned failure status: {}", response.status);
+            return Err(crate::http::http_error(&response));
+        }
+        Ok(response)
+    }
+
+    fn set_token(&mut self, request: &mut Request, authenticated: bool) -> Result<()> {
         request
             .headers
             .retain(|(name, _)| !name.eq_ignore_ascii_case("X-Auth-Token"));
@@ -460,6 +507,15 @@ impl Session {
             let token = self.token()?;
             request.headers.push(("X-Auth-Token".to_owned(), token));
         }
+        Ok(())
+    }
+
+    fn send_authenticated(
+        &mut self,
+        request: &mut Request,
+        authenticated: bool,
+    ) -> Result<Response> {
+        self.set_token(request, authenticated)?;
         self.http.send(request)
     }
 
@@ -573,6 +629,22 @@ impl Transport for Session {
             ..RequestOptions::default()
         };
         Session::send(self, request, &options).map(ApiResponse::from)
+    }
+
+    fn send_streaming(
+        &mut self,
+        request: &ApiRequest,
+        upload: Option<Upload<'_>>,
+        download: Option<&mut dyn std::io::Write>,
+        progress: Option<&mut dyn FnMut(u64)>,
+    ) -> Result<ApiResponse> {
+        let options = RequestOptions {
+            raise_exc: !request.accept_error_status,
+            authenticated: request.authenticated,
+            ..RequestOptions::default()
+        };
+        Session::send_streaming(self, request, &options, upload, download, progress)
+            .map(ApiResponse::from)
     }
 
     fn token(&mut self) -> Result<TokenInfo> {

@@ -4,9 +4,14 @@
 //!
 //! Requests go to the catalog endpoint of service type `workflowv2` for the configured interface and region.
 //! python-mistralclient always asks for the public endpoint, ignoring `--os-interface`; this plugin honours it.
+//!
+//! The requests themselves go through the shared layer ([`openstack_sdk::Call`]): what is Mistral's own here is
+//! the status each call expects and the wording of failures ([`Wording::Custom`]), the quoting of path segments
+//! (`requote_uri`) and the `KeyError`-like checks of `extract_json`.
 
 use cliff::{Error, Result};
-use osc_lib::{ApiRequest, ApiResponse, ClientManager, Method};
+use openstack_sdk::{Call, Failure, Wording};
+use osc_lib::{ApiResponse, ClientManager, Method};
 use serde_json::Value as Json;
 
 use crate::text::{bytes_repr, py_str, requote};
@@ -34,12 +39,11 @@ impl<'a> Mistral<'a> {
     }
 
     /// Sends a request and checks its status (`ResourceManager`'s `resp.status_code != ...` checks).
-    fn call(&mut self, request: ApiRequest, expected: u16) -> Result<ApiResponse> {
-        let response = self.manager.send(&request.accept_error_status())?;
-        if response.status != expected {
-            return Err(api_exception(&response));
-        }
-        Ok(response)
+    fn call(&mut self, call: Call, expected: u16) -> Result<ApiResponse> {
+        Ok(call
+            .wording(Wording::Custom(mistral_failure))
+            .expect(expected)
+            .send(self.manager)?)
     }
 
     /// `_get`: one resource (200).
@@ -60,7 +64,7 @@ impl<'a> Mistral<'a> {
 
     /// `_create` with a JSON body (201).
     pub fn create(&mut self, path: &str, body: Json) -> Result<Json> {
-        let response = self.call(request(Method::Post, path, Vec::new()).json(body), 201)?;
+        let response = self.call(request(Method::Post, path, Vec::new()).body(body), 201)?;
         response.json()
     }
 
@@ -79,7 +83,7 @@ impl<'a> Mistral<'a> {
 
     /// `_update` with a JSON body (200).
     pub fn update(&mut self, path: &str, body: Json) -> Result<Json> {
-        let response = self.call(request(Method::Put, path, Vec::new()).json(body), 200)?;
+        let response = self.call(request(Method::Put, path, Vec::new()).body(body), 200)?;
         response.json()
     }
 
@@ -98,9 +102,9 @@ impl<'a> Mistral<'a> {
     /// A GET whose HTTP errors are the session's own (the execution report is fetched without
     /// mistralclient's checks, so keystoneauth words its errors).
     pub fn get_unchecked(&mut self, path: &str, query: Query) -> Result<Json> {
-        self.manager
-            .send(&request(Method::Get, path, query))?
-            .json()
+        let mut request = request(Method::Get, path, query).request();
+        request.accept_error_status = false;
+        self.manager.send(&request)?.json()
     }
 
     /// The project of the session's token (mistralclient's `http_client.project_id`).
@@ -110,10 +114,13 @@ impl<'a> Mistral<'a> {
     }
 }
 
-fn request(method: Method, path: &str, query: Query) -> ApiRequest {
-    let mut request = ApiRequest::new(method, SERVICE_TYPE, path);
-    request.query = query;
-    request
+fn request(method: Method, path: &str, query: Query) -> Call {
+    Call::new(SERVICE_TYPE, method, path).query(query)
+}
+
+/// [`api_exception`] as the layer's failure.
+fn mistral_failure(response: &ApiResponse) -> Failure {
+    Failure::Other(api_exception(response))
 }
 
 /// `extract_json(resp, key)`: the member `key` of the body; Python's `KeyError` when it is missing.

@@ -5,9 +5,10 @@ use cliff::{Arg, ArgValue, Args, Parser};
 use osc_lib::ClientManager;
 use serde_json::Value as Json;
 
-use super::http::{Failure, Res};
 use super::keystone;
-use super::sdk::{self, Param, Resource};
+use super::resources;
+use openstack_sdk as sdk;
+use openstack_sdk::{Failure, Param, Res, Resource};
 
 /// `_find_sdk_id`: the resource's ID; a 403 gives back the name as given, and a miss is an empty `CommandError`
 /// (or the name as given when `validate_actor_existence` is off).
@@ -18,7 +19,7 @@ pub fn find_sdk_id(
     params: &[Param],
     validate_actor_existence: bool,
 ) -> Res<String> {
-    match sdk::find(cm, resource, resource.path, name_or_id, params, false) {
+    match sdk::find(cm, resource, resource.base_path, name_or_id, params, false) {
         Ok(Some(found)) => Ok(sdk::id_of(&found)),
         Ok(None) => Ok(name_or_id.to_owned()),
         Err(failure) if failure.is_forbidden() => Ok(name_or_id.to_owned()),
@@ -39,7 +40,13 @@ pub fn find_domain_id_sdk(
     name_or_id: &str,
     validate_actor_existence: bool,
 ) -> Res<String> {
-    find_sdk_id(cm, &sdk::DOMAIN, name_or_id, &[], validate_actor_existence)
+    find_sdk_id(
+        cm,
+        &resources::DOMAIN,
+        name_or_id,
+        &[],
+        validate_actor_existence,
+    )
 }
 
 /// `find_project_id_sdk`: with a domain, the domain is looked up first (with its own validation flag).
@@ -51,14 +58,20 @@ pub fn find_project_id_sdk(
     validate_domain_actor_existence: Option<bool>,
 ) -> Res<String> {
     match domain_name_or_id {
-        None => find_sdk_id(cm, &sdk::PROJECT, name_or_id, &[], validate_actor_existence),
+        None => find_sdk_id(
+            cm,
+            &resources::PROJECT,
+            name_or_id,
+            &[],
+            validate_actor_existence,
+        ),
         Some(domain) => {
             let validate_domain =
                 validate_domain_actor_existence.unwrap_or(validate_actor_existence);
             let domain_id = find_domain_id_sdk(cm, domain, validate_domain)?;
             find_sdk_id(
                 cm,
-                &sdk::PROJECT,
+                &resources::PROJECT,
                 name_or_id,
                 &[("domain_id", Some(domain_id))],
                 validate_actor_existence,
@@ -76,7 +89,7 @@ pub fn find_user_id_sdk(
 ) -> Res<String> {
     find_scoped_id(
         cm,
-        &sdk::USER,
+        &resources::USER,
         name_or_id,
         domain_name_or_id,
         validate_actor_existence,
@@ -92,7 +105,7 @@ pub fn find_group_id_sdk(
 ) -> Res<String> {
     find_scoped_id(
         cm,
-        &sdk::GROUP,
+        &resources::GROUP,
         name_or_id,
         domain_name_or_id,
         validate_actor_existence,
@@ -125,8 +138,8 @@ fn find_scoped_id(
 pub fn find_service_sdk(cm: &mut ClientManager, name_type_or_id: &str) -> Res<Json> {
     match sdk::find(
         cm,
-        &sdk::SERVICE,
-        sdk::SERVICE.path,
+        &resources::SERVICE,
+        resources::SERVICE.base_path,
         name_type_or_id,
         &[],
         false,
@@ -139,8 +152,8 @@ pub fn find_service_sdk(cm: &mut ClientManager, name_type_or_id: &str) -> Res<Js
     }
     let mut services = sdk::list(
         cm,
-        &sdk::SERVICE,
-        sdk::SERVICE.path,
+        &resources::SERVICE,
+        resources::SERVICE.base_path,
         &[("type", Some(name_type_or_id.to_owned()))],
         None,
     )?

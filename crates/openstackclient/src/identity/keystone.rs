@@ -5,7 +5,8 @@ use osc_lib::utils::{find_resource, FindError, FindResourceError, ResourceManage
 use osc_lib::{ClientManager, Method};
 use serde_json::Value as Json;
 
-use super::http::{quote_path, Call, Failure, Res, Style};
+use crate::identity::resources::SERVICE_TYPE;
+use openstack_sdk::{quote_path, Call, Failure, Res, Wording};
 
 /// A keystoneclient manager: a collection path and its body keys.
 #[derive(Debug, Clone, Copy)]
@@ -52,10 +53,11 @@ impl Manager {
     /// `manager.get(id)`.
     pub fn get(&self, cm: &mut ClientManager, id: &str) -> Res<Json> {
         let body = Call::new(
+            SERVICE_TYPE,
             Method::Get,
             format!("{}/{}", self.path, quote_path(id)),
-            Style::Keystone,
         )
+        .wording(Wording::Keystoneauth)
         .json(cm)?;
         Ok(body.get(self.key).cloned().unwrap_or(Json::Null))
     }
@@ -78,7 +80,8 @@ pub fn list_at(
     } else {
         path.to_owned()
     };
-    let mut body = Call::new(Method::Get, path, Style::Keystone)
+    let mut body = Call::new(SERVICE_TYPE, Method::Get, path)
+        .wording(Wording::Keystoneauth)
         .query(query)
         .json(cm)?;
     // Moved out, not cloned (a deep copy of the whole list otherwise).

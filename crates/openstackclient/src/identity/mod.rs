@@ -2,11 +2,10 @@
 //! identity commands of each API version.
 
 pub mod common;
-pub mod http;
 pub mod keystone;
 pub mod output;
 pub mod pagination;
-pub mod sdk;
+pub mod resources;
 pub mod v2;
 pub mod v3;
 

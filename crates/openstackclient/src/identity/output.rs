@@ -3,7 +3,7 @@
 use cliff::{Error, Output, Result, Value};
 use serde_json::Value as Json;
 
-use super::http::{Failure, Res};
+use openstack_sdk::{Failure, Res};
 
 /// A ShowOne result from `(field, value)` pairs, in order.
 pub fn show(pairs: Vec<(&str, Value)>) -> Output {

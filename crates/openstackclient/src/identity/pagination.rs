@@ -4,7 +4,7 @@
 use cliff::{Arg, ArgValue, Args, Error, Parser, Result};
 use osc_lib::parseractions;
 
-use super::sdk::Param;
+use openstack_sdk::Param;
 
 /// `add_marker_pagination_option_to_parser`: `--limit`, `--marker` and (optionally) `--max-items`.
 pub fn add_marker_pagination_options(parser: &mut Parser, include_max_items: bool) {

@@ -1,16 +1,10 @@
-//! A scripted transport for the identity commands' unit tests: it answers each request with the next canned
-//! response and records what was sent, as `METHOD /path?query body`.
-
-use std::cell::RefCell;
-use std::collections::VecDeque;
-use std::rc::Rc;
+//! The identity commands' unit tests: the layer's scripted transport set up as Keystone (it answers each request
+//! with the next canned response and records what was sent, as `METHOD /path?query body`), and argument helpers.
 
 use cliff::{ArgValue, Args, Command, Output, Result};
-use osc_lib::clientmanager::Settings;
-use osc_lib::{ApiRequest, ApiResponse, ClientManager, TokenInfo, Transport};
+use openstack_sdk::testing::Scripted;
+use osc_lib::ClientManager;
 use serde_json::{json, Value as Json};
-
-use super::http::urlencode;
 
 /// The token every test session holds: admin, project-scoped, with a two-service catalog.
 pub fn token_body() -> Json {
@@ -29,87 +23,16 @@ pub fn token_body() -> Json {
     }})
 }
 
-struct Script {
-    answers: VecDeque<(u16, String)>,
-    sent: Vec<String>,
-    token: Json,
-}
-
-/// A transport answering from a script; keep the handle to read what was sent.
-#[derive(Clone)]
-pub struct Mock(Rc<RefCell<Script>>);
+/// The scripted transport of the identity unit tests: Keystone at `http://ks/v3`, the admin token above.
+pub struct Mock;
 
 impl Mock {
-    /// A mock answering these `(status, body)` pairs in turn.
-    pub fn new(answers: &[(u16, &str)]) -> Self {
-        Mock(Rc::new(RefCell::new(Script {
-            answers: answers.iter().map(|(s, b)| (*s, (*b).to_owned())).collect(),
-            sent: Vec::new(),
-            token: token_body(),
-        })))
-    }
-
-    /// Replaces the session's token body.
-    pub fn with_token(self, token: Json) -> Self {
-        self.0.borrow_mut().token = token;
-        self
-    }
-
-    /// What was sent, one line per request.
-    pub fn sent(&self) -> Vec<String> {
-        self.0.borrow().sent.clone()
-    }
-
-    /// A client manager over this mock.
-    pub fn manager(&self) -> ClientManager {
-        ClientManager::with_transport(Settings::default(), Box::new(self.clone()))
-    }
-}
-
-impl Transport for Mock {
-    fn send(&mut self, request: &ApiRequest) -> Result<ApiResponse> {
-        let mut script = self.0.borrow_mut();
-        let mut line = format!("{} {}", request.method.as_str(), request.path);
-        if !request.query.is_empty() {
-            line.push('?');
-            line.push_str(&urlencode(&request.query));
-        }
-        if let Some(body) = &request.json {
-            line.push(' ');
-            line.push_str(&body.to_string());
-        }
-        for (name, value) in &request.headers {
-            line.push_str(&format!(" [{name}: {value}]"));
-        }
-        script.sent.push(line.clone());
-        let (status, body) = script
-            .answers
-            .pop_front()
-            .unwrap_or_else(|| panic!("no answer scripted for {line}"));
-        assert!(
-            request.accept_error_status,
-            "identity calls word their own errors: {line}"
-        );
-        let mut headers = vec![("x-openstack-request-id".to_owned(), "req-1".to_owned())];
-        if !body.is_empty() {
-            headers.push(("content-type".to_owned(), "application/json".to_owned()));
-        }
-        Ok(ApiResponse {
-            status,
-            headers,
-            body: body.into_bytes(),
-        })
-    }
-
-    fn token(&mut self) -> Result<TokenInfo> {
-        Ok(TokenInfo {
-            id: "tok".to_owned(),
-            body: self.0.borrow().token.clone(),
-        })
-    }
-
-    fn endpoint(&mut self, _service_type: &str) -> Result<String> {
-        Ok("http://ks/v3".to_owned())
+    /// A transport answering these `(status, body)` pairs in turn; keep it to read what was sent.
+    #[allow(clippy::new_ret_no_self)] // A constructor of the layer's transport, set up for identity.
+    pub fn new(answers: &[(u16, &str)]) -> Scripted {
+        Scripted::new(answers)
+            .with_token(token_body())
+            .with_endpoint("http://ks/v3")
     }
 }
 

@@ -6,14 +6,15 @@ use osc_lib::ClientManager;
 use serde_json::Value as Json;
 
 use crate::identity::common::{self, given};
-use crate::identity::http::quote_path;
 use crate::identity::output::{self, fail};
-use crate::identity::sdk::{self, ACCESS_RULE};
+use crate::identity::resources::ACCESS_RULE;
 use crate::identity::v3::project::auth_user_id;
+use openstack_sdk as sdk;
+use openstack_sdk::quote_path;
 
 /// `/users/<id>/access_rules`.
 fn base(user_id: &str) -> String {
-    format!("/users/{}{}", quote_path(user_id), ACCESS_RULE.path)
+    format!("/users/{}{}", quote_path(user_id), ACCESS_RULE.base_path)
 }
 
 /// `access rule delete`.
@@ -41,6 +42,7 @@ impl Command<ClientManager> for DeleteAccessRule {
                 let rule = sdk::get(ctx, &ACCESS_RULE, &base(&user_id), id)?;
                 sdk::delete(
                     ctx,
+                    &ACCESS_RULE,
                     &sdk::item_path(&base(&user_id), &sdk::id_of(&rule)),
                     true,
                 )

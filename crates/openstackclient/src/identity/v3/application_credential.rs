@@ -7,10 +7,11 @@ use osc_lib::{ClientManager, Method};
 use serde_json::{json, Map, Value as Json};
 
 use crate::identity::common::{self, given, parse_expiration};
-use crate::identity::http::quote_path;
 use crate::identity::output::{self, fail};
-use crate::identity::sdk::{self, Param, APPLICATION_CREDENTIAL};
+use crate::identity::resources::APPLICATION_CREDENTIAL;
 use crate::identity::v3::project::auth_user_id;
+use openstack_sdk as sdk;
+use openstack_sdk::{quote_path, Param};
 
 /// OSC's `RolesColumn`: the role names, sorted and joined.
 fn roles_column(roles: Option<&Json>) -> Value {
@@ -79,16 +80,12 @@ fn base(user_id: &str) -> String {
     format!(
         "/users/{}{}",
         quote_path(user_id),
-        APPLICATION_CREDENTIAL.path
+        APPLICATION_CREDENTIAL.base_path
     )
 }
 
 /// `find_application_credential(user, x, ignore_missing=False)` (the user ID also travels in the fetch's query).
-fn find(
-    ctx: &mut ClientManager,
-    user_id: &str,
-    name_or_id: &str,
-) -> crate::identity::http::Res<Json> {
+fn find(ctx: &mut ClientManager, user_id: &str, name_or_id: &str) -> openstack_sdk::Res<Json> {
     let params: Vec<Param> = vec![("user_id", Some(user_id.to_owned()))];
     sdk::find_one(
         ctx,
@@ -242,6 +239,7 @@ impl Command<ClientManager> for DeleteApplicationCredential {
                 let found = find(ctx, &user_id, name)?;
                 sdk::delete(
                     ctx,
+                    &APPLICATION_CREDENTIAL,
                     &sdk::item_path(&base(&user_id), &sdk::id_of(&found)),
                     true,
                 )

@@ -8,8 +8,8 @@ use cliff::argparse::Nargs;
 use cliff::{Arg, Args, Command, CommandKind, Error, Output, Parser, Result};
 use osc_lib::ClientManager;
 
-use crate::identity::http::Failure;
 use crate::identity::output;
+use openstack_sdk::Failure;
 
 /// keystoneclient's error when an OAuth1 manager is used without oauthlib.
 pub fn oauthlib_missing(manager: &str) -> Error {

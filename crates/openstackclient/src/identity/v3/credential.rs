@@ -7,7 +7,9 @@ use serde_json::{Map, Value as Json};
 
 use crate::identity::common::{self, given};
 use crate::identity::output::{self, fail};
-use crate::identity::sdk::{self, Param, CREDENTIAL, DOMAIN, PROJECT, USER};
+use crate::identity::resources::{CREDENTIAL, DOMAIN, PROJECT, USER};
+use openstack_sdk as sdk;
+use openstack_sdk::Param;
 
 /// `_format_credential`.
 pub fn format_credential(item: &Json) -> Output {
@@ -23,7 +25,11 @@ pub fn format_credential(item: &Json) -> Output {
 /// `find_user(x, ignore_missing=False).id`.
 fn user_id(ctx: &mut ClientManager, user: &str, params: &[Param]) -> Result<String> {
     Ok(sdk::id_of(&fail(sdk::find_one(
-        ctx, &USER, USER.path, user, params,
+        ctx,
+        &USER,
+        USER.base_path,
+        user,
+        params,
     ))?))
 }
 
@@ -33,7 +39,7 @@ fn project_id(ctx: &mut ClientManager, args: &Args) -> Result<Option<String>> {
         Some(project) => Ok(Some(sdk::id_of(&fail(sdk::find_one(
             ctx,
             &PROJECT,
-            PROJECT.path,
+            PROJECT.base_path,
             project,
             &[],
         ))?))),
@@ -110,7 +116,7 @@ impl Command<ClientManager> for CreateCredential {
             ctx,
             &CREDENTIAL,
             Method::Post,
-            CREDENTIAL.path,
+            CREDENTIAL.base_path,
             body,
         ))?;
         Ok(format_credential(&credential))
@@ -137,7 +143,14 @@ impl Command<ClientManager> for DeleteCredential {
     fn take_action(&self, ctx: &mut ClientManager, args: &Args) -> Result<Output> {
         output::each_item(
             &args.strings("credential"),
-            |id| sdk::delete(ctx, &sdk::item_path(CREDENTIAL.path, id), true),
+            |id| {
+                sdk::delete(
+                    ctx,
+                    &CREDENTIAL,
+                    &sdk::item_path(CREDENTIAL.base_path, id),
+                    true,
+                )
+            },
             |item, err| format!("Failed to delete credentials with ID '{item}': {err}"),
             output::delete_summary("credential"),
         )
@@ -176,7 +189,7 @@ impl Command<ClientManager> for ListCredential {
             // OSC passes the domain object itself as the filter, which `requests` expands to its keys.
             let domain_params: Vec<Param> = match given(args, "user_domain") {
                 Some(domain) => {
-                    fail(sdk::find_one(ctx, &DOMAIN, DOMAIN.path, domain, &[]))?;
+                    fail(sdk::find_one(ctx, &DOMAIN, DOMAIN.base_path, domain, &[]))?;
                     DOMAIN_DICT_KEYS
                         .iter()
                         .map(|key| ("domain_id", Some((*key).to_owned())))
@@ -189,7 +202,13 @@ impl Command<ClientManager> for ListCredential {
         if let Some(kind) = given(args, "type") {
             params.push(("type", Some(kind.to_owned())));
         }
-        let data = fail(sdk::list(ctx, &CREDENTIAL, CREDENTIAL.path, &params, None))?;
+        let data = fail(sdk::list(
+            ctx,
+            &CREDENTIAL,
+            CREDENTIAL.base_path,
+            &params,
+            None,
+        ))?;
         let rows = data
             .iter()
             .map(|c| {
@@ -261,7 +280,7 @@ impl Command<ClientManager> for SetCredential {
             "type".to_owned(),
             args.str("type").map_or(Json::Null, Json::from),
         );
-        let path = sdk::item_path(CREDENTIAL.path, args.str("credential").unwrap_or(""));
+        let path = sdk::item_path(CREDENTIAL.base_path, args.str("credential").unwrap_or(""));
         fail(sdk::update(ctx, &CREDENTIAL, &path, body))?;
         Ok(Output::ok())
     }
@@ -291,7 +310,7 @@ impl Command<ClientManager> for ShowCredential {
         let credential = fail(sdk::get(
             ctx,
             &CREDENTIAL,
-            CREDENTIAL.path,
+            CREDENTIAL.base_path,
             args.str("credential").unwrap_or(""),
         ))?;
         Ok(format_credential(&credential))

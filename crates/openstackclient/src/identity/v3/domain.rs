@@ -7,7 +7,9 @@ use serde_json::{json, Map, Value as Json};
 
 use crate::identity::common::{self, given, tri_state};
 use crate::identity::output::{self, fail};
-use crate::identity::sdk::{self, Param, DOMAIN};
+use crate::identity::resources::DOMAIN;
+use openstack_sdk as sdk;
+use openstack_sdk::Param;
 
 /// `_format_domain`.
 pub fn format_domain(item: &Json) -> Output {
@@ -102,10 +104,10 @@ impl Command<ClientManager> for CreateDomain {
         );
         body.insert("name".to_owned(), Json::from(name));
         body.insert("options".to_owned(), Json::Object(options));
-        let domain = match sdk::create(ctx, &DOMAIN, Method::Post, DOMAIN.path, body) {
+        let domain = match sdk::create(ctx, &DOMAIN, Method::Post, DOMAIN.base_path, body) {
             Ok(domain) => domain,
             Err(failure) if failure.is_conflict() && args.flag("or_show") => {
-                let domain = fail(sdk::find_one(ctx, &DOMAIN, DOMAIN.path, name, &[]))?;
+                let domain = fail(sdk::find_one(ctx, &DOMAIN, DOMAIN.base_path, name, &[]))?;
                 log::info!(
                     "Returning existing domain {}",
                     sdk::str_of(&domain, "name").unwrap_or("None")
@@ -139,10 +141,11 @@ impl Command<ClientManager> for DeleteDomain {
         output::each_item(
             &args.strings("domain"),
             |name| {
-                let domain = sdk::find_one(ctx, &DOMAIN, DOMAIN.path, name, &[])?;
+                let domain = sdk::find_one(ctx, &DOMAIN, DOMAIN.base_path, name, &[])?;
                 sdk::delete(
                     ctx,
-                    &sdk::item_path(DOMAIN.path, &sdk::id_of(&domain)),
+                    &DOMAIN,
+                    &sdk::item_path(DOMAIN.base_path, &sdk::id_of(&domain)),
                     true,
                 )
             },
@@ -186,7 +189,7 @@ impl Command<ClientManager> for ListDomain {
         if args.flag("is_enabled") {
             params.push(("is_enabled", Some("True".to_owned())));
         }
-        let data = fail(sdk::list(ctx, &DOMAIN, DOMAIN.path, &params, None))?;
+        let data = fail(sdk::list(ctx, &DOMAIN, DOMAIN.base_path, &params, None))?;
         let rows = data
             .iter()
             .map(|domain| {
@@ -237,7 +240,7 @@ impl Command<ClientManager> for SetDomain {
         let domain = fail(sdk::find_one(
             ctx,
             &DOMAIN,
-            DOMAIN.path,
+            DOMAIN.base_path,
             args.str("domain").unwrap_or(""),
             &[],
         ))?;
@@ -257,7 +260,7 @@ impl Command<ClientManager> for SetDomain {
         fail(sdk::update(
             ctx,
             &DOMAIN,
-            &sdk::item_path(DOMAIN.path, &sdk::id_of(&domain)),
+            &sdk::item_path(DOMAIN.base_path, &sdk::id_of(&domain)),
             body,
         ))?;
         Ok(Output::ok())
@@ -288,7 +291,7 @@ impl Command<ClientManager> for ShowDomain {
         let domain = fail(sdk::find_one(
             ctx,
             &DOMAIN,
-            DOMAIN.path,
+            DOMAIN.base_path,
             args.str("domain").unwrap_or(""),
             &[],
         ))?;

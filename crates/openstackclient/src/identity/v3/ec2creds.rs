@@ -6,9 +6,10 @@ use osc_lib::{ClientManager, Method};
 use serde_json::{json, Value as Json};
 
 use crate::identity::common::{self, given};
-use crate::identity::http::{quote_path, Call, Style};
 use crate::identity::keystone;
 use crate::identity::output::{self, fail};
+use crate::identity::resources::SERVICE_TYPE;
+use openstack_sdk::{quote_path, Call, Wording};
 
 /// The token's user or project ID.
 fn auth_id(ctx: &mut ClientManager, pointer: &str) -> Result<String> {
@@ -118,7 +119,8 @@ impl Command<ClientManager> for CreateEc2Creds {
             None => auth_id(ctx, "/token/project/id")?,
         };
         let answer = fail(
-            Call::new(Method::Post, base(&user), Style::Keystone)
+            Call::new(SERVICE_TYPE, Method::Post, base(&user))
+                .wording(Wording::Keystoneauth)
                 .body(json!({"tenant_id": project}))
                 .json(ctx),
         )?;
@@ -152,7 +154,9 @@ impl Command<ClientManager> for DeleteEc2Creds {
             &args.strings("access_key"),
             |key| {
                 let path = format!("{}/{}", base(&user), quote_path(key));
-                Call::new(Method::Delete, path, Style::Keystone).send(ctx)?;
+                Call::new(SERVICE_TYPE, Method::Delete, path)
+                    .wording(Wording::Keystoneauth)
+                    .send(ctx)?;
                 Ok(())
             },
             |item, err| format!("Failed to delete EC2 credentials with access key '{item}': {err}"),
@@ -179,7 +183,11 @@ impl Command<ClientManager> for ListEc2Creds {
 
     fn take_action(&self, ctx: &mut ClientManager, args: &Args) -> Result<Output> {
         let user = determine_user(ctx, args)?;
-        let answer = fail(Call::new(Method::Get, base(&user), Style::Keystone).json(ctx))?;
+        let answer = fail(
+            Call::new(SERVICE_TYPE, Method::Get, base(&user))
+                .wording(Wording::Keystoneauth)
+                .json(ctx),
+        )?;
         let rows = match answer.get("credentials") {
             Some(Json::Array(items)) => items
                 .iter()
@@ -227,7 +235,11 @@ impl Command<ClientManager> for ShowEc2Creds {
             base(&user),
             quote_path(args.str("access_key").unwrap_or(""))
         );
-        let answer = fail(Call::new(Method::Get, path, Style::Keystone).json(ctx))?;
+        let answer = fail(
+            Call::new(SERVICE_TYPE, Method::Get, path)
+                .wording(Wording::Keystoneauth)
+                .json(ctx),
+        )?;
         Ok(show_credential(
             answer.get("credential").unwrap_or(&Json::Null),
         ))

@@ -6,9 +6,10 @@ use osc_lib::{ClientManager, Method};
 use serde_json::{Map, Value as Json};
 
 use crate::identity::common::{self, find_sdk_id, given};
-use crate::identity::http::{quote_path, Call, Style};
 use crate::identity::output::{self, fail};
-use crate::identity::sdk::{self, Param, DOMAIN, ENDPOINT, PROJECT, REGION, SERVICE};
+use crate::identity::resources::{DOMAIN, ENDPOINT, PROJECT, REGION, SERVICE, SERVICE_TYPE};
+use openstack_sdk as sdk;
+use openstack_sdk::{quote_path, Call, Param};
 
 const INTERFACES: &[&str] = &["admin", "public", "internal"];
 
@@ -32,7 +33,7 @@ fn find_endpoint(ctx: &mut ClientManager, name_or_id: &str) -> Result<Json> {
     fail(sdk::find_one(
         ctx,
         &ENDPOINT,
-        ENDPOINT.path,
+        ENDPOINT.base_path,
         name_or_id,
         &[],
     ))
@@ -56,7 +57,7 @@ fn associate(ctx: &mut ClientManager, args: &Args, method: Method) -> Result<Out
         true,
         None,
     ))?;
-    fail(Call::new(method, association_path(&project, &endpoint), Style::Sdk).send(ctx))?;
+    fail(Call::new(SERVICE_TYPE, method, association_path(&project, &endpoint)).send(ctx))?;
     Ok(Output::ok())
 }
 
@@ -181,7 +182,7 @@ impl Command<ClientManager> for CreateEndpoint {
             args.str("interface").map_or(Json::Null, Json::from),
         );
         if let Some(region) = given(args, "region") {
-            let region = fail(sdk::get(ctx, &REGION, REGION.path, region))?;
+            let region = fail(sdk::get(ctx, &REGION, REGION.base_path, region))?;
             body.insert(
                 "region_id".to_owned(),
                 region.get("id").cloned().unwrap_or(Json::Null),
@@ -199,7 +200,7 @@ impl Command<ClientManager> for CreateEndpoint {
             ctx,
             &ENDPOINT,
             Method::Post,
-            ENDPOINT.path,
+            ENDPOINT.base_path,
             body,
         ))?;
         Ok(format_endpoint(&endpoint, &service))
@@ -227,10 +228,11 @@ impl Command<ClientManager> for DeleteEndpoint {
         output::each_item(
             &args.strings("endpoint"),
             |id| {
-                let endpoint = sdk::find_one(ctx, &ENDPOINT, ENDPOINT.path, id, &[])?;
+                let endpoint = sdk::find_one(ctx, &ENDPOINT, ENDPOINT.base_path, id, &[])?;
                 sdk::delete(
                     ctx,
-                    &sdk::item_path(ENDPOINT.path, &sdk::id_of(&endpoint)),
+                    &ENDPOINT,
+                    &sdk::item_path(ENDPOINT.base_path, &sdk::id_of(&endpoint)),
                     true,
                 )
             },
@@ -325,7 +327,7 @@ impl Command<ClientManager> for ListEndpoint {
             params.push(("interface", Some(interface.to_owned())));
         }
         if let Some(region) = given(args, "region") {
-            let region = fail(sdk::get(ctx, &REGION, REGION.path, region))?;
+            let region = fail(sdk::get(ctx, &REGION, REGION.base_path, region))?;
             params.push(("region_id", Some(sdk::id_of(&region))));
         }
         let data = match project {
@@ -333,14 +335,20 @@ impl Command<ClientManager> for ListEndpoint {
                 let base = format!("/OS-EP-FILTER/projects/{}/endpoints", quote_path(&project));
                 fail(sdk::list(ctx, &ENDPOINT, &base, &[], None))?
             }
-            None => fail(sdk::list(ctx, &ENDPOINT, ENDPOINT.path, &params, None))?,
+            None => fail(sdk::list(ctx, &ENDPOINT, ENDPOINT.base_path, &params, None))?,
         };
         let mut rows = Vec::new();
         for endpoint in &data {
             let service_id = sdk::str_of(endpoint, "service_id")
                 .unwrap_or("None")
                 .to_owned();
-            let service = fail(sdk::find_one(ctx, &SERVICE, SERVICE.path, &service_id, &[]))?;
+            let service = fail(sdk::find_one(
+                ctx,
+                &SERVICE,
+                SERVICE.base_path,
+                &service_id,
+                &[],
+            ))?;
             rows.push(vec![
                 sdk::attr(endpoint, "id"),
                 sdk::attr(endpoint, "region_id"),
@@ -447,7 +455,7 @@ impl Command<ClientManager> for SetEndpoint {
         fail(sdk::update(
             ctx,
             &ENDPOINT,
-            &sdk::item_path(ENDPOINT.path, &sdk::id_of(&endpoint)),
+            &sdk::item_path(ENDPOINT.base_path, &sdk::id_of(&endpoint)),
             body,
         ))?;
         Ok(Output::ok())

@@ -6,9 +6,10 @@ use osc_lib::{ClientManager, Method};
 use serde_json::{Map, Value as Json};
 
 use crate::identity::common::{self, given, read_json_file};
-use crate::identity::http::{quote_path, Call, Style};
 use crate::identity::output::{self, fail};
-use crate::identity::sdk::{self, Param, ENDPOINT_GROUP, PROJECT};
+use crate::identity::resources::{ENDPOINT_GROUP, PROJECT, SERVICE_TYPE};
+use openstack_sdk as sdk;
+use openstack_sdk::{quote_path, Call, Param};
 
 /// `_format_endpoint_group`.
 pub fn format_endpoint_group(item: &Json) -> Output {
@@ -24,7 +25,7 @@ fn find_group(ctx: &mut ClientManager, name_or_id: &str) -> Result<Json> {
     fail(sdk::find_one(
         ctx,
         &ENDPOINT_GROUP,
-        ENDPOINT_GROUP.path,
+        ENDPOINT_GROUP.base_path,
         name_or_id,
         &[],
     ))
@@ -36,7 +37,13 @@ fn find_project(ctx: &mut ClientManager, project: &str, domain: Option<&str>) ->
         .map(|d| ("domain_id", Some(d.to_owned())))
         .into_iter()
         .collect();
-    fail(sdk::find_one(ctx, &PROJECT, PROJECT.path, project, &params))
+    fail(sdk::find_one(
+        ctx,
+        &PROJECT,
+        PROJECT.base_path,
+        project,
+        &params,
+    ))
 }
 
 /// Associates (PUT) or dissociates (DELETE) a project and an endpoint group.
@@ -49,11 +56,11 @@ fn associate(ctx: &mut ClientManager, args: &Args, method: Method) -> Result<Out
     )?;
     let path = format!(
         "{}/{}/projects/{}",
-        ENDPOINT_GROUP.path,
+        ENDPOINT_GROUP.base_path,
         quote_path(&sdk::id_of(&group)),
         quote_path(&sdk::id_of(&project))
     );
-    fail(Call::new(method, path, Style::Sdk).send(ctx))?;
+    fail(Call::new(SERVICE_TYPE, method, path).send(ctx))?;
     Ok(Output::ok())
 }
 
@@ -156,7 +163,7 @@ impl Command<ClientManager> for CreateEndpointGroup {
             ctx,
             &ENDPOINT_GROUP,
             Method::Post,
-            ENDPOINT_GROUP.path,
+            ENDPOINT_GROUP.base_path,
             body,
         ))?;
         Ok(format_endpoint_group(&group))
@@ -184,10 +191,12 @@ impl Command<ClientManager> for DeleteEndpointGroup {
         output::each_item(
             &args.strings("endpointgroup"),
             |name| {
-                let group = sdk::find_one(ctx, &ENDPOINT_GROUP, ENDPOINT_GROUP.path, name, &[])?;
+                let group =
+                    sdk::find_one(ctx, &ENDPOINT_GROUP, ENDPOINT_GROUP.base_path, name, &[])?;
                 sdk::delete(
                     ctx,
-                    &sdk::item_path(ENDPOINT_GROUP.path, &sdk::id_of(&group)),
+                    &ENDPOINT_GROUP,
+                    &sdk::item_path(ENDPOINT_GROUP.base_path, &sdk::id_of(&group)),
                     true,
                 )
             },
@@ -235,7 +244,7 @@ impl Command<ClientManager> for ListEndpointGroup {
             let group = find_group(ctx, group)?;
             let base = format!(
                 "{}/{}/projects",
-                ENDPOINT_GROUP.path,
+                ENDPOINT_GROUP.base_path,
                 quote_path(&sdk::id_of(&group))
             );
             fail(sdk::list(ctx, &PROJECT, &base, &[], None))?
@@ -250,7 +259,7 @@ impl Command<ClientManager> for ListEndpointGroup {
             fail(sdk::list(
                 ctx,
                 &ENDPOINT_GROUP,
-                ENDPOINT_GROUP.path,
+                ENDPOINT_GROUP.base_path,
                 &[],
                 None,
             ))?
@@ -318,7 +327,7 @@ impl Command<ClientManager> for SetEndpointGroup {
             "name".to_owned(),
             args.str("name").map_or(Json::Null, Json::from),
         );
-        let path = sdk::item_path(ENDPOINT_GROUP.path, &sdk::id_of(&group));
+        let path = sdk::item_path(ENDPOINT_GROUP.base_path, &sdk::id_of(&group));
         fail(sdk::update(ctx, &ENDPOINT_GROUP, &path, body))?;
         Ok(Output::ok())
     }

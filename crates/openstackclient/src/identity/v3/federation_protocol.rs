@@ -7,9 +7,10 @@ use osc_lib::{ClientManager, Method};
 use serde_json::{Map, Value as Json};
 
 use crate::identity::common::given;
-use crate::identity::http::quote_path;
 use crate::identity::output::{self, fail};
-use crate::identity::sdk::{self, FEDERATION_PROTOCOL, IDENTITY_PROVIDER};
+use crate::identity::resources::{FEDERATION_PROTOCOL, IDENTITY_PROVIDER};
+use openstack_sdk as sdk;
+use openstack_sdk::quote_path;
 
 /// `_format_protocol`: the identity provider comes from the URL, not the body.
 pub fn format_protocol(item: &Json, idp: &str) -> Output {
@@ -24,9 +25,9 @@ pub fn format_protocol(item: &Json, idp: &str) -> Output {
 fn base(idp: &str) -> String {
     format!(
         "{}/{}{}",
-        IDENTITY_PROVIDER.path,
+        IDENTITY_PROVIDER.base_path,
         quote_path(idp),
-        FEDERATION_PROTOCOL.path
+        FEDERATION_PROTOCOL.base_path
     )
 }
 
@@ -117,7 +118,7 @@ impl Command<ClientManager> for DeleteProtocol {
         let base = base(args.str("identity_provider").unwrap_or(""));
         output::each_item(
             &args.strings("federation_protocol"),
-            |id| sdk::delete(ctx, &sdk::item_path(&base, id), false),
+            |id| sdk::delete(ctx, &FEDERATION_PROTOCOL, &sdk::item_path(&base, id), false),
             output::delete_failure("federation protocol"),
             output::delete_summary("federation protocols"),
         )

@@ -6,9 +6,10 @@ use osc_lib::{ClientManager, Method};
 use serde_json::{Map, Value as Json};
 
 use crate::identity::common::{self, given};
-use crate::identity::http::{quote_path, Call, Style};
 use crate::identity::output::{self, fail};
-use crate::identity::sdk::{self, Param, GROUP};
+use crate::identity::resources::{GROUP, SERVICE_TYPE};
+use openstack_sdk as sdk;
+use openstack_sdk::{quote_path, Call, Param};
 
 /// `_format_group`.
 pub fn format_group(item: &Json) -> Output {
@@ -55,7 +56,7 @@ fn change_membership(
         &args.strings("user"),
         |user| {
             let user_id = common::find_user_id_sdk(ctx, user, user_domain.as_deref(), true)?;
-            Call::new(method, membership_path(&group_id, &user_id), Style::Sdk).send(ctx)?;
+            Call::new(SERVICE_TYPE, method, membership_path(&group_id, &user_id)).send(ctx)?;
             Ok(())
         },
         |user, err| format!("{user} not {verb} group {group_arg}: {err}"),
@@ -145,9 +146,9 @@ impl Command<ClientManager> for CheckUserInGroup {
         ))?;
         // openstacksdk's check: HEAD answering 204 means a member; a 404 means not; a 403 is taken as not.
         let member = match Call::new(
+            SERVICE_TYPE,
             Method::Head,
             membership_path(&group_id, &user_id),
-            Style::Sdk,
         )
         .send(ctx)
         {
@@ -217,14 +218,14 @@ impl Command<ClientManager> for CreateGroup {
         if !name.is_empty() {
             body.insert("name".to_owned(), Json::from(name));
         }
-        let group = match sdk::create(ctx, &GROUP, Method::Post, GROUP.path, body) {
+        let group = match sdk::create(ctx, &GROUP, Method::Post, GROUP.base_path, body) {
             Ok(group) => group,
             Err(failure) if failure.is_conflict() && args.flag("or_show") => {
                 let params: Vec<Param> = given(args, "domain")
                     .map(|d| ("domain_id", Some(d.to_owned())))
                     .into_iter()
                     .collect();
-                let group = fail(sdk::find_one(ctx, &GROUP, GROUP.path, name, &params))?;
+                let group = fail(sdk::find_one(ctx, &GROUP, GROUP.base_path, name, &params))?;
                 log::info!(
                     "Returning existing group {}",
                     sdk::str_of(&group, "name").unwrap_or("None")
@@ -265,7 +266,7 @@ impl Command<ClientManager> for DeleteGroup {
             &args.strings("groups"),
             |group| {
                 let id = common::find_group_id_sdk(ctx, group, domain.as_deref(), true)?;
-                sdk::delete(ctx, &sdk::item_path(GROUP.path, &id), true)
+                sdk::delete(ctx, &GROUP, &sdk::item_path(GROUP.base_path, &id), true)
             },
             output::delete_failure("group"),
             output::delete_summary("groups"),
@@ -313,7 +314,7 @@ impl Command<ClientManager> for ListGroup {
             None => {
                 let params: Vec<Param> =
                     domain.map(|d| ("domain_id", Some(d))).into_iter().collect();
-                fail(sdk::list(ctx, &GROUP, GROUP.path, &params, None))?
+                fail(sdk::list(ctx, &GROUP, GROUP.base_path, &params, None))?
             }
             Some(user) => {
                 let user_id = fail(common::find_user_id_sdk(
@@ -395,7 +396,7 @@ impl Command<ClientManager> for SetGroup {
         fail(sdk::update(
             ctx,
             &GROUP,
-            &sdk::item_path(GROUP.path, &group),
+            &sdk::item_path(GROUP.base_path, &group),
             body,
         ))?;
         Ok(Output::ok())
@@ -438,7 +439,7 @@ impl Command<ClientManager> for ShowGroup {
         let group = fail(sdk::find_one(
             ctx,
             &GROUP,
-            GROUP.path,
+            GROUP.base_path,
             args.str("group").unwrap_or(""),
             &params,
         ))?;

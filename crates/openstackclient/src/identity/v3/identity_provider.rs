@@ -9,7 +9,9 @@ use serde_json::{Map, Value as Json};
 
 use crate::identity::common::{self, given};
 use crate::identity::output::{self, fail};
-use crate::identity::sdk::{self, Param, IDENTITY_PROVIDER};
+use crate::identity::resources::IDENTITY_PROVIDER;
+use openstack_sdk as sdk;
+use openstack_sdk::Param;
 
 /// `_format_identity_provider`: the ID shown as `id` (the class's `name`), remote IDs as a sorted list.
 pub fn format_identity_provider(item: &Json) -> Output {
@@ -137,7 +139,7 @@ impl Command<ClientManager> for CreateIdentityProvider {
             body.insert("authorization_ttl".to_owned(), Json::from(ttl));
         }
         body.sort_keys();
-        let path = sdk::item_path(IDENTITY_PROVIDER.path, name);
+        let path = sdk::item_path(IDENTITY_PROVIDER.base_path, name);
         let mut idp = fail(sdk::create(
             ctx,
             &IDENTITY_PROVIDER,
@@ -172,7 +174,14 @@ impl Command<ClientManager> for DeleteIdentityProvider {
     fn take_action(&self, ctx: &mut ClientManager, args: &Args) -> Result<Output> {
         output::each_item(
             &args.strings("identity_provider"),
-            |id| sdk::delete(ctx, &sdk::item_path(IDENTITY_PROVIDER.path, id), true),
+            |id| {
+                sdk::delete(
+                    ctx,
+                    &IDENTITY_PROVIDER,
+                    &sdk::item_path(IDENTITY_PROVIDER.base_path, id),
+                    true,
+                )
+            },
             output::delete_failure("identity provider"),
             output::delete_summary("identity providers"),
         )
@@ -216,7 +225,7 @@ impl Command<ClientManager> for ListIdentityProvider {
         let data = fail(sdk::list(
             ctx,
             &IDENTITY_PROVIDER,
-            IDENTITY_PROVIDER.path,
+            IDENTITY_PROVIDER.base_path,
             &params,
             None,
         ))?;
@@ -297,7 +306,7 @@ impl Command<ClientManager> for SetIdentityProvider {
         }
         body.sort_keys();
         let path = sdk::item_path(
-            IDENTITY_PROVIDER.path,
+            IDENTITY_PROVIDER.base_path,
             args.str("identity_provider").unwrap_or(""),
         );
         fail(sdk::update(ctx, &IDENTITY_PROVIDER, &path, body))?;
@@ -330,7 +339,7 @@ impl Command<ClientManager> for ShowIdentityProvider {
         let idp = fail(sdk::get(
             ctx,
             &IDENTITY_PROVIDER,
-            IDENTITY_PROVIDER.path,
+            IDENTITY_PROVIDER.base_path,
             id,
         ))?;
         Ok(format_identity_provider(&idp))

@@ -4,9 +4,10 @@ use cliff::{Arg, Args, Command, CommandKind, Output, Parser, Result, Value};
 use osc_lib::{ClientManager, Method};
 use serde_json::Value as Json;
 
-use crate::identity::http::{quote_path, Call, Style};
 use crate::identity::keystone;
 use crate::identity::output::{self, fail};
+use crate::identity::resources::SERVICE_TYPE;
+use openstack_sdk::{quote_path, Call, Wording};
 
 /// `_get_role_ids`: both roles found in one listing of every role (`None` when absent).
 fn role_ids(ctx: &mut ClientManager, args: &Args) -> Result<(String, String)> {
@@ -76,12 +77,9 @@ impl Command<ClientManager> for CreateImpliedRole {
     fn take_action(&self, ctx: &mut ClientManager, args: &Args) -> Result<Output> {
         let (prior, implied) = role_ids(ctx, args)?;
         let answer = fail(
-            Call::new(
-                Method::Put,
-                inference_path(&prior, &implied),
-                Style::Keystone,
-            )
-            .json(ctx),
+            Call::new(SERVICE_TYPE, Method::Put, inference_path(&prior, &implied))
+                .wording(Wording::Keystoneauth)
+                .json(ctx),
         )?;
         let mut pairs: Vec<(String, Value)> = match answer.get("role_inference") {
             Some(Json::Object(map)) => map
@@ -117,10 +115,11 @@ impl Command<ClientManager> for DeleteImpliedRole {
         let (prior, implied) = role_ids(ctx, args)?;
         fail(
             Call::new(
+                SERVICE_TYPE,
                 Method::Delete,
                 inference_path(&prior, &implied),
-                Style::Keystone,
             )
+            .wording(Wording::Keystoneauth)
             .send(ctx),
         )?;
         Ok(Output::ok())

@@ -6,9 +6,10 @@ use osc_lib::{ClientManager, Method};
 use serde_json::{json, Map, Value as Json};
 
 use crate::identity::common::{self, find_sdk_id, given};
-use crate::identity::http::{Call, Res, Style};
 use crate::identity::output::{self, fail};
-use crate::identity::sdk::{self, Param, Resource, LIMIT, PROJECT, REGION};
+use crate::identity::resources::{LIMIT, PROJECT, REGION, SERVICE_TYPE};
+use openstack_sdk as sdk;
+use openstack_sdk::{Call, Param, Res, Resource};
 
 /// `_format_limit`.
 pub fn format_limit(item: &Json) -> Output {
@@ -31,7 +32,7 @@ pub fn create_bulk(
 ) -> Res<Json> {
     let mut body = Map::new();
     body.insert(resource.plural.to_owned(), json!([attrs]));
-    let answer = Call::new(Method::Post, resource.path, Style::Sdk)
+    let answer = Call::new(SERVICE_TYPE, Method::Post, resource.base_path)
         .body(Json::Object(body))
         .json(ctx)?;
     Ok(match answer.get(resource.plural) {
@@ -46,7 +47,7 @@ pub fn region_id(ctx: &mut ClientManager, args: &Args) -> Result<Option<String>>
         Some(region) => Ok(Some(sdk::id_of(&fail(sdk::get(
             ctx,
             &REGION,
-            REGION.path,
+            REGION.base_path,
             region,
         ))?))),
         None => Ok(None),
@@ -166,7 +167,7 @@ impl Command<ClientManager> for DeleteLimit {
     fn take_action(&self, ctx: &mut ClientManager, args: &Args) -> Result<Output> {
         output::each_item(
             &args.strings("limit_id"),
-            |id| sdk::delete(ctx, &sdk::item_path(LIMIT.path, id), true),
+            |id| sdk::delete(ctx, &LIMIT, &sdk::item_path(LIMIT.base_path, id), true),
             |item, err| format!("Failed to delete limit with ID '{item}': {err}"),
             output::delete_summary("limits"),
         )
@@ -235,7 +236,7 @@ impl Command<ClientManager> for ListLimit {
         if let Some(name) = given(args, "resource_name") {
             params.push(("resource_name", Some(name.to_owned())));
         }
-        let data = fail(sdk::list(ctx, &LIMIT, LIMIT.path, &params, None))?;
+        let data = fail(sdk::list(ctx, &LIMIT, LIMIT.base_path, &params, None))?;
         let rows = data
             .iter()
             .map(|limit| {
@@ -312,7 +313,7 @@ impl Command<ClientManager> for SetLimit {
         let updated = fail(sdk::update(
             ctx,
             &LIMIT,
-            &sdk::item_path(LIMIT.path, id),
+            &sdk::item_path(LIMIT.base_path, id),
             body,
         ))?;
         // With nothing to change openstacksdk sends nothing and returns a resource holding only the ID.
@@ -344,7 +345,7 @@ impl Command<ClientManager> for ShowLimit {
         let limit = fail(sdk::get(
             ctx,
             &LIMIT,
-            LIMIT.path,
+            LIMIT.base_path,
             args.str("limit_id").unwrap_or(""),
         ))?;
         Ok(format_limit(&limit))

@@ -7,7 +7,8 @@ use serde_json::{Map, Value as Json};
 
 use crate::identity::common::read_json_file;
 use crate::identity::output::{self, fail};
-use crate::identity::sdk::{self, MAPPING};
+use crate::identity::resources::MAPPING;
+use openstack_sdk as sdk;
 
 /// `_format_mapping`.
 pub fn format_mapping(item: &Json) -> Output {
@@ -64,7 +65,7 @@ impl Command<ClientManager> for CreateMapping {
         body.insert("id".to_owned(), Json::from(name));
         body.insert("rules".to_owned(), rules);
         body.insert("schema_version".to_owned(), schema_version(args));
-        let path = sdk::item_path(MAPPING.path, name);
+        let path = sdk::item_path(MAPPING.base_path, name);
         let mapping = fail(sdk::create(ctx, &MAPPING, Method::Put, &path, body))?;
         Ok(format_mapping(&mapping))
     }
@@ -90,7 +91,7 @@ impl Command<ClientManager> for DeleteMapping {
     fn take_action(&self, ctx: &mut ClientManager, args: &Args) -> Result<Output> {
         output::each_item(
             &args.strings("mapping"),
-            |id| sdk::delete(ctx, &sdk::item_path(MAPPING.path, id), false),
+            |id| sdk::delete(ctx, &MAPPING, &sdk::item_path(MAPPING.base_path, id), false),
             output::delete_failure("mapping"),
             output::delete_summary("mappings"),
         )
@@ -110,7 +111,7 @@ impl Command<ClientManager> for ListMapping {
     }
 
     fn take_action(&self, ctx: &mut ClientManager, _args: &Args) -> Result<Output> {
-        let data = fail(sdk::list(ctx, &MAPPING, MAPPING.path, &[], None))?;
+        let data = fail(sdk::list(ctx, &MAPPING, MAPPING.base_path, &[], None))?;
         let rows = data
             .iter()
             .map(|m| vec![sdk::attr(m, "id"), sdk::attr(m, "schema_version")])
@@ -146,7 +147,7 @@ impl Command<ClientManager> for SetMapping {
         let mut body = Map::new();
         body.insert("rules".to_owned(), rules);
         body.insert("schema_version".to_owned(), schema_version(args));
-        let path = sdk::item_path(MAPPING.path, args.str("mapping").unwrap_or(""));
+        let path = sdk::item_path(MAPPING.base_path, args.str("mapping").unwrap_or(""));
         fail(sdk::update(ctx, &MAPPING, &path, body))?;
         Ok(Output::ok())
     }
@@ -176,7 +177,7 @@ impl Command<ClientManager> for ShowMapping {
         let mapping = fail(sdk::get(
             ctx,
             &MAPPING,
-            MAPPING.path,
+            MAPPING.base_path,
             args.str("mapping").unwrap_or(""),
         ))?;
         Ok(format_mapping(&mapping))

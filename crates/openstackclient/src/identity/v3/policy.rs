@@ -8,7 +8,8 @@ use serde_json::{Map, Value as Json};
 
 use crate::identity::common::given;
 use crate::identity::output::{self, fail};
-use crate::identity::sdk::{self, POLICY};
+use crate::identity::resources::POLICY;
+use openstack_sdk as sdk;
 
 /// `_format_policy`: the blob is shown as `rules`.
 pub fn format_policy(item: &Json) -> Output {
@@ -53,7 +54,13 @@ impl Command<ClientManager> for CreatePolicy {
             "type".to_owned(),
             Json::from(args.str("type").unwrap_or("application/json")),
         );
-        let policy = fail(sdk::create(ctx, &POLICY, Method::Post, POLICY.path, body))?;
+        let policy = fail(sdk::create(
+            ctx,
+            &POLICY,
+            Method::Post,
+            POLICY.base_path,
+            body,
+        ))?;
         Ok(format_policy(&policy))
     }
 }
@@ -78,7 +85,7 @@ impl Command<ClientManager> for DeletePolicy {
     fn take_action(&self, ctx: &mut ClientManager, args: &Args) -> Result<Output> {
         output::each_item(
             &args.strings("policy"),
-            |id| sdk::delete(ctx, &sdk::item_path(POLICY.path, id), false),
+            |id| sdk::delete(ctx, &POLICY, &sdk::item_path(POLICY.base_path, id), false),
             output::delete_failure("policy"),
             output::delete_summary("policies"),
         )
@@ -107,7 +114,7 @@ impl Command<ClientManager> for ListPolicy {
 
     fn take_action(&self, ctx: &mut ClientManager, args: &Args) -> Result<Output> {
         let long = args.flag("long");
-        let data = fail(sdk::list(ctx, &POLICY, POLICY.path, &[], None))?;
+        let data = fail(sdk::list(ctx, &POLICY, POLICY.base_path, &[], None))?;
         let rows = data
             .iter()
             .map(|policy| {
@@ -166,7 +173,7 @@ impl Command<ClientManager> for SetPolicy {
         if let Some(kind) = given(args, "type") {
             body.insert("type".to_owned(), Json::from(kind));
         }
-        let path = sdk::item_path(POLICY.path, args.str("policy").unwrap_or(""));
+        let path = sdk::item_path(POLICY.base_path, args.str("policy").unwrap_or(""));
         fail(sdk::update(ctx, &POLICY, &path, body))?;
         Ok(Output::ok())
     }
@@ -196,7 +203,7 @@ impl Command<ClientManager> for ShowPolicy {
         let policy = fail(sdk::get(
             ctx,
             &POLICY,
-            POLICY.path,
+            POLICY.base_path,
             args.str("policy").unwrap_or(""),
         ))?;
         Ok(format_policy(&policy))

@@ -7,11 +7,12 @@ use osc_lib::{parseractions, ClientManager, Method};
 use serde_json::{Map, Value as Json};
 
 use crate::identity::common::{self, given, tri_state};
-use crate::identity::http::Failure;
 use crate::identity::output::{self, fail};
 use crate::identity::pagination::{self, argument_error};
-use crate::identity::sdk::{self, Param, PROJECT};
+use crate::identity::resources::PROJECT;
 use crate::identity::v3::tag;
+use openstack_sdk as sdk;
+use openstack_sdk::{Failure, Param};
 
 /// Body keys openstacksdk's `Project` declares (its attribute `is_enabled` is the key `enabled`).
 const DECLARED: &[&str] = &[
@@ -230,7 +231,13 @@ impl Command<ClientManager> for CreateProject {
                 serde_json::json!({"immutable": immutable}),
             );
         }
-        let created = sdk::create(ctx, &PROJECT, Method::Post, PROJECT.path, sorted_body(body));
+        let created = sdk::create(
+            ctx,
+            &PROJECT,
+            Method::Post,
+            PROJECT.base_path,
+            sorted_body(body),
+        );
         let project = match created {
             Ok(project) => project,
             Err(failure) if failure.is_conflict() && args.flag("or_show") => {
@@ -238,7 +245,13 @@ impl Command<ClientManager> for CreateProject {
                     Some(domain_id) => vec![("domain_id", Some(domain_id.clone()))],
                     None => Vec::new(),
                 };
-                let project = fail(sdk::find_one(ctx, &PROJECT, PROJECT.path, name, &params))?;
+                let project = fail(sdk::find_one(
+                    ctx,
+                    &PROJECT,
+                    PROJECT.base_path,
+                    name,
+                    &params,
+                ))?;
                 log::info!(
                     "Returning existing project {}",
                     sdk::str_of(&project, "name").unwrap_or("None")
@@ -286,7 +299,7 @@ impl Command<ClientManager> for DeleteProject {
                 common::find_project_id_sdk(ctx, project, domain.as_deref(), true, Some(false))
                     .and_then(|id| {
                         shown = id.clone();
-                        sdk::delete(ctx, &sdk::item_path(PROJECT.path, &id), true)
+                        sdk::delete(ctx, &PROJECT, &sdk::item_path(PROJECT.base_path, &id), true)
                     });
             if let Err(err) = result {
                 errors += 1;
@@ -422,7 +435,7 @@ impl Command<ClientManager> for ListProject {
         let data = match user {
             None => {
                 let unfiltered = params.is_empty() && max_items.is_none();
-                match sdk::list(ctx, &PROJECT, PROJECT.path, &params, max_items) {
+                match sdk::list(ctx, &PROJECT, PROJECT.base_path, &params, max_items) {
                     Ok(data) => data,
                     // Without filters a 403 is taken for a non-admin wanting their own projects.
                     Err(failure) if failure.is_forbidden() && unfiltered => {
@@ -473,10 +486,7 @@ fn list_user_projects(
     params: &[Param],
     max_items: Option<usize>,
 ) -> Result<Vec<Json>, Failure> {
-    let base = format!(
-        "/users/{}/projects",
-        crate::identity::http::quote_path(user)
-    );
+    let base = format!("/users/{}/projects", openstack_sdk::quote_path(user));
     sdk::list(ctx, &PROJECT, &base, params, max_items)
 }
 
@@ -551,7 +561,7 @@ impl Command<ClientManager> for SetProject {
         let project = fail(sdk::find(
             ctx,
             &PROJECT,
-            PROJECT.path,
+            PROJECT.base_path,
             project_arg,
             &params,
             true,
@@ -592,7 +602,7 @@ impl Command<ClientManager> for SetProject {
         fail(sdk::update(
             ctx,
             &PROJECT,
-            &sdk::item_path(PROJECT.path, &project_id),
+            &sdk::item_path(PROJECT.base_path, &project_id),
             sorted_body(body),
         ))?;
         Ok(Output::ok())
@@ -659,7 +669,7 @@ impl Command<ClientManager> for ShowProject {
         let project = fail(sdk::find_one(
             ctx,
             &PROJECT,
-            PROJECT.path,
+            PROJECT.base_path,
             &project_id,
             &params,
         ))?;

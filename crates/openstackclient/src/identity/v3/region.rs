@@ -7,7 +7,9 @@ use serde_json::{Map, Value as Json};
 
 use crate::identity::common::given;
 use crate::identity::output::{self, fail};
-use crate::identity::sdk::{self, Param, REGION};
+use crate::identity::resources::REGION;
+use openstack_sdk as sdk;
+use openstack_sdk::Param;
 
 /// `_format_region`.
 pub fn format_region(item: &Json) -> Output {
@@ -54,7 +56,13 @@ impl Command<ClientManager> for CreateRegion {
         body.insert("description".to_owned(), text("description"));
         body.insert("id".to_owned(), text("region"));
         body.insert("parent_region_id".to_owned(), text("parent_region"));
-        let region = fail(sdk::create(ctx, &REGION, Method::Post, REGION.path, body))?;
+        let region = fail(sdk::create(
+            ctx,
+            &REGION,
+            Method::Post,
+            REGION.base_path,
+            body,
+        ))?;
         Ok(format_region(&region))
     }
 }
@@ -79,7 +87,7 @@ impl Command<ClientManager> for DeleteRegion {
     fn take_action(&self, ctx: &mut ClientManager, args: &Args) -> Result<Output> {
         output::each_item(
             &args.strings("region"),
-            |id| sdk::delete(ctx, &sdk::item_path(REGION.path, id), true),
+            |id| sdk::delete(ctx, &REGION, &sdk::item_path(REGION.base_path, id), true),
             |item, err| format!("Failed to delete region with ID '{item}': {err}"),
             output::delete_summary("regions"),
         )
@@ -111,7 +119,7 @@ impl Command<ClientManager> for ListRegion {
             .map(|p| ("parent_region_id", Some(p.to_owned())))
             .into_iter()
             .collect();
-        let data = fail(sdk::list(ctx, &REGION, REGION.path, &params, None))?;
+        let data = fail(sdk::list(ctx, &REGION, REGION.base_path, &params, None))?;
         let rows = data
             .iter()
             .map(|region| {
@@ -163,7 +171,7 @@ impl Command<ClientManager> for SetRegion {
         if let Some(parent) = given(args, "parent_region") {
             body.insert("parent_region_id".to_owned(), Json::from(parent));
         }
-        let path = sdk::item_path(REGION.path, args.str("region").unwrap_or(""));
+        let path = sdk::item_path(REGION.base_path, args.str("region").unwrap_or(""));
         fail(sdk::update(ctx, &REGION, &path, body))?;
         Ok(Output::ok())
     }
@@ -193,7 +201,7 @@ impl Command<ClientManager> for ShowRegion {
         let region = fail(sdk::get(
             ctx,
             &REGION,
-            REGION.path,
+            REGION.base_path,
             args.str("region").unwrap_or(""),
         ))?;
         Ok(format_region(&region))

@@ -7,8 +7,10 @@ use serde_json::{json, Map, Value as Json};
 
 use crate::identity::common::given;
 use crate::identity::output::{self, fail};
-use crate::identity::sdk::{self, Param, REGISTERED_LIMIT};
+use crate::identity::resources::REGISTERED_LIMIT;
 use crate::identity::v3::limit::{create_bulk, region_id, service_id};
+use openstack_sdk as sdk;
+use openstack_sdk::Param;
 
 /// `_format_registered_limit`.
 pub fn format_registered_limit(item: &Json) -> Output {
@@ -113,7 +115,14 @@ impl Command<ClientManager> for DeleteRegisteredLimit {
     fn take_action(&self, ctx: &mut ClientManager, args: &Args) -> Result<Output> {
         output::each_item(
             &args.strings("registered_limits"),
-            |id| sdk::delete(ctx, &sdk::item_path(REGISTERED_LIMIT.path, id), false),
+            |id| {
+                sdk::delete(
+                    ctx,
+                    &REGISTERED_LIMIT,
+                    &sdk::item_path(REGISTERED_LIMIT.base_path, id),
+                    false,
+                )
+            },
             |item, err| format!("Failed to delete registered limit with ID '{item}': {err}"),
             output::delete_summary("registered limits"),
         )
@@ -165,7 +174,7 @@ impl Command<ClientManager> for ListRegisteredLimit {
         let data = fail(sdk::list(
             ctx,
             &REGISTERED_LIMIT,
-            REGISTERED_LIMIT.path,
+            REGISTERED_LIMIT.base_path,
             &params,
             None,
         ))?;
@@ -265,7 +274,7 @@ impl Command<ClientManager> for SetRegisteredLimit {
         let updated = fail(sdk::update(
             ctx,
             &REGISTERED_LIMIT,
-            &sdk::item_path(REGISTERED_LIMIT.path, id),
+            &sdk::item_path(REGISTERED_LIMIT.base_path, id),
             body,
         ))?;
         Ok(format_registered_limit(
@@ -296,7 +305,12 @@ impl Command<ClientManager> for ShowRegisteredLimit {
 
     fn take_action(&self, ctx: &mut ClientManager, args: &Args) -> Result<Output> {
         let id = args.str("registered_limit_id").unwrap_or("");
-        let limit = fail(sdk::get(ctx, &REGISTERED_LIMIT, REGISTERED_LIMIT.path, id))?;
+        let limit = fail(sdk::get(
+            ctx,
+            &REGISTERED_LIMIT,
+            REGISTERED_LIMIT.base_path,
+            id,
+        ))?;
         Ok(format_registered_limit(&limit))
     }
 }

@@ -6,9 +6,10 @@ use osc_lib::{ClientManager, Method};
 use serde_json::{json, Map, Value as Json};
 
 use crate::identity::common::{self, find_sdk_id, given, tri_state};
-use crate::identity::http::{quote_path, Call, Failure, Res, Style};
 use crate::identity::output::{self, fail};
-use crate::identity::sdk::{self, Param, DOMAIN, GROUP, PROJECT, ROLE, USER};
+use crate::identity::resources::{DOMAIN, GROUP, PROJECT, ROLE, SERVICE_TYPE, USER};
+use openstack_sdk as sdk;
+use openstack_sdk::{quote_path, Call, Failure, Param, Res};
 
 /// `_format_role`.
 pub fn format_role(item: &Json) -> Output {
@@ -165,7 +166,7 @@ fn grant_path(assignment: &Assignment, role: &str) -> String {
 
 /// openstacksdk's assign/unassign calls: the answer's status is not checked, so HTTP failures pass silently.
 fn grant(ctx: &mut ClientManager, method: Method, path: String) -> Res<()> {
-    match Call::new(method, path, Style::Sdk).send(ctx) {
+    match Call::new(SERVICE_TYPE, method, path).send(ctx) {
         Ok(_) | Err(Failure::Http { .. }) => Ok(()),
         Err(failure) => Err(failure),
     }
@@ -313,11 +314,11 @@ impl Command<ClientManager> for CreateRole {
             body.insert("options".to_owned(), json!({"immutable": immutable}));
         }
         body.sort_keys();
-        let role = match sdk::create(ctx, &ROLE, Method::Post, ROLE.path, body) {
+        let role = match sdk::create(ctx, &ROLE, Method::Post, ROLE.base_path, body) {
             Ok(role) => role,
             Err(failure) if failure.is_conflict() && args.flag("or_show") => {
                 let params: Vec<Param> = vec![("domain_id", args.str("domain").map(str::to_owned))];
-                let role = fail(sdk::find_one(ctx, &ROLE, ROLE.path, name, &params))?;
+                let role = fail(sdk::find_one(ctx, &ROLE, ROLE.base_path, name, &params))?;
                 log::info!(
                     "Returning existing role {}",
                     sdk::str_of(&role, "name").unwrap_or("None")
@@ -361,7 +362,7 @@ impl Command<ClientManager> for DeleteRole {
             &args.strings("roles"),
             |role| {
                 let id = find_sdk_id(ctx, &ROLE, role, &[("domain_id", domain_id.clone())], true)?;
-                sdk::delete(ctx, &sdk::item_path(ROLE.path, &id), false)
+                sdk::delete(ctx, &ROLE, &sdk::item_path(ROLE.base_path, &id), false)
             },
             output::delete_failure("role"),
             output::delete_summary("roles"),
@@ -391,9 +392,9 @@ impl Command<ClientManager> for ListRole {
 
     fn take_action(&self, ctx: &mut ClientManager, args: &Args) -> Result<Output> {
         if let Some(domain) = given(args, "domain") {
-            let domain = fail(sdk::find_one(ctx, &DOMAIN, DOMAIN.path, domain, &[]))?;
+            let domain = fail(sdk::find_one(ctx, &DOMAIN, DOMAIN.base_path, domain, &[]))?;
             let params: Vec<Param> = vec![("domain_id", Some(sdk::id_of(&domain)))];
-            let roles = fail(sdk::list(ctx, &ROLE, ROLE.path, &params, None))?;
+            let roles = fail(sdk::list(ctx, &ROLE, ROLE.base_path, &params, None))?;
             let domain_name = sdk::attr(&domain, "name");
             let rows = roles
                 .iter()
@@ -407,7 +408,7 @@ impl Command<ClientManager> for ListRole {
                 .collect();
             return Ok(output::list(&["ID", "Name", "Domain"], rows));
         }
-        let roles = fail(sdk::list(ctx, &ROLE, ROLE.path, &[], None))?;
+        let roles = fail(sdk::list(ctx, &ROLE, ROLE.base_path, &[], None))?;
         let rows: Vec<Vec<Value>> = roles
             .iter()
             .map(|role| vec![sdk::attr(role, "id"), sdk::attr(role, "name")])
@@ -476,7 +477,7 @@ impl Command<ClientManager> for SetRole {
         fail(sdk::update(
             ctx,
             &ROLE,
-            &sdk::item_path(ROLE.path, &role),
+            &sdk::item_path(ROLE.base_path, &role),
             body,
         ))?;
         Ok(Output::ok())
@@ -516,7 +517,7 @@ impl Command<ClientManager> for ShowRole {
         let role = fail(sdk::find_one(
             ctx,
             &ROLE,
-            ROLE.path,
+            ROLE.base_path,
             args.str("role").unwrap_or(""),
             &[("domain_id", domain_id)],
         ))?;

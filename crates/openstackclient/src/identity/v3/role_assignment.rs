@@ -6,7 +6,9 @@ use serde_json::Value as Json;
 
 use crate::identity::common::{self, find_sdk_id, given};
 use crate::identity::output::{self, fail};
-use crate::identity::sdk::{self, Param, DOMAIN, GROUP, PROJECT, ROLE, ROLE_ASSIGNMENT, USER};
+use crate::identity::resources::{DOMAIN, GROUP, PROJECT, ROLE, ROLE_ASSIGNMENT, USER};
+use openstack_sdk as sdk;
+use openstack_sdk::Param;
 
 /// `_get_names`: `name` or `name@domain`, `''` for no actor/target.
 fn names(attr: Option<&Json>) -> Value {
@@ -229,7 +231,7 @@ impl Command<ClientManager> for ListRoleAssignment {
         let data = fail(sdk::list(
             ctx,
             &ROLE_ASSIGNMENT,
-            ROLE_ASSIGNMENT.path,
+            ROLE_ASSIGNMENT.base_path,
             &params,
             None,
         ))?;

@@ -7,7 +7,8 @@ use serde_json::{Map, Value as Json};
 
 use crate::identity::common::{self, given, tri_state};
 use crate::identity::output::{self, fail};
-use crate::identity::sdk::{self, SERVICE};
+use crate::identity::resources::SERVICE;
+use openstack_sdk as sdk;
 
 /// `_format_service`.
 pub fn format_service(item: &Json) -> Output {
@@ -95,7 +96,13 @@ impl Command<ClientManager> for CreateService {
         );
         body.insert("name".to_owned(), text("name"));
         body.insert("type".to_owned(), text("type"));
-        let service = fail(sdk::create(ctx, &SERVICE, Method::Post, SERVICE.path, body))?;
+        let service = fail(sdk::create(
+            ctx,
+            &SERVICE,
+            Method::Post,
+            SERVICE.base_path,
+            body,
+        ))?;
         Ok(format_service(&service))
     }
 }
@@ -124,7 +131,8 @@ impl Command<ClientManager> for DeleteService {
                 let service = common::find_service_sdk(ctx, name)?;
                 sdk::delete(
                     ctx,
-                    &sdk::item_path(SERVICE.path, &sdk::id_of(&service)),
+                    &SERVICE,
+                    &sdk::item_path(SERVICE.base_path, &sdk::id_of(&service)),
                     true,
                 )
             },
@@ -157,7 +165,7 @@ impl Command<ClientManager> for ListService {
 
     fn take_action(&self, ctx: &mut ClientManager, args: &Args) -> Result<Output> {
         let long = args.flag("long");
-        let data = fail(sdk::list(ctx, &SERVICE, SERVICE.path, &[], None))?;
+        let data = fail(sdk::list(ctx, &SERVICE, SERVICE.base_path, &[], None))?;
         let columns: &[&str] = if long {
             &["ID", "Name", "Type", "Description", "Enabled"]
         } else {
@@ -235,7 +243,7 @@ impl Command<ClientManager> for SetService {
         fail(sdk::update(
             ctx,
             &SERVICE,
-            &sdk::item_path(SERVICE.path, &sdk::id_of(&service)),
+            &sdk::item_path(SERVICE.base_path, &sdk::id_of(&service)),
             body,
         ))?;
         Ok(Output::ok())

@@ -7,7 +7,8 @@ use serde_json::{json, Map, Value as Json};
 
 use crate::identity::common::{given, tri_state};
 use crate::identity::output::{self, fail};
-use crate::identity::sdk::{self, SERVICE_PROVIDER};
+use crate::identity::resources::SERVICE_PROVIDER;
+use openstack_sdk as sdk;
 
 /// `_format_service_provider`.
 pub fn format_service_provider(item: &Json) -> Output {
@@ -112,7 +113,7 @@ impl Command<ClientManager> for CreateServiceProvider {
 
     fn take_action(&self, ctx: &mut ClientManager, args: &Args) -> Result<Output> {
         let name = args.str("service_provider_id").unwrap_or("");
-        let path = sdk::item_path(SERVICE_PROVIDER.path, name);
+        let path = sdk::item_path(SERVICE_PROVIDER.base_path, name);
         let mut sp = fail(sdk::create(
             ctx,
             &SERVICE_PROVIDER,
@@ -147,7 +148,14 @@ impl Command<ClientManager> for DeleteServiceProvider {
     fn take_action(&self, ctx: &mut ClientManager, args: &Args) -> Result<Output> {
         output::each_item(
             &args.strings("service_provider"),
-            |id| sdk::delete(ctx, &sdk::item_path(SERVICE_PROVIDER.path, id), true),
+            |id| {
+                sdk::delete(
+                    ctx,
+                    &SERVICE_PROVIDER,
+                    &sdk::item_path(SERVICE_PROVIDER.base_path, id),
+                    true,
+                )
+            },
             output::delete_failure("service provider"),
             output::delete_summary("service providers"),
         )
@@ -170,7 +178,7 @@ impl Command<ClientManager> for ListServiceProvider {
         let data = fail(sdk::list(
             ctx,
             &SERVICE_PROVIDER,
-            SERVICE_PROVIDER.path,
+            SERVICE_PROVIDER.base_path,
             &[],
             None,
         ))?;
@@ -239,7 +247,7 @@ impl Command<ClientManager> for SetServiceProvider {
 
     fn take_action(&self, ctx: &mut ClientManager, args: &Args) -> Result<Output> {
         let id = args.str("service_provider").unwrap_or("");
-        let path = sdk::item_path(SERVICE_PROVIDER.path, id);
+        let path = sdk::item_path(SERVICE_PROVIDER.base_path, id);
         let updated = fail(sdk::update(
             ctx,
             &SERVICE_PROVIDER,
@@ -278,7 +286,7 @@ impl Command<ClientManager> for ShowServiceProvider {
         let sp = fail(sdk::find_one(
             ctx,
             &SERVICE_PROVIDER,
-            SERVICE_PROVIDER.path,
+            SERVICE_PROVIDER.base_path,
             id,
             &[],
         ))?;

@@ -2,7 +2,7 @@
 
 use cliff::{Arg, ArgValue, Args, Parser};
 
-use crate::identity::sdk::Param;
+use openstack_sdk::Param;
 
 /// `add_tag_filtering_option_to_parser`: `--tags`, `--tags-any`, `--not-tags`, `--not-tags-any`.
 pub fn add_tag_filtering_options(parser: &mut Parser, collection: &str) {

@@ -5,9 +5,10 @@ use cliff::{Arg, Args, Command, CommandKind, Output, Parser, Result, Value};
 use osc_lib::{ClientManager, Method};
 use serde_json::Value as Json;
 
-use crate::identity::http::{Call, Style};
+use crate::identity::resources::SERVICE_TYPE;
 use crate::identity::v3::consumer::oauthlib_missing;
 use crate::identity::{common, keystone, output};
+use openstack_sdk::{Call, Wording};
 
 /// keystoneauth's `expires` printed with `%Y-%m-%dT%H:%M:%S%z` (`2026-11-25T11:26:58+0000`).
 pub fn format_expires(expires_at: &str) -> String {
@@ -86,7 +87,8 @@ impl Command<ClientManager> for RevokeToken {
     fn take_action(&self, ctx: &mut ClientManager, args: &Args) -> Result<Output> {
         let token = args.str("token").unwrap_or("");
         output::fail(
-            Call::new(Method::Delete, "/auth/tokens", Style::Keystone)
+            Call::new(SERVICE_TYPE, Method::Delete, "/auth/tokens")
+                .wording(Wording::Keystoneauth)
                 .header("X-Subject-Token", token)
                 .send(ctx),
         )?;

@@ -6,10 +6,11 @@ use osc_lib::{ClientManager, Method};
 use serde_json::{json, Map, Value as Json};
 
 use crate::identity::common::{self, given, parse_expiration};
-use crate::identity::http::Res;
 use crate::identity::output::{self, fail};
-use crate::identity::sdk::{self, Param, Resource, DOMAIN, PROJECT, ROLE, TRUST, USER};
+use crate::identity::resources::{DOMAIN, PROJECT, ROLE, TRUST, USER};
 use crate::identity::v3::project::auth_user_id;
+use openstack_sdk as sdk;
+use openstack_sdk::{Param, Res, Resource};
 
 /// `_format_trust`.
 pub fn format_trust(item: &Json) -> Output {
@@ -40,12 +41,13 @@ fn lookup(
     let found = (|| {
         let params: Vec<Param> = match domain {
             Some(domain) => {
-                let domain_id = sdk::id_of(&sdk::find_one(ctx, &DOMAIN, DOMAIN.path, domain, &[])?);
+                let domain_id =
+                    sdk::id_of(&sdk::find_one(ctx, &DOMAIN, DOMAIN.base_path, domain, &[])?);
                 vec![("domain_id", Some(domain_id))]
             }
             None => Vec::new(),
         };
-        sdk::find_one(ctx, resource, resource.path, name, &params)
+        sdk::find_one(ctx, resource, resource.base_path, name, &params)
     })();
     match found {
         Ok(item) => Ok(sdk::id_of(&item)),
@@ -156,7 +158,13 @@ impl Command<ClientManager> for CreateTrust {
         body.insert("roles".to_owned(), Json::Array(roles));
         body.insert("trustee_user_id".to_owned(), Json::from(trustee));
         body.insert("trustor_user_id".to_owned(), Json::from(trustor));
-        let trust = fail(sdk::create(ctx, &TRUST, Method::Post, TRUST.path, body))?;
+        let trust = fail(sdk::create(
+            ctx,
+            &TRUST,
+            Method::Post,
+            TRUST.base_path,
+            body,
+        ))?;
         Ok(format_trust(&trust))
     }
 }
@@ -182,8 +190,13 @@ impl Command<ClientManager> for DeleteTrust {
         output::each_item(
             &args.strings("trust"),
             |id| {
-                let trust = sdk::find_one(ctx, &TRUST, TRUST.path, id, &[])?;
-                sdk::delete(ctx, &sdk::item_path(TRUST.path, &sdk::id_of(&trust)), true)
+                let trust = sdk::find_one(ctx, &TRUST, TRUST.base_path, id, &[])?;
+                sdk::delete(
+                    ctx,
+                    &TRUST,
+                    &sdk::item_path(TRUST.base_path, &sdk::id_of(&trust)),
+                    true,
+                )
             },
             output::delete_failure("trust"),
             output::delete_summary("trusts"),
@@ -261,14 +274,14 @@ impl Command<ClientManager> for ListTrust {
             let mut trusts = fail(sdk::list(
                 ctx,
                 &TRUST,
-                TRUST.path,
+                TRUST.base_path,
                 &[("trustor_user_id", Some(me.clone()))],
                 None,
             ))?;
             trusts.extend(fail(sdk::list(
                 ctx,
                 &TRUST,
-                TRUST.path,
+                TRUST.base_path,
                 &[("trustee_user_id", Some(me))],
                 None,
             ))?);
@@ -292,7 +305,7 @@ impl Command<ClientManager> for ListTrust {
             };
             let params: Vec<Param> =
                 vec![("trustor_user_id", trustor), ("trustee_user_id", trustee)];
-            fail(sdk::list(ctx, &TRUST, TRUST.path, &params, None))?
+            fail(sdk::list(ctx, &TRUST, TRUST.base_path, &params, None))?
         };
         let rows = data
             .iter()
@@ -345,7 +358,7 @@ impl Command<ClientManager> for ShowTrust {
         let trust = fail(sdk::find_one(
             ctx,
             &TRUST,
-            TRUST.path,
+            TRUST.base_path,
             args.str("trust").unwrap_or(""),
             &[],
         ))?;

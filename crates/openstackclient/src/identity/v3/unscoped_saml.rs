@@ -5,12 +5,17 @@ use cliff::{Args, Command, CommandKind, Output, Result};
 use osc_lib::{ClientManager, Method};
 use serde_json::Value as Json;
 
-use crate::identity::http::{Call, Style};
 use crate::identity::output::{self, fail};
+use crate::identity::resources::SERVICE_TYPE;
+use openstack_sdk::{Call, Wording};
 
 /// GET `/auth/<kind>` and the named columns (`''` for a missing field).
 fn accessible(ctx: &mut ClientManager, kind: &str, columns: &[&str]) -> Result<Output> {
-    let answer = fail(Call::new(Method::Get, format!("/auth/{kind}"), Style::Keystone).json(ctx))?;
+    let answer = fail(
+        Call::new(SERVICE_TYPE, Method::Get, format!("/auth/{kind}"))
+            .wording(Wording::Keystoneauth)
+            .json(ctx),
+    )?;
     let rows = match answer.get(kind) {
         Some(Json::Array(items)) => items
             .iter()

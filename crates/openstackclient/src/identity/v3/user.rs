@@ -6,11 +6,12 @@ use osc_lib::{utils, ClientManager, Method};
 use serde_json::{json, Map, Value as Json};
 
 use crate::identity::common::{self, given};
-use crate::identity::http::{quote_path, Call, Style};
 use crate::identity::output::{self, fail};
 use crate::identity::pagination;
-use crate::identity::sdk::{self, Param, DOMAIN, GROUP, PROJECT, ROLE_ASSIGNMENT, USER};
+use crate::identity::resources::{DOMAIN, GROUP, PROJECT, ROLE_ASSIGNMENT, SERVICE_TYPE, USER};
 use crate::identity::v3::project::auth_user_id;
+use openstack_sdk as sdk;
+use openstack_sdk::{quote_path, Call, Param};
 
 const NO_PASSWORD: &str =
     "No password was supplied, authentication will fail when a user does not have a password.";
@@ -165,7 +166,7 @@ fn domain_id(ctx: &mut ClientManager, domain: &str) -> Result<String> {
     Ok(sdk::id_of(&fail(sdk::find_one(
         ctx,
         &DOMAIN,
-        DOMAIN.path,
+        DOMAIN.base_path,
         domain,
         &[],
     ))?))
@@ -184,7 +185,7 @@ fn default_project_id(ctx: &mut ClientManager, args: &Args) -> Result<Option<Str
     Ok(Some(sdk::id_of(&fail(sdk::find_one(
         ctx,
         &PROJECT,
-        PROJECT.path,
+        PROJECT.base_path,
         project,
         &params,
     ))?)))
@@ -285,14 +286,14 @@ impl Command<ClientManager> for CreateUser {
         body.insert("enabled".to_owned(), Json::Bool(!args.flag("disable")));
         body.insert("name".to_owned(), Json::from(name));
         body.sort_keys();
-        let user = match sdk::create(ctx, &USER, Method::Post, USER.path, body) {
+        let user = match sdk::create(ctx, &USER, Method::Post, USER.base_path, body) {
             Ok(user) => user,
             Err(failure) if failure.is_conflict() && args.flag("or_show") => {
                 let params: Vec<Param> = domain
                     .map(|id| ("domain_id", Some(id)))
                     .into_iter()
                     .collect();
-                let user = fail(sdk::find_one(ctx, &USER, USER.path, name, &params))?;
+                let user = fail(sdk::find_one(ctx, &USER, USER.base_path, name, &params))?;
                 log::info!(
                     "Returning existing user {}",
                     sdk::str_of(&user, "name").unwrap_or("None")
@@ -329,7 +330,7 @@ impl Command<ClientManager> for DeleteUser {
 
     fn take_action(&self, ctx: &mut ClientManager, args: &Args) -> Result<Output> {
         let domain = match given(args, "domain") {
-            Some(domain) => fail(sdk::find(ctx, &DOMAIN, DOMAIN.path, domain, &[], true))?,
+            Some(domain) => fail(sdk::find(ctx, &DOMAIN, DOMAIN.base_path, domain, &[], true))?,
             None => None,
         };
         let params: Vec<Param> = domain
@@ -339,8 +340,13 @@ impl Command<ClientManager> for DeleteUser {
         output::each_item(
             &args.strings("users"),
             |name| {
-                let user = sdk::find_one(ctx, &USER, USER.path, name, &params)?;
-                sdk::delete(ctx, &sdk::item_path(USER.path, &sdk::id_of(&user)), false)
+                let user = sdk::find_one(ctx, &USER, USER.base_path, name, &params)?;
+                sdk::delete(
+                    ctx,
+                    &USER,
+                    &sdk::item_path(USER.base_path, &sdk::id_of(&user)),
+                    false,
+                )
             },
             output::delete_failure("user"),
             output::delete_summary("users"),
@@ -416,7 +422,11 @@ impl Command<ClientManager> for ListUser {
             Some(group) => {
                 let params: Vec<Param> = vec![("domain_id", args.str("domain").map(str::to_owned))];
                 Some(sdk::id_of(&fail(sdk::find_one(
-                    ctx, &GROUP, GROUP.path, group, &params,
+                    ctx,
+                    &GROUP,
+                    GROUP.base_path,
+                    group,
+                    &params,
                 ))?))
             }
             None => None,
@@ -429,14 +439,14 @@ impl Command<ClientManager> for ListUser {
             let project_id = sdk::id_of(&fail(sdk::find_one(
                 ctx,
                 &PROJECT,
-                PROJECT.path,
+                PROJECT.base_path,
                 project,
                 &params,
             ))?);
             let assignments = fail(sdk::list(
                 ctx,
                 &ROLE_ASSIGNMENT,
-                ROLE_ASSIGNMENT.path,
+                ROLE_ASSIGNMENT.base_path,
                 &[("scope_project_id", Some(project_id))],
                 None,
             ))?;
@@ -451,18 +461,18 @@ impl Command<ClientManager> for ListUser {
             }
             let mut users = Vec::new();
             for id in user_ids {
-                users.push(fail(sdk::find_one(ctx, &USER, USER.path, &id, &[]))?);
+                users.push(fail(sdk::find_one(ctx, &USER, USER.base_path, &id, &[]))?);
             }
             users
         } else {
             let mut params: Vec<Param> = vec![("domain_id", domain.clone())];
             let base = match &group {
-                Some(group) => format!("{}/{}/users", GROUP.path, quote_path(group)),
+                Some(group) => format!("{}/{}/users", GROUP.base_path, quote_path(group)),
                 None => {
                     if let Some(enabled) = common::tri_state(args, "is_enabled") {
                         params.push(("is_enabled", Some(sdk::py_bool(enabled))));
                     }
-                    USER.path.to_owned()
+                    USER.base_path.to_owned()
                 }
             };
             params.extend(paging.params.iter().cloned());
@@ -562,7 +572,7 @@ impl Command<ClientManager> for SetUser {
             Some(domain) => vec![("domain_id", Some(domain_id(ctx, domain)?))],
             None => Vec::new(),
         };
-        let user = fail(sdk::find_one(ctx, &USER, USER.path, user_arg, &params))?;
+        let user = fail(sdk::find_one(ctx, &USER, USER.base_path, user_arg, &params))?;
         let mut wanted: Vec<(&str, Json)> = Vec::new();
         if let Some(name) = given(args, "name") {
             wanted.push(("name", Json::from(name)));
@@ -606,7 +616,7 @@ impl Command<ClientManager> for SetUser {
         fail(sdk::update(
             ctx,
             &USER,
-            &sdk::item_path(USER.path, &sdk::id_of(&user)),
+            &sdk::item_path(USER.base_path, &sdk::id_of(&user)),
             body,
         ))?;
         Ok(Output::ok())
@@ -650,9 +660,9 @@ impl Command<ClientManager> for SetPasswordUser {
         let body = json!({"user": {"password": password, "original_password": current}});
         fail(
             Call::new(
+                SERVICE_TYPE,
                 Method::Post,
-                format!("{}/{}/password", USER.path, quote_path(&user_id)),
-                Style::Sdk,
+                format!("{}/{}/password", USER.base_path, quote_path(&user_id)),
             )
             .body(body)
             .send(ctx),
@@ -688,7 +698,7 @@ impl Command<ClientManager> for ShowUser {
 
     fn take_action(&self, ctx: &mut ClientManager, args: &Args) -> Result<Output> {
         let domain = match given(args, "domain") {
-            Some(domain) => fail(sdk::find(ctx, &DOMAIN, DOMAIN.path, domain, &[], true))?,
+            Some(domain) => fail(sdk::find(ctx, &DOMAIN, DOMAIN.base_path, domain, &[], true))?,
             None => None,
         };
         let params: Vec<Param> = domain
@@ -698,7 +708,7 @@ impl Command<ClientManager> for ShowUser {
         let user = fail(sdk::find_one(
             ctx,
             &USER,
-            USER.path,
+            USER.base_path,
             args.str("user").unwrap_or(""),
             &params,
         ))?;
