@@ -330,21 +330,20 @@ def worker(conn, listener, imported_env):
     os._exit(0)
 
 
-def stamp(paths):
-    """What changes when the venv (or the oracle) changes: the watched files' identities.
-    The same function as the client's, whose result starts the key."""
-    parts = []
-    for p in paths:
-        try:
-            st = os.stat(p)
-            parts.append(f"{p}:{st.st_ino}:{st.st_mtime_ns}:{st.st_size}")
-        except OSError:
-            parts.append(f"{p}:-")
-    return ";".join(parts)
-
-
 def key_still_valid():
-    return KEY.startswith(stamp(WATCHED) + "|")
+    """The watched files are still the ones the key names (the client's stamp(): path, inode,
+    mtime and size of each, ";"-separated); a reinstalled venv or a changed oracle differs."""
+    for part in KEY.split("|", 1)[0].split(";"):
+        path, *ident = part.rsplit(":", 3)
+        try:
+            st = os.stat(path)
+        except OSError:
+            if part.endswith(":-"):
+                continue
+            return False
+        if ident != [str(st.st_ino), str(st.st_mtime_ns), str(st.st_size)]:
+            return False
+    return True
 
 
 def serve(imported_env):
