@@ -285,6 +285,169 @@ class Runner:
 
 
 # ---------------------------------------------------------------------------------------------------------------
+# Transfers: 1 GiB up and down through Glance and Swift. Each upload needs a target of its own (Glance takes an
+# image's data once), so these rows are not hyperfine's: every run is timed here (wall clock around the process)
+# under GNU time (its peak RSS), one process per transfer.
+
+GIB = 1 << 30
+TRANSFER_PREFIX = "osc-rs-bench-transfer"
+
+
+def make_source(path):
+    """1 GiB of random bytes (nothing along the way can compress it), written once, removed at exit with $TMP."""
+    with open("/dev/urandom", "rb") as src, open(path, "wb") as dst:
+        left = GIB
+        while left:
+            block = src.read(min(left, 1 << 22))
+            dst.write(block)
+            left -= len(block)
+
+
+class Transfers:
+    """Times each tool's upload and download of the same 1 GiB, in alternating order over the rounds."""
+
+    def __init__(self, runner, token, catalog, source):
+        self.runner = runner
+        self.token = token
+        self.glance = endpoint(catalog, "image")
+        self.swift = endpoint(catalog, "object-store")
+        self.source = source
+        self.samples = {}   # (key, tool) -> [{"seconds": s, "peak_kb": k}]
+        self.commands = {}  # (key, tool) -> argv shown in the report (the last run's)
+        self.skipped = {}   # (key, tool) -> why
+
+    def timed(self, key, tool, argv):
+        """Runs argv under GNU time; records wall seconds and peak RSS. Returns stdout, or None on failure."""
+        out = os.path.join(self.runner.tmp, "transfer-time.out")
+        started = time.monotonic()
+        proc = self.runner.run([self.runner.tools["time"], "-f", "%M", "-o", out] + argv)
+        seconds = time.monotonic() - started
+        self.commands[(key, tool)] = argv
+        if proc.returncode != 0:
+            lines = (proc.stderr.strip() or proc.stdout.strip() or "no output").splitlines()
+            self.skipped[(key, tool)] = f"exit {proc.returncode}: {lines[-1].strip()[:160]}"
+            log(f"{key}: {tool} failed ({self.skipped[(key, tool)]})")
+            return None
+        with open(out) as f:
+            peak = int(f.read().strip().splitlines()[-1])
+        self.samples.setdefault((key, tool), []).append({"seconds": seconds, "peak_kb": peak})
+        log(f"{key}: {tool} {GIB / seconds / 2**20:.0f} MiB/s ({seconds:.1f} s), peak RSS {peak / 1024:.1f} MB")
+        return proc.stdout
+
+    def new_image(self, name):
+        _, _, body = http("POST", self.glance + "/v2/images", self.token,
+                          {"name": name, "disk_format": "raw", "container_format": "bare"})
+        return body["id"]
+
+    def delete_image(self, image_id):
+        http("DELETE", f"{self.glance}/v2/images/{image_id}", self.token, ok=(204, 404))
+
+    def delete_leftovers(self, container):
+        """Images and the container of a killed run (names start with TRANSFER_PREFIX)."""
+        _, _, body = http("GET", f"{self.glance}/v2/images?limit=100", self.token)
+        for image in body.get("images", []):
+            if (image.get("name") or "").startswith(TRANSFER_PREFIX):
+                self.delete_image(image["id"])
+        status, _, _ = http("HEAD", f"{self.swift}/{container}", self.token, ok=(200, 204, 404))
+        if status != 404:
+            _, _, names = http("GET", f"{self.swift}/{container}?format=json", self.token, ok=(200, 204))
+            for obj in names or []:
+                http("DELETE", f"{self.swift}/{container}/{obj['name']}", self.token, ok=(204, 404))
+            http("DELETE", f"{self.swift}/{container}", self.token, ok=(204, 404))
+
+    def run(self, ours, osc, curl, header_file, rounds):
+        container = TRANSFER_PREFIX
+        self.delete_leftovers(container)
+        http("PUT", f"{self.swift}/{container}", self.token, ok=(201, 202, 204))
+        curl_auth = curl + ["-H", f"@{header_file}"]
+        tools = [t for t, exe in (("ours", ours), ("curl", curl), ("osc", osc)) if exe]
+        try:
+            for round_no in range(rounds):
+                order = tools if round_no % 2 == 0 else list(reversed(tools))
+                for tool in order:
+                    self.image_round(tool, round_no, ours, osc, curl_auth)
+                    self.object_round(tool, round_no, container, ours, osc, curl_auth)
+        finally:
+            self.delete_leftovers(container)
+
+    def image_round(self, tool, round_no, ours, osc, curl_auth):
+        name = f"{TRANSFER_PREFIX}-{tool}-{round_no}"
+        image_id = None
+        try:
+            if tool == "osc":
+                # OSC's image create: POST the record, then PUT the data (both in the timed run).
+                out = self.timed("image-upload", tool, [
+                    osc, "image", "create", "--file", self.source, "--disk-format", "raw",
+                    "--container-format", "bare", "-f", "value", "-c", "id", name])
+                image_id = out.strip() if out else None
+                if not image_id:   # a failed create may still have left a record
+                    _, _, body = http("GET", f"{self.glance}/v2/images?name={name}", self.token)
+                    image_id = next((i["id"] for i in body.get("images", [])), None)
+                    return
+                self.timed("image-download", tool, [osc, "image", "save", "--file", "/dev/null", image_id])
+                return
+            image_id = self.new_image(name)
+            path = f"/v2/images/{image_id}/file"
+            if tool == "ours":
+                up = [ours, "upload", "image", path, self.source]
+                down = [ours, "download", "image", path, "/dev/null"]
+            else:
+                up = curl_auth + ["-X", "PUT", "-H", "Content-Type: application/octet-stream",
+                                  "-T", self.source, self.glance + path]
+                down = curl_auth + [self.glance + path]
+            if self.timed("image-upload", tool, up) is not None:
+                self.timed("image-download", tool, down)
+        finally:
+            if image_id:
+                self.delete_image(image_id)
+
+    def object_round(self, tool, round_no, container, ours, osc, curl_auth):
+        name = f"{tool}-{round_no}"
+        path = f"/{container}/{name}"
+        try:
+            if tool == "osc":
+                up = [osc, "object", "create", "--name", name, container, self.source]
+                down = [osc, "object", "save", "--file", "/dev/null", container, name]
+            elif tool == "ours":
+                up = [ours, "upload", "object-store", path, self.source]
+                down = [ours, "download", "object-store", path, "/dev/null"]
+            else:
+                up = curl_auth + ["-T", self.source, self.swift + path]
+                down = curl_auth + [self.swift + path]
+            if self.timed("object-upload", tool, up) is not None:
+                self.timed("object-download", tool, down)
+        finally:
+            http("DELETE", f"{self.swift}{path}", self.token, ok=(204, 404))
+
+    def results(self, display):
+        """The rows for results.json: per key, per tool, median seconds and MiB/s, highest peak RSS."""
+        rows = []
+        for key, title in TRANSFER_ROWS:
+            row = {"key": key, "title": title, "results": {}, "skipped": {}, "commands": {}}
+            for tool in ("ours", "osc", "curl"):
+                runs = self.samples.get((key, tool))
+                if runs:
+                    seconds = statistics.median(r["seconds"] for r in runs)
+                    row["results"][tool] = {"median": seconds, "mib_s": GIB / seconds / 2**20,
+                                            "peak_kb": max(r["peak_kb"] for r in runs), "runs": len(runs),
+                                            "times": [r["seconds"] for r in runs]}
+                if (key, tool) in self.skipped:
+                    row["skipped"][tool] = self.skipped[(key, tool)]
+                if (key, tool) in self.commands:
+                    row["commands"][tool] = " ".join(display_arg(a, display) for a in self.commands[(key, tool)])
+            rows.append(row)
+        return rows
+
+
+TRANSFER_ROWS = (
+    ("image-upload", "1 GiB image upload (ours, curl: PUT /v2/images/{id}/file; OSC: `image create --file`)"),
+    ("image-download", "1 GiB image download to /dev/null (GET /v2/images/{id}/file; OSC: `image save`)"),
+    ("object-upload", "1 GiB object upload (PUT /{container}/{object}; OSC: `object create`)"),
+    ("object-download", "1 GiB object download to /dev/null (GET; OSC: `object save`)"),
+)
+
+
+# ---------------------------------------------------------------------------------------------------------------
 
 def display_arg(arg, display):
     """One argument as the report shows it: real paths replaced by placeholders such as $TMP, quoted for a shell
@@ -339,7 +502,11 @@ def main():
     parser.add_argument("--bin-dir", required=True)
     parser.add_argument("--results", required=True)
     parser.add_argument("--quick", action="store_true")
+    parser.add_argument("--only", choices=("transfer",),
+                        help="measure only these rows and merge them into the results file (the rest kept)")
     args = parser.parse_args()
+    # The 1 GiB transfers: rounds per tool (each moves 2 GiB per service per tool).
+    args.transfer_rounds = 1 if args.quick else 3
     # rounds x runs for fast commands (x5 runs), slow_rounds x slow_runs for the others; OSC: osc_runs in all.
     if args.quick:
         args.rounds, args.runs, args.slow_rounds, args.slow_runs, args.osc_runs, args.warmup = 1, 10, 3, 3, 3, 1
@@ -350,6 +517,9 @@ def main():
     signal.signal(signal.SIGHUP, on_signal)
 
     ours = os.path.join(args.bin_dir, "openstack")
+    # The bench driver for the transfer rows (crates/openstack-sdk/examples/transfer.rs): `openstack` has no
+    # `image create --file` / `object create` yet, so this drives the layer's streamed transfer path directly.
+    driver = os.path.join(args.bin_dir, "examples", "transfer")
     osc = os.environ.get("OSC_REF") or sys.exit("bench: OSC_REF is not set (eval \"$(scripts/devcloud env)\")")
     clouds = os.environ.get("OS_CLIENT_CONFIG_FILE") or sys.exit("bench: OS_CLIENT_CONFIG_FILE is not set")
     tools = {name: which(name) for name in ("hyperfine", "curl", "strace")}
@@ -360,7 +530,8 @@ def main():
     env.update({"PATH": BASE_PATH, "OS_CLOUD": "devcloud", "OS_CLIENT_CONFIG_FILE": clouds, "LC_ALL": "C.UTF-8",
                 "XDG_CACHE_HOME": os.path.join(tmp, "cache"), "XDG_DATA_HOME": os.path.join(tmp, "data")})
     env.pop("COLUMNS", None)
-    display = {ours: "openstack", osc: "$OSC_REF", tools["curl"]: "curl", tmp: "$TMP", BASE_PATH: "$PATH"}
+    display = {ours: "openstack", osc: "$OSC_REF", tools["curl"]: "curl", tmp: "$TMP", BASE_PATH: "$PATH",
+               driver: "target/release/examples/transfer"}
     runner = Runner(args, tools, env, tmp, display)
     results = {"machine": machine(), "mode": "quick" if args.quick else "full",
                "settings": {"rounds": args.rounds, "runs": args.runs, "slow_rounds": args.slow_rounds,
@@ -386,6 +557,38 @@ def main():
             f.write(f"X-Auth-Token: {token}\n")
         curl = [tools["curl"], "-sSf", "-o", "/dev/null"]
         curl_get = curl + ["-H", "Accept: application/json", "-H", f"@{header_file}"]
+
+        def measure_transfers():
+            """The 1 GiB rows, under the devcloud's exclusive lock (compat cases list images and objects)."""
+            lock_path = os.path.join(os.path.dirname(clouds), "compat.lock")
+            with open(lock_path, "a") as lock:
+                log("transfers: waiting for the exclusive lock on the devcloud")
+                fcntl.flock(lock, fcntl.LOCK_EX)
+                source = os.path.join(tmp, "gib.raw")
+                make_source(source)
+                load = os.getloadavg()
+                transfers = Transfers(runner, issue_token()[0], catalog, source)
+                transfers.run(driver, osc, curl, header_file, args.transfer_rounds)
+                return {"rounds": args.transfer_rounds, "load_before": load, "load_after": os.getloadavg(),
+                        "date": machine()["date"], "mode": results["mode"],
+                        "rows": transfers.results(display)}
+
+        if args.only == "transfer":
+            transfer = measure_transfers()
+            merged = {}
+            if os.path.isfile(args.results):
+                with open(args.results) as f:
+                    merged = json.load(f)
+            merged["transfers"] = transfer
+            os.makedirs(os.path.dirname(os.path.abspath(args.results)), exist_ok=True)
+            with open(args.results, "w") as f:
+                json.dump(merged, f, indent=1)
+            for row in transfer["rows"]:
+                cells = ", ".join(f"{t} {r['mib_s']:.0f} MiB/s {r['peak_kb'] / 1024:.1f} MB"
+                                  for t, r in row["results"].items())
+                print(f"{row['key']}: {cells}")
+            log(f"transfer rows merged into {args.results}")
+            return 0
 
         # Three external plugins in a PATH directory of their own.
         plugin_dir = os.path.join(tmp, "plugins")
@@ -509,6 +712,7 @@ def main():
             if bench.group != "rows":
                 runner.count_requests(bench)
 
+        results["transfers"] = measure_transfers()
         results["memory_kb"] = memory
         sizes = {"openstack": os.path.getsize(ours)}
         for name in ("openstack-runit", "openstack-mistral"):

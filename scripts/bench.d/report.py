@@ -100,6 +100,42 @@ def main():
       "servers, the network stack, the scheduler. Requests are the `REQ:` lines of `--debug`; connections and child "
       "processes are counted with `strace -f -e trace=connect,execve`.\n")
 
+    transfers = res.get("transfers")
+    if transfers:
+        w("## Transfers: 1 GiB up and down\n")
+        lb, la = transfers["load_before"][0], transfers["load_after"][0]
+        w(f"Measured {transfers['date']} ({transfers['mode']} mode, {transfers['rounds']} rounds, the tools in "
+          f"alternating order; load average {lb:.1f} before, {la:.1f} after). 1 GiB of random bytes from a file "
+          "in `$TMP`; downloads go to `/dev/null`. Ours is the bench driver "
+          "`crates/openstack-sdk/examples/transfer.rs` (osc-lib's authentication, then the layer's streamed "
+          "`transfer::upload` / `transfer::download`): `openstack` has no `image create --file` or `object "
+          "create` yet. Time is the wall clock of the whole process (authentication included; a token cache hit "
+          "for ours, curl's token issued beforehand, OSC's start-up and its `image create` POST included), MiB/s "
+          "= 1024 / median seconds, peak RSS the highest of GNU time's readings.\n")
+        w("| transfer | ours | curl | OSC | ours/curl throughput | ours peak RSS | curl peak RSS | OSC peak RSS |")
+        w("|---|---|---|---|---|---|---|---|")
+        for row in transfers["rows"]:
+            r = row["results"]
+
+            def speed(tool):
+                if tool in r:
+                    return f"{r[tool]['mib_s']:.0f} MiB/s ({r[tool]['median']:.1f} s)"
+                return "failed¹" if tool in row["skipped"] else "–"
+
+            def peak(tool):
+                return mb(r[tool]["peak_kb"]) if tool in r else "–"
+
+            rel = ratio(r["ours"]["mib_s"], r["curl"]["mib_s"]) if "ours" in r and "curl" in r else "–"
+            w(f"| {row['title']} | {speed('ours')} | {speed('curl')} | {speed('osc')} | {rel} | {peak('ours')} | "
+              f"{peak('curl')} | {peak('osc')} |")
+        w("")
+        failures = [f"{row['key']}, {t}: {why}" for row in transfers["rows"] for t, why in row["skipped"].items()]
+        if failures:
+            w("¹ Failed runs:\n")
+            for note in failures:
+                w(f"- {note}")
+            w("")
+
     w("## Targets\n")
     w("| target | measured | met |")
     w("|---|---|---|")
@@ -142,6 +178,16 @@ def main():
     lists = [(label, x) for label, x in lists if x is not None]
     target("peak memory < 15 MB for a list command", ", ".join(f"{label} {mb(x)}" for label, x in lists) or "–",
            max(x for _, x in lists) < 15 * 1024 if lists else None)
+    for row in (transfers or {}).get("rows", []):
+        r = row["results"]
+        if "ours" in r and "curl" in r:
+            rel = r["ours"]["mib_s"] / r["curl"]["mib_s"]
+            target(f"{row['key']}: throughput ≥ 0.9 × curl's", f"{rel:.2f} × ({r['ours']['mib_s']:.0f} / "
+                   f"{r['curl']['mib_s']:.0f} MiB/s)", rel >= 0.9)
+        else:
+            target(f"{row['key']}: throughput ≥ 0.9 × curl's", "–", None)
+        peak = r.get("ours", {}).get("peak_kb")
+        target(f"{row['key']}: peak RSS ≤ 20 MB", mb(peak), None if peak is None else peak <= 20 * 1024)
     w("")
 
     w("## Memory and size\n")
@@ -178,6 +224,11 @@ def main():
       "1,000 projects are created with the REST API in the domain `osc-rs-bench` under the devcloud's exclusive "
       "compat lock, and the domain is deleted afterwards, also after a failure or an interruption.\n")
     w("```sh")
+    for row in (transfers or {}).get("rows", []):
+        w(f"# {row['key']} (the last round's commands; IDs and names differ per run)")
+        for tool in ("ours", "curl", "osc"):
+            if tool in row["commands"]:
+                w(row["commands"][tool])
     for b in res["benches"]:
         prefix = " ".join(f"{k}={val}" for k, val in b["env"].items())
         w(f"# {b['key']}")

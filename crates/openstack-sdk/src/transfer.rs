@@ -17,6 +17,9 @@ pub enum Source {
     File(File, u64),
     /// Standard input, of unknown length: sent chunked.
     Stdin(std::io::Stdin),
+    /// Any other reader (a pipe, bytes generated as they are read), with its length when it is known: sent with
+    /// `Content-Length` when it is, chunked when not.
+    Reader(Box<dyn Read>, Option<u64>),
 }
 
 impl Source {
@@ -42,6 +45,7 @@ impl Source {
         match self {
             Source::File(_, length) => Some(*length),
             Source::Stdin(_) => None,
+            Source::Reader(_, length) => *length,
         }
     }
 
@@ -49,6 +53,7 @@ impl Source {
         match self {
             Source::File(file, _) => file,
             Source::Stdin(stdin) => stdin,
+            Source::Reader(reader, _) => reader,
         }
     }
 }
@@ -176,6 +181,11 @@ mod tests {
     #[test]
     fn sources() {
         assert!(Source::open(None).unwrap().length().is_none());
+        let mut reader = Source::Reader(Box::new(&b"abc"[..]), Some(3));
+        assert_eq!(reader.length(), Some(3));
+        let mut read = String::new();
+        reader.reader().read_to_string(&mut read).unwrap();
+        assert_eq!(read, "abc");
         let path = std::env::temp_dir().join(format!("sdk-source-{}", std::process::id()));
         std::fs::write(&path, b"12345").unwrap();
         assert_eq!(Source::open(Some(&path)).unwrap().length(), Some(5));

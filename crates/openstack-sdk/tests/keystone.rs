@@ -41,14 +41,7 @@ const DOMAIN: Resource = Resource {
 
 /// The cloud, or `None` (the test skipped, or failed under `OSC_RS_REQUIRE_CLOUD=1`).
 fn cloud(test: &str) -> Option<Cloud> {
-    let found = common::cloud();
-    if found.is_none() {
-        if std::env::var("OSC_RS_REQUIRE_CLOUD").as_deref() == Ok("1") {
-            panic!("{test}: OSC_RS_REQUIRE_CLOUD=1 but OSC_RS_TEST_AUTH_URL is not set");
-        }
-        println!("skipped {test}: OSC_RS_TEST_AUTH_URL is not set");
-    }
-    found
+    common::cloud_or_skip(test)
 }
 
 fn path(resource: &Resource, id: &str) -> String {

@@ -52,6 +52,19 @@ pub fn cloud() -> Option<Cloud> {
     })
 }
 
+/// The cloud, or `None` when `OSC_RS_TEST_AUTH_URL` is not set: `test` is then reported skipped, or fails under
+/// `OSC_RS_REQUIRE_CLOUD=1` (as `scripts/test`, CI's command, sets it).
+pub fn cloud_or_skip(test: &str) -> Option<Cloud> {
+    let found = cloud();
+    if found.is_none() {
+        if std::env::var("OSC_RS_REQUIRE_CLOUD").as_deref() == Ok("1") {
+            panic!("{test}: OSC_RS_REQUIRE_CLOUD=1 but OSC_RS_TEST_AUTH_URL is not set");
+        }
+        println!("skipped {test}: OSC_RS_TEST_AUTH_URL is not set");
+    }
+    found
+}
+
 /// A name no other test run uses.
 pub fn unique(prefix: &str) -> String {
     let nanos = std::time::SystemTime::now()
