@@ -235,6 +235,9 @@ pub struct Request {
     pub log: bool,
     /// The service type for the `... call to <service> for <url> used request id ...` debug line.
     pub service_name: Option<String>,
+    /// Record a 4xx/5xx answer for `--timing` too (the default). keystoneauth records none for a request that
+    /// raises on it (`raise_exc=True`), such as version discovery's.
+    pub time_failures: bool,
 }
 
 impl Request {
@@ -248,6 +251,7 @@ impl Request {
             body: None,
             log: true,
             service_name: None,
+            time_failures: true,
         }
     }
 
@@ -486,7 +490,13 @@ impl HttpClient {
         let mut url = request.full_url();
         let mut redirects = 0;
         loop {
-            let response = self.send_once(request.method, &url, &headers, body.as_deref())?;
+            let response = self.send_once(
+                request.method,
+                &url,
+                &headers,
+                body.as_deref(),
+                request.time_failures,
+            )?;
             if request.log && log::log_enabled!(log::Level::Debug) {
                 log_response(&response);
             }
@@ -517,6 +527,7 @@ impl HttpClient {
         url: &str,
         headers: &[(String, String)],
         body: Option<&[u8]>,
+        time_failures: bool,
     ) -> Result<Response> {
         let agent = self.agent_for(url)?;
         let mut builder = ureq::http::Request::builder()
@@ -541,7 +552,7 @@ impl HttpClient {
             .limit(u64::MAX)
             .read_to_vec()
             .map_err(|err| connection_error(url, &err))?;
-        Ok(self.finish(method, url, started, &response, data))
+        Ok(self.finish(method, url, started, &response, data, time_failures))
     }
 
     /// The response as the callers get it, the request's time recorded for `--timing`.
@@ -552,9 +563,11 @@ impl HttpClient {
         started: Instant,
         response: &ureq::http::Response<ureq::Body>,
         body: Vec<u8>,
+        time_failures: bool,
     ) -> Response {
         let seconds = timedelta_seconds(started.elapsed());
-        if let Ok(mut timings) = self.timings.lock() {
+        let timed = time_failures || response.status().as_u16() < 400;
+        if let (true, Ok(mut timings)) = (timed, self.timings.lock()) {
             timings.push(Timing {
                 method: method.as_str().to_owned(),
                 url: url.to_owned(),
@@ -629,14 +642,8 @@ impl HttpClient {
                 Some(ref mut sink) => Some(&mut **sink),
                 None => None,
             };
-            let response = self.stream_once(
-                request.method,
-                &url,
-                &headers,
-                upload.take(),
-                sink,
-                &mut *progress,
-            )?;
+            let response =
+                self.stream_once(request, &url, &headers, upload.take(), sink, &mut *progress)?;
             if request.log && log::log_enabled!(log::Level::Debug) {
                 log_response(&response);
                 log_request_id(request, &response);
@@ -658,7 +665,7 @@ impl HttpClient {
 
     fn stream_once(
         &self,
-        method: Method,
+        request: &Request,
         url: &str,
         headers: &[(String, String)],
         upload: Option<Upload<'_>>,
@@ -667,7 +674,7 @@ impl HttpClient {
     ) -> Result<Response> {
         let agent = self.agent_for(url)?;
         let mut builder = ureq::http::Request::builder()
-            .method(method.as_str())
+            .method(request.method.as_str())
             .uri(url);
         for (name, value) in headers {
             builder = builder.header(name.as_str(), value.as_str());
@@ -715,7 +722,14 @@ impl HttpClient {
                 .read_to_vec()
                 .map_err(|err| connection_error(url, &err))?,
         };
-        Ok(self.finish(method, url, started, &response, data))
+        Ok(self.finish(
+            request.method,
+            url,
+            started,
+            &response,
+            data,
+            request.time_failures,
+        ))
     }
 
     /// The agent for a URL's scheme and proxy, built on first use.

@@ -403,6 +403,7 @@ impl Session {
         let mut http_request = Request::new(request.method, url);
         http_request.query = request.query.clone();
         http_request.headers = request.headers.clone();
+        http_request.time_failures = request.time_failures;
         http_request.body = match (&request.json, &request.raw) {
             (Some(json), _) => Some(Body::Json(json.clone())),
             (None, Some((content_type, data))) => Some(Body::Raw {

@@ -238,7 +238,9 @@ fn fetch_documents(ctx: &mut ClientManager, url: &str) -> Result<Vec<Json>> {
     };
     let request = ApiRequest::new(Method::Get, "", &target)
         .header("Accept", "application/json")
-        .accept_error_status();
+        .accept_error_status()
+        // keystoneauth's discovery raises on a failure, and a request that raises is not timed
+        .untimed_failures();
     let mut response = ctx.send(&request.clone().without_token())?;
     if response.status == 401 {
         response = ctx.send(&request)?;
