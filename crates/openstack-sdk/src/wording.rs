@@ -166,47 +166,17 @@ fn strip_tags(line: &str) -> String {
     out
 }
 
-/// keystoneauth's `str()` of the `HttpError` that `from_response` builds.
+/// keystoneauth's `str()` of the `HttpError` that `from_response` builds: osc-lib's wording of an HTTP error, the
+/// one identity's keystoneclient calls have always used.
 pub fn keystoneauth_message(response: &ApiResponse) -> String {
-    let status = response.status;
-    let content_type = response.header("content-type").unwrap_or("");
-    let mut message: Option<String> = None;
-    if content_type.starts_with("application/json") {
-        if let Ok(body) = serde_json::from_slice::<Json>(&response.body) {
-            if let Some(Json::Object(error)) = body.get("error") {
-                message = error.get("message").filter(|m| !m.is_null()).map(json_str);
-            } else if let Some(Json::Array(errors)) = body.get("errors") {
-                if let Some(first) = errors.first() {
-                    let header = if errors.len() > 1 {
-                        "Multiple error responses, showing first only: "
-                    } else {
-                        ""
-                    };
-                    let title = first
-                        .get("title")
-                        .map_or_else(|| "None".to_owned(), json_str);
-                    message = Some(format!("{header}{title}"));
-                }
-            } else {
-                message = Some("Unrecognized schema in response body.".to_owned());
-            }
-        }
-    }
-    let default = match osc_lib::http::reason_phrase(status) {
-        "" if (500..600).contains(&status) => "HTTP Server Error",
-        "" if (400..500).contains(&status) => "HTTP Client Error",
-        "" => "HTTP Error",
-        // keystoneauth's exception classes carry the standard reason phrases.
-        phrase => phrase,
+    let response = osc_lib::http::Response {
+        method: osc_lib::Method::Get, // not part of the message
+        url: String::new(),
+        status: response.status,
+        headers: response.headers.clone(),
+        body: response.body.clone(),
     };
-    let message = message
-        .filter(|m| !m.is_empty())
-        .unwrap_or_else(|| default.to_owned());
-    let mut out = format!("{message} (HTTP {status})");
-    if let Some(request_id) = response.header("x-openstack-request-id") {
-        out.push_str(&format!(" (Request-ID: {request_id})"));
-    }
-    out
+    osc_lib::http::http_error(&response).message
 }
 
 #[cfg(test)]
