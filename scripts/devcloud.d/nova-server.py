@@ -106,7 +106,8 @@ def wait_for_credentials(log):
         try:
             session.get_token()
             return
-        except (ks_exc.Unauthorized, ks_exc.ConnectFailure, ks_exc.DiscoveryFailure):
+        # not registered yet, not listening yet, or busy (a 5xx while every service logs in at once)
+        except (ks_exc.HttpError, ks_exc.ConnectFailure, ks_exc.DiscoveryFailure):
             if not said:
                 log.info("devcloud: waiting for Keystone to accept the user nova")
                 said = True

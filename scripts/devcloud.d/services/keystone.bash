@@ -2,7 +2,9 @@
 # A service block of scripts/devcloud, sourced by it (see "Adding a service" there).
 
 # Keystone: gunicorn (configured only by gunicorn.conf.py: Keystone parses sys.argv),
-# sqlite, fernet tokens, cheap bcrypt.
+# sqlite with the locking fix (devcloud.d/sqlite_immediate.py: every service logs in at once
+# when the cloud starts, and a deferred BEGIN failed one of them with "database is locked"),
+# fernet tokens, cheap bcrypt.
 
 KEYSTONE_PORT=${DEVCLOUD_KEYSTONE_PORT:-5000}
 
@@ -20,7 +22,7 @@ keystone_prepare() {
 [DEFAULT]
 use_stderr = true
 [database]
-connection = sqlite:///$d/keystone.db
+connection = sqlite:///$d/keystone.db?timeout=60
 [token]
 provider = fernet
 [fernet_tokens]
@@ -32,16 +34,8 @@ key_repository = $d/credential-keys
 [identity]
 password_hash_rounds = 4
 EOF
-  cat >"$d/gunicorn.conf.py" <<EOF
-# written by scripts/devcloud; gunicorn is started with no arguments (Keystone parses argv)
-wsgi_app = "keystone.wsgi.api:application"
-bind = "$HOST:$KEYSTONE_PORT"
-workers = 2
-proc_name = "devcloud-keystone"
-pidfile = "$RUN/keystone.gunicorn.pid"
-errorlog = "-"
-control_socket_disable = True
-EOF
+  gunicorn_conf keystone keystone.wsgi.api:application "$KEYSTONE_PORT" \
+    "OS_KEYSTONE_CONFIG_DIR=$d" "OS_KEYSTONE_CONFIG_FILES=keystone.conf"
   local km=("$VSRV/bin/keystone-manage" --config-file "$d/keystone.conf")
   if [[ ! -f $d/keystone.db.ready ]]; then
     log "keystone: creating the database and keys"
@@ -57,6 +51,9 @@ EOF
     }
     touch -- "$d/keystone.db.ready"
   fi
+  # WAL (kept in the file; also for a database made before devcloud set it)
+  "$VSRV/bin/python" "$LIB/sqlite_immediate.py" --wal "$d/keystone.db" >>"$LOGS/keystone-setup.log" 2>&1 ||
+    die "keystone: could not set WAL on its database (log: $LOGS/keystone-setup.log)"
   # bootstrap is idempotent; rerun it only when the URL changed
   if ! stamp_ok "$d/bootstrap.stamp" "$AUTH_URL"; then
     log "keystone: bootstrap (admin, RegionOne, $AUTH_URL)"
@@ -73,9 +70,6 @@ EOF
   fi
 }
 
-keystone_start() {
-  OS_KEYSTONE_CONFIG_DIR=$STATE/keystone OS_KEYSTONE_CONFIG_FILES=keystone.conf \
-    spawn keystone "$VSRV/bin/gunicorn"
-}
+keystone_start() { spawn keystone "$VSRV/bin/gunicorn"; }
 
 keystone_register() { :; }  # bootstrap made the identity service and its endpoints
