@@ -235,18 +235,30 @@ fn bounded(
 #[test]
 fn nova_server_waited_for_until_active() {
     run("nova_server_waited_for_until_active", |cm, created| {
-        let flavors = openstack_sdk::list(cm, &FLAVOR, FLAVOR.base_path, &[], None).unwrap();
-        let flavor = openstack_sdk::id_of(flavors.first().expect("a flavor"));
-        // devcloud's own active image; an image of ours would have no data, and Nova boots only active ones.
-        let image =
-            openstack_sdk::find_one(cm, &IMAGE, IMAGE.base_path, "devcloud-smoke", &[]).unwrap();
+        // A flavor and an active image of the test's own: a new cloud has neither.
+        let flavor = Call::new("compute", Method::Post, "/flavors")
+            .body(json!({"flavor": {"name": unique("wait"), "ram": 64, "vcpus": 1, "disk": 1}}))
+            .json(cm)
+            .unwrap();
+        let flavor = openstack_sdk::id_of(&flavor["flavor"]);
+        let queued = flavor.clone();
+        created.push(move |cm| {
+            let path = openstack_sdk::item_path(FLAVOR.base_path, &queued);
+            let _ = openstack_sdk::delete(cm, &FLAVOR, &path, true);
+        });
+        let image = create_image(cm, created, &unique("wait"), "wait");
+        // Nova boots only an active image, and an image is active once it has data.
+        Call::new("image", Method::Put, format!("/v2/images/{image}/file"))
+            .raw("application/octet-stream", vec![0; 1024])
+            .send(cm)
+            .unwrap();
         // No network (2.37's `"networks": "none"`): the server needs none to become ACTIVE.
         let server = Call::new("compute", Method::Post, "/servers")
             .microversion("2.37")
             .body(json!({"server": {
                 "name": unique("wait"),
                 "flavorRef": flavor,
-                "imageRef": openstack_sdk::id_of(&image),
+                "imageRef": image,
                 "networks": "none",
             }}))
             .json(cm)
