@@ -21,33 +21,7 @@ pub fn quote_path(segment: &str) -> String {
 
 /// `urllib.parse.unquote_plus` of a query component.
 pub fn unquote(text: &str) -> String {
-    let bytes = text.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        let decoded = if bytes[i] == b'%' && i + 2 < bytes.len() {
-            std::str::from_utf8(&bytes[i + 1..i + 3])
-                .ok()
-                .and_then(|hex| u8::from_str_radix(hex, 16).ok())
-        } else {
-            None
-        };
-        match (bytes[i], decoded) {
-            (_, Some(byte)) => {
-                out.push(byte);
-                i += 3;
-            }
-            (b'+', None) => {
-                out.push(b' ');
-                i += 1;
-            }
-            (other, None) => {
-                out.push(other);
-                i += 1;
-            }
-        }
-    }
-    String::from_utf8_lossy(&out).into_owned()
+    osc_lib::unencodable::unquote(text, true)
 }
 
 #[cfg(test)]

@@ -29,10 +29,17 @@ pub fn check_request(request: &Request) -> Result<()> {
 
 /// `%XX` sequences turned back into bytes, then into text (the escape characters were percent-encoded as UTF-8).
 fn percent_decode(segment: &str) -> String {
-    if !segment.contains('%') {
-        return segment.to_owned();
+    if segment.contains('%') {
+        unquote(segment, false)
+    } else {
+        segment.to_owned()
     }
-    let bytes = segment.as_bytes();
+}
+
+/// Python's `urllib.parse.unquote` (`unquote_plus` when `plus`, which also turns `+` into a space): `%XX` turned
+/// back into bytes, anything else kept, then read as UTF-8 (invalid bytes replaced).
+pub fn unquote(text: &str, plus: bool) -> String {
+    let bytes = text.as_bytes();
     let mut out = Vec::with_capacity(bytes.len());
     let mut index = 0;
     while index < bytes.len() {
@@ -44,6 +51,10 @@ fn percent_decode(segment: &str) -> String {
             (b'%', Some(byte)) => {
                 out.push(byte);
                 index += 3;
+            }
+            (b'+', _) if plus => {
+                out.push(b' ');
+                index += 1;
             }
             (byte, _) => {
                 out.push(byte);
