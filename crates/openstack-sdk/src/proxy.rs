@@ -261,28 +261,8 @@ pub fn delete(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::testing::Scripted;
+    use crate::testing::{Scripted, IMAGE, SERVER};
     use serde_json::json;
-
-    const SERVER: Resource = Resource {
-        service: "compute",
-        class: "Server",
-        key: "server",
-        plural: "servers",
-        base_path: "/servers",
-        query: &[("limit", "limit"), ("marker", "marker"), ("name", "name")],
-        ..Resource::DEFAULT
-    };
-
-    const IMAGE: Resource = Resource {
-        service: "image",
-        class: "Image",
-        plural: "images",
-        base_path: "/v2/images",
-        query: &[("limit", "limit"), ("marker", "marker"), ("name", "name")],
-        patch_format: PatchFormat::JsonPatch,
-        ..Resource::DEFAULT
-    };
 
     #[test]
     fn marker_pagination_over_three_pages() {

@@ -210,6 +210,7 @@ pub fn json_patch(original: Option<&Map<String, Json>>, changes: &Map<String, Js
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::testing::IMAGE;
     use serde_json::json;
 
     const USER: Resource = Resource {
@@ -228,15 +229,6 @@ mod tests {
         ],
         aliases: &[("is_enabled", "enabled")],
         create_fields: &["name", "enabled", "domain_id"],
-        ..Resource::DEFAULT
-    };
-
-    const IMAGE: Resource = Resource {
-        service: "image",
-        class: "Image",
-        plural: "images",
-        base_path: "/v2/images",
-        patch_format: PatchFormat::JsonPatch,
         ..Resource::DEFAULT
     };
 

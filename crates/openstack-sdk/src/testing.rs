@@ -12,7 +12,30 @@ use osc_lib::clientmanager::Settings;
 use osc_lib::{ApiRequest, ApiResponse, ClientManager, TokenInfo, Transport};
 use serde_json::Value as Json;
 
+use crate::resource::{PatchFormat, Resource};
 use crate::url::urlencode;
+
+/// A server as the layer's unit tests declare it (`openstack.compute.v2.server.Server`, the paging parts).
+pub const SERVER: Resource = Resource {
+    service: "compute",
+    class: "Server",
+    key: "server",
+    plural: "servers",
+    base_path: "/servers",
+    query: &[("limit", "limit"), ("marker", "marker"), ("name", "name")],
+    ..Resource::DEFAULT
+};
+
+/// An image as the layer's unit tests declare it: Glance's versioned path and JSON-patch commits.
+pub const IMAGE: Resource = Resource {
+    service: "image",
+    class: "Image",
+    plural: "images",
+    base_path: "/v2/images",
+    query: &[("limit", "limit"), ("marker", "marker"), ("name", "name")],
+    patch_format: PatchFormat::JsonPatch,
+    ..Resource::DEFAULT
+};
 
 struct Script {
     answers: VecDeque<(u16, String)>,
