@@ -1,7 +1,6 @@
 //! The `openstack` binary: the built-in plugins and command groups, handed to the osc-lib shell.
 
 mod common;
-mod identity;
 
 use std::sync::Arc;
 
@@ -20,7 +19,12 @@ fn main() {
         description: "Command-line interface to the OpenStack APIs".to_owned(),
     };
     let plugins: Vec<Arc<dyn Plugin>> = vec![
+        Arc::new(compute::ComputePlugin),
         Arc::new(identity::IdentityPlugin),
+        Arc::new(image::ImagePlugin),
+        Arc::new(network::NetworkPlugin),
+        Arc::new(object_store::ObjectStorePlugin),
+        Arc::new(volume::VolumePlugin),
         #[cfg(feature = "mistral")]
         Arc::new(mistral_plugin::MistralPlugin),
         #[cfg(feature = "runit")]
