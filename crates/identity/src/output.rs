@@ -24,27 +24,6 @@ pub fn ks_attr(item: &Json, key: &str) -> Value {
         .map_or_else(|| Value::str(""), Value::from_json)
 }
 
-/// The loop OSC's `delete` commands run: each item is tried, each failure logged as `failure(item, error)`,
-/// and any failure ends with "`<n>` of `<total>` `<noun>` failed to delete." (or the given summary).
-pub fn each_item(
-    items: &[String],
-    mut action: impl FnMut(&str) -> Res<()>,
-    failure: impl Fn(&str, &Failure) -> String,
-    summary: impl Fn(usize, usize) -> String,
-) -> Result<Output> {
-    let mut errors = 0;
-    for item in items {
-        if let Err(err) = action(item) {
-            errors += 1;
-            log::error!("{}", failure(item, &err));
-        }
-    }
-    if errors > 0 {
-        return Err(Error::command(summary(errors, items.len())));
-    }
-    Ok(Output::ok())
-}
-
 /// `Failed to delete <what> with name or ID '<item>': <error>`, the usual per-item message.
 pub fn delete_failure(what: &str) -> impl Fn(&str, &Failure) -> String + '_ {
     move |item, err| format!("Failed to delete {what} with name or ID '{item}': {err}")

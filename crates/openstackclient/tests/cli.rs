@@ -392,3 +392,59 @@ fn a_closed_stdout_is_an_error_not_lost_output() {
     // `--version` prints nothing that a closed stdout could lose in OSC either (exit 0 there too).
     assert_eq!(run_closed("--version").status.code(), Some(0));
 }
+
+/// Every option `openstack` adds to OSC's commands (cliff's `Arg::extension`): each is listed in
+/// docs/extensions.md, and `OSC_RS_HIDE_EXTENSIONS=1`, which the compatibility tests set, removes exactly those
+/// options from help, so that the tests compare the rest with OSC's.
+#[test]
+fn additions_to_osc_are_documented_and_hidden_from_the_compat_tests() {
+    let documented = std::fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("../../docs/extensions.md"),
+    )
+    .expect("docs/extensions.md");
+    let json = text(&run(&["command", "list", "-f", "json"]).stdout);
+    let parsed: serde_json::Value = serde_json::from_str(&json).expect("JSON");
+    let flags = |help: &str| -> Vec<String> {
+        help.lines()
+            .filter_map(|line| line.strip_prefix("  --"))
+            .map(|rest| format!("--{}", rest.split([' ', ',']).next().unwrap_or("")))
+            .collect()
+    };
+    let mut additions = std::collections::BTreeMap::<String, Vec<String>>::new();
+    for group in parsed.as_array().expect("an array") {
+        for name in group["Commands"].as_array().expect("a list") {
+            let words: Vec<&str> = name.as_str().expect("a string").split(' ').collect();
+            let mut args = vec!["help"];
+            args.extend(&words);
+            let full = text(&run(&args).stdout);
+            let hidden = text(
+                &openstack()
+                    .args(&args)
+                    .env("OSC_RS_HIDE_EXTENSIONS", "1")
+                    .output()
+                    .expect("runs")
+                    .stdout,
+            );
+            let kept = flags(&hidden);
+            for flag in flags(&full) {
+                if !kept.contains(&flag) {
+                    assert!(
+                        !hidden.contains(&format!("[{flag}")),
+                        "{name}: {flag} is hidden from the options but not from the usage"
+                    );
+                    additions.entry(flag).or_default().push(words.join(" "));
+                }
+            }
+        }
+    }
+    assert!(
+        additions.contains_key("--parallel"),
+        "project delete has --parallel: {additions:?}"
+    );
+    for (flag, commands) in &additions {
+        assert!(
+            documented.contains(&format!("`{flag}")),
+            "{flag} (of {commands:?}) is not listed in docs/extensions.md"
+        );
+    }
+}

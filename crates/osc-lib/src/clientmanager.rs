@@ -36,6 +36,11 @@ impl Method {
             Method::Delete => "DELETE",
         }
     }
+
+    /// Whether sending it twice has the effect of sending it once (RFC 9110): safe to retry.
+    pub fn is_idempotent(self) -> bool {
+        !matches!(self, Method::Post | Method::Patch)
+    }
 }
 
 /// One API call to a service found in the catalog.
@@ -195,6 +200,11 @@ pub trait Transport {
     }
     /// The current token, authenticating first when needed.
     fn token(&mut self) -> Result<TokenInfo>;
+    /// A transport for another thread, sharing this one's login (see [`ClientManager::fork`]); `None` when this
+    /// transport cannot be shared (an external plugin's pipe), and the work then stays on one thread.
+    fn fork(&mut self) -> Result<Option<Box<dyn Transport + Send>>> {
+        Ok(None)
+    }
     /// The current token for `token issue`, which hands it to scripts: one taken from the token cache is first
     /// checked with the server and replaced if refused. Transports without a cache hand out `token()`.
     fn validated_token(&mut self) -> Result<TokenInfo> {
@@ -222,6 +232,26 @@ pub struct ClientManager {
     api_versions: HashMap<String, String>,
     /// Settings commands may read (region, interface, the merged configuration for `configuration show`).
     pub settings: Settings,
+}
+
+/// A [`ClientManager::fork`], which can be sent to another thread and becomes a manager there.
+pub struct ForkedManager {
+    transport: Box<dyn Transport + Send>,
+    api_versions: HashMap<String, String>,
+    settings: Settings,
+}
+
+impl ForkedManager {
+    /// The manager, on the thread that uses it.
+    pub fn into_manager(self) -> ClientManager {
+        ClientManager {
+            transport: Some(self.transport),
+            connect: None,
+            clients: HashMap::new(),
+            api_versions: self.api_versions,
+            settings: self.settings,
+        }
+    }
 }
 
 /// Plain settings known without authenticating.
@@ -277,6 +307,18 @@ impl ClientManager {
             Some(transport) => Ok(transport),
             None => Err(Error::command("No cloud session is available")),
         }
+    }
+
+    /// A manager for another thread (`--parallel`): the same cloud and login, its own clients. `None` when the
+    /// transport cannot be shared. Authenticates first, so that the threads do not each log in.
+    pub fn fork(&mut self) -> Result<Option<ForkedManager>> {
+        let settings = self.settings.clone();
+        let api_versions = self.api_versions.clone();
+        Ok(self.transport()?.fork()?.map(|transport| ForkedManager {
+            transport,
+            api_versions,
+            settings,
+        }))
     }
 
     /// Creates the session now, validating the auth options, without authenticating.

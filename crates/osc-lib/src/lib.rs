@@ -9,6 +9,7 @@ pub mod connect;
 pub mod external;
 pub mod format_columns;
 pub mod http;
+pub mod multi;
 pub mod options;
 pub mod parseractions;
 pub mod plugin;

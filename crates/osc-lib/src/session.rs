@@ -25,6 +25,8 @@
 
 use std::collections::BTreeMap;
 use std::path::PathBuf;
+use std::sync::Arc;
+use std::time::Duration;
 
 use cliff::{Error, Result};
 use serde_json::Value as Json;
@@ -101,10 +103,29 @@ impl Default for RequestOptions {
     }
 }
 
+/// The back-off between the retries of a busy answer (see [`Session::fork`]).
+const BUSY_RETRY_DELAYS: [Duration; 4] = [
+    Duration::from_millis(250),
+    Duration::from_millis(500),
+    Duration::from_secs(1),
+    Duration::from_secs(2),
+];
+
+/// The longest a `Retry-After` header is obeyed for.
+const MAX_BUSY_WAIT: Duration = Duration::from_secs(10);
+
+/// A `Retry-After: <seconds>` header's wait.
+fn retry_after(response: &Response) -> Option<Duration> {
+    let value = response.header("retry-after")?;
+    let seconds: f64 = value.trim().parse().ok()?;
+    (seconds.is_finite() && seconds >= 0.0).then(|| Duration::from_secs_f64(seconds))
+}
+
 /// An authenticated session to one cloud.
 #[derive(Debug)]
 pub struct Session {
-    http: HttpClient,
+    /// Shared with [`Session::fork`]s: one connection pool and one `--timing` record for the process.
+    http: Arc<HttpClient>,
     plugin: AuthPlugin,
     region_name: Option<String>,
     interface: String,
@@ -115,6 +136,8 @@ pub struct Session {
     /// Whether `auth_ref` was read from the token cache (not issued to this process), so possibly revoked since.
     auth_from_cache: bool,
     discovered: std::collections::HashMap<(String, u64), String>,
+    /// Retry idempotent requests answered 409, 429 or 503 (set on forks for `--parallel`, see [`Session::fork`]).
+    retry_busy: bool,
 }
 
 impl Session {
@@ -134,7 +157,7 @@ impl Session {
             _ => None,
         };
         Ok(Session {
-            http: HttpClient::new(config.http),
+            http: Arc::new(HttpClient::new(config.http)),
             plugin,
             region_name: config.region_name.filter(|region| !region.is_empty()),
             interface: if config.interface.is_empty() {
@@ -148,6 +171,28 @@ impl Session {
             auth_ref: None,
             auth_from_cache: false,
             discovered: std::collections::HashMap::new(),
+            retry_busy: false,
+        })
+    }
+
+    /// A session for another thread (`--parallel`): this one's token (authenticating first, so that the threads
+    /// do not each log in), configuration, discovered versions, connection pool and `--timing` record. Forks
+    /// retry idempotent requests that the server refuses for being busy (409, 429, 503) with back-off: running
+    /// many requests at once is what makes a server answer so.
+    pub fn fork(&mut self) -> Result<Session> {
+        self.auth_ref()?;
+        Ok(Session {
+            http: Arc::clone(&self.http),
+            plugin: self.plugin.clone(),
+            region_name: self.region_name.clone(),
+            interface: self.interface.clone(),
+            endpoint_overrides: self.endpoint_overrides.clone(),
+            cache: self.cache.clone(),
+            cache_key: self.cache_key.clone(),
+            auth_ref: self.auth_ref.clone(),
+            auth_from_cache: self.auth_from_cache,
+            discovered: self.discovered.clone(),
+            retry_busy: true,
         })
     }
 
@@ -429,6 +474,22 @@ impl Session {
     pub fn send(&mut self, request: &ApiRequest, options: &RequestOptions) -> Result<Response> {
         let mut http_request = self.http_request(request, options)?;
         let mut response = self.send_authenticated(&mut http_request, options.authenticated)?;
+        if self.retry_busy && request.method.is_idempotent() {
+            for delay in BUSY_RETRY_DELAYS {
+                if !matches!(response.status, 409 | 429 | 503) {
+                    break;
+                }
+                let wait = retry_after(&response).unwrap_or(delay).min(MAX_BUSY_WAIT);
+                log::debug!(
+                    "{} answered {}: retrying in {:.1} s",
+                    http_request.url,
+                    response.status,
+                    wait.as_secs_f64()
+                );
+                std::thread::sleep(wait);
+                response = self.send_authenticated(&mut http_request, options.authenticated)?;
+            }
+        }
         if response.status == 401
             && options.authenticated
             && matches!(self.plugin, AuthPlugin::Identity(_))
@@ -654,6 +715,10 @@ impl Transport for Session {
 
     fn validated_token(&mut self) -> Result<TokenInfo> {
         self.token_info(true)
+    }
+
+    fn fork(&mut self) -> Result<Option<Box<dyn Transport + Send>>> {
+        Ok(Some(Box::new(Session::fork(self)?)))
     }
 
     fn endpoint(&mut self, service_type: &str) -> Result<String> {

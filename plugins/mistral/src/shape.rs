@@ -2,7 +2,8 @@
 //! mistralclient's conventions (`<none>`, missing attributes as `None`), raw text for the `... show` commands that
 //! print JSON, and the per-item report of deletes.
 
-use cliff::{Error, Output, Result, Value};
+use cliff::{Args, Error, Output, Result, Value};
+use osc_lib::ClientManager;
 use serde_json::Value as Json;
 
 use crate::pyjson;
@@ -97,17 +98,27 @@ pub fn text_or_newline(value: &Json) -> Result<Output> {
     }
 }
 
-/// mistralclient's `do_action_on_many`: runs `action` on each item, printing the success message or the error on
-/// stdout; any failure ends the command with `error_message` (exit 1) after the report.
-pub fn on_many<F, M>(items: &[String], mut action: F, success: M, error_message: &str) -> Output
+/// mistralclient's `do_action_on_many`: runs `action` on each item (up to `--parallel` at once, see
+/// [`osc_lib::multi`]), printing the success message or the error on stdout in the items' order; any failure ends
+/// the command with `error_message` (exit 1) after the report.
+pub fn on_many<F, M>(
+    manager: &mut ClientManager,
+    args: &Args,
+    items: &[String],
+    action: F,
+    success: M,
+    error_message: &str,
+) -> Result<Output>
 where
-    F: FnMut(&str) -> Result<()>,
+    F: Fn(&mut ClientManager, &str) -> Result<()> + Sync,
     M: Fn(&str) -> String,
 {
+    let parallel = osc_lib::multi::parallelism(manager, args)?;
+    let results = osc_lib::multi::run_each(manager, items, parallel, action)?;
     let mut report = String::new();
     let mut failed = false;
-    for item in items {
-        match action(item) {
+    for (item, result) in items.iter().zip(results) {
+        match result {
             Ok(()) => report.push_str(&success(item)),
             Err(err) => {
                 failed = true;
@@ -117,14 +128,14 @@ where
         report.push('\n');
     }
     let text = Output::Text { text: report };
-    if failed {
+    Ok(if failed {
         Output::Failed {
             output: Box::new(text),
             message: error_message.to_owned(),
         }
     } else {
         text
-    }
+    })
 }
 
 #[cfg(test)]
@@ -154,12 +165,18 @@ mod tests {
     #[test]
     fn deletes_report_each_item() {
         let items = vec!["a".to_owned(), "b".to_owned()];
+        // No cloud is needed: the actions here send nothing.
+        let mut manager = ClientManager::new(Default::default(), Box::new(|| unreachable!()));
+        let args = Args::default();
         let all_ok = on_many(
+            &mut manager,
+            &args,
             &items,
-            |_| Ok(()),
+            |_, _| Ok(()),
             |item| format!("Request to delete workflow {item} has been accepted."),
             "Unable to delete the specified workflow(s).",
-        );
+        )
+        .expect("no error");
         assert_eq!(
             all_ok,
             Output::Text {
@@ -169,8 +186,10 @@ mod tests {
             }
         );
         let one_fails = on_many(
+            &mut manager,
+            &args,
             &items,
-            |item| {
+            |_, item| {
                 if item == "b" {
                     Err(Error::command("Workflow not found [workflow_identifier=b]"))
                 } else {
@@ -179,7 +198,8 @@ mod tests {
             },
             |item| format!("Request to delete workflow {item} has been accepted."),
             "Unable to delete the specified workflow(s).",
-        );
+        )
+        .expect("no error");
         assert_eq!(
             one_fails,
             Output::Failed {

@@ -158,6 +158,9 @@ pub enum ArgType {
     Int,
 }
 
+/// The environment variable that hides [`Arg::extension`] options from help.
+pub const HIDE_EXTENSIONS: &str = "OSC_RS_HIDE_EXTENSIONS";
+
 /// One argument: an option (with flags) or a positional (no flags).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Arg {
@@ -323,6 +326,16 @@ impl Arg {
     /// Hides the argument from help (argparse.SUPPRESS).
     pub fn hidden(mut self) -> Self {
         self.hidden = true;
+        self
+    }
+
+    /// Marks an option this client adds to OSC's command (listed in docs/extensions.md): shown in help like any
+    /// other, except when `OSC_RS_HIDE_EXTENSIONS` is set non-empty, which hides it as argparse's SUPPRESS does.
+    /// The compatibility tests set it, so they compare help with OSC's without exactly these additions.
+    pub fn extension(mut self) -> Self {
+        if std::env::var_os(HIDE_EXTENSIONS).is_some_and(|v| !v.is_empty()) {
+            self.hidden = true;
+        }
         self
     }
 

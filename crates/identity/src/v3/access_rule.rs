@@ -32,13 +32,16 @@ impl Command<ClientManager> for DeleteAccessRule {
                 .nargs(Nargs::OneOrMore)
                 .help("Access rule ID(s) to delete"),
         );
+        parser.add(osc_lib::multi::parallel_option());
     }
 
     fn take_action(&self, ctx: &mut ClientManager, args: &Args) -> Result<Output> {
         let user_id = auth_user_id(ctx)?;
-        output::each_item(
+        osc_lib::multi::each_item(
+            ctx,
+            args,
             &args.strings("access_rule"),
-            |id| {
+            |ctx, id| {
                 let rule = sdk::get(ctx, &ACCESS_RULE, &base(&user_id), id)?;
                 sdk::delete(
                     ctx,

@@ -229,13 +229,16 @@ impl Command<ClientManager> for DeleteApplicationCredential {
                 .nargs(Nargs::OneOrMore)
                 .help("Application credentials(s) to delete (name or ID)"),
         );
+        parser.add(osc_lib::multi::parallel_option());
     }
 
     fn take_action(&self, ctx: &mut ClientManager, args: &Args) -> Result<Output> {
         let user_id = auth_user_id(ctx)?;
-        output::each_item(
+        osc_lib::multi::each_item(
+            ctx,
+            args,
             &args.strings("application_credential"),
-            |name| {
+            |ctx, name| {
                 let found = find(ctx, &user_id, name)?;
                 sdk::delete(
                     ctx,

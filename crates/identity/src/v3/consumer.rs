@@ -56,12 +56,15 @@ impl Command<ClientManager> for DeleteConsumer {
                 .nargs(Nargs::OneOrMore)
                 .help("Consumer(s) to delete"),
         );
+        parser.add(osc_lib::multi::parallel_option());
     }
 
-    fn take_action(&self, _ctx: &mut ClientManager, args: &Args) -> Result<Output> {
-        output::each_item(
+    fn take_action(&self, ctx: &mut ClientManager, args: &Args) -> Result<Output> {
+        osc_lib::multi::each_item(
+            ctx,
+            args,
             &args.strings("consumer"),
-            |_| Err(Failure::Other(oauthlib_missing("consumers"))),
+            |_, _| Err(Failure::Other(oauthlib_missing("consumers"))),
             output::delete_failure("consumer"),
             output::delete_summary("consumers"),
         )

@@ -138,12 +138,15 @@ impl Command<ClientManager> for DeleteCredential {
                 .nargs(Nargs::OneOrMore)
                 .help("ID of credential(s) to delete"),
         );
+        parser.add(osc_lib::multi::parallel_option());
     }
 
     fn take_action(&self, ctx: &mut ClientManager, args: &Args) -> Result<Output> {
-        output::each_item(
+        osc_lib::multi::each_item(
+            ctx,
+            args,
             &args.strings("credential"),
-            |id| {
+            |ctx, id| {
                 sdk::delete(
                     ctx,
                     &CREDENTIAL,

@@ -135,12 +135,15 @@ impl Command<ClientManager> for DeleteDomain {
                 .nargs(Nargs::OneOrMore)
                 .help("Domain(s) to delete (name or ID)"),
         );
+        parser.add(osc_lib::multi::parallel_option());
     }
 
     fn take_action(&self, ctx: &mut ClientManager, args: &Args) -> Result<Output> {
-        output::each_item(
+        osc_lib::multi::each_item(
+            ctx,
+            args,
             &args.strings("domain"),
-            |name| {
+            |ctx, name| {
                 let domain = sdk::find_one(ctx, &DOMAIN, DOMAIN.base_path, name, &[])?;
                 sdk::delete(
                     ctx,

@@ -146,20 +146,25 @@ impl Command<ClientManager> for DeleteEc2Creds {
                 .help("Credentials access key(s)"),
         );
         add_user_options(parser, "Delete credentials for user (name or ID)");
+        parser.add(osc_lib::multi::parallel_option());
     }
 
     fn take_action(&self, ctx: &mut ClientManager, args: &Args) -> Result<Output> {
         let user = determine_user(ctx, args)?;
-        output::each_item(
+        osc_lib::multi::each_item(
+            ctx,
+            args,
             &args.strings("access_key"),
-            |key| {
+            |ctx, key| {
                 let path = format!("{}/{}", base(&user), quote_path(key));
                 Call::new(SERVICE_TYPE, Method::Delete, path)
                     .wording(Wording::Keystoneauth)
                     .send(ctx)?;
                 Ok(())
             },
-            |item, err| format!("Failed to delete EC2 credentials with access key '{item}': {err}"),
+            |item, err: &openstack_sdk::Failure| {
+                format!("Failed to delete EC2 credentials with access key '{item}': {err}")
+            },
             output::delete_summary("EC2 keys"),
         )
     }

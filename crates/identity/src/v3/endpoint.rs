@@ -222,12 +222,15 @@ impl Command<ClientManager> for DeleteEndpoint {
                 .nargs(Nargs::OneOrMore)
                 .help("Endpoint(s) to delete (ID only)"),
         );
+        parser.add(osc_lib::multi::parallel_option());
     }
 
     fn take_action(&self, ctx: &mut ClientManager, args: &Args) -> Result<Output> {
-        output::each_item(
+        osc_lib::multi::each_item(
+            ctx,
+            args,
             &args.strings("endpoint"),
-            |id| {
+            |ctx, id| {
                 let endpoint = sdk::find_one(ctx, &ENDPOINT, ENDPOINT.base_path, id, &[])?;
                 sdk::delete(
                     ctx,

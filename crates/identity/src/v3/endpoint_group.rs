@@ -185,12 +185,15 @@ impl Command<ClientManager> for DeleteEndpointGroup {
                 .nargs(Nargs::OneOrMore)
                 .help("Endpoint group(s) to delete (name or ID)"),
         );
+        parser.add(osc_lib::multi::parallel_option());
     }
 
     fn take_action(&self, ctx: &mut ClientManager, args: &Args) -> Result<Output> {
-        output::each_item(
+        osc_lib::multi::each_item(
+            ctx,
+            args,
             &args.strings("endpointgroup"),
-            |name| {
+            |ctx, name| {
                 let group =
                     sdk::find_one(ctx, &ENDPOINT_GROUP, ENDPOINT_GROUP.base_path, name, &[])?;
                 sdk::delete(

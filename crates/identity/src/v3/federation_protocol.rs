@@ -112,13 +112,16 @@ impl Command<ClientManager> for DeleteProtocol {
                 .help("Federation protocol(s) to delete (name or ID)"),
         );
         add_identity_provider_option(parser, SUPPORTS);
+        parser.add(osc_lib::multi::parallel_option());
     }
 
     fn take_action(&self, ctx: &mut ClientManager, args: &Args) -> Result<Output> {
         let base = base(args.str("identity_provider").unwrap_or(""));
-        output::each_item(
+        osc_lib::multi::each_item(
+            ctx,
+            args,
             &args.strings("federation_protocol"),
-            |id| sdk::delete(ctx, &FEDERATION_PROTOCOL, &sdk::item_path(&base, id), false),
+            |ctx, id| sdk::delete(ctx, &FEDERATION_PROTOCOL, &sdk::item_path(&base, id), false),
             output::delete_failure("federation protocol"),
             output::delete_summary("federation protocols"),
         )

@@ -52,14 +52,16 @@ fn change_membership(
         true,
     ))?;
     let user_domain = given(args, "user_domain").map(str::to_owned);
-    output::each_item(
+    osc_lib::multi::each_item(
+        ctx,
+        args,
         &args.strings("user"),
-        |user| {
+        |ctx, user| {
             let user_id = common::find_user_id_sdk(ctx, user, user_domain.as_deref(), true)?;
             Call::new(SERVICE_TYPE, method, membership_path(&group_id, &user_id)).send(ctx)?;
             Ok(())
         },
-        |user, err| format!("{user} not {verb} group {group_arg}: {err}"),
+        |user, err: &openstack_sdk::Failure| format!("{user} not {verb} group {group_arg}: {err}"),
         |errors, total| format!("{errors} of {total} users not {verb} group {group_arg}."),
     )
 }
@@ -258,13 +260,16 @@ impl Command<ClientManager> for DeleteGroup {
                 .metavar("<domain>")
                 .help("Domain containing group(s) (name or ID)"),
         );
+        parser.add(osc_lib::multi::parallel_option());
     }
 
     fn take_action(&self, ctx: &mut ClientManager, args: &Args) -> Result<Output> {
         let domain = given(args, "domain").map(str::to_owned);
-        output::each_item(
+        osc_lib::multi::each_item(
+            ctx,
+            args,
             &args.strings("groups"),
-            |group| {
+            |ctx, group| {
                 let id = common::find_group_id_sdk(ctx, group, domain.as_deref(), true)?;
                 sdk::delete(ctx, &GROUP, &sdk::item_path(GROUP.base_path, &id), true)
             },

@@ -169,12 +169,15 @@ impl Command<ClientManager> for DeleteIdentityProvider {
                 .nargs(Nargs::OneOrMore)
                 .help("Identity provider(s) to delete"),
         );
+        parser.add(osc_lib::multi::parallel_option());
     }
 
     fn take_action(&self, ctx: &mut ClientManager, args: &Args) -> Result<Output> {
-        output::each_item(
+        osc_lib::multi::each_item(
+            ctx,
+            args,
             &args.strings("identity_provider"),
-            |id| {
+            |ctx, id| {
                 sdk::delete(
                     ctx,
                     &IDENTITY_PROVIDER,

@@ -162,12 +162,15 @@ impl Command<ClientManager> for DeleteLimit {
                 .nargs(Nargs::OneOrMore)
                 .help("Limit to delete (ID) (repeat option to remove multiple limits)"),
         );
+        parser.add(osc_lib::multi::parallel_option());
     }
 
     fn take_action(&self, ctx: &mut ClientManager, args: &Args) -> Result<Output> {
-        output::each_item(
+        osc_lib::multi::each_item(
+            ctx,
+            args,
             &args.strings("limit_id"),
-            |id| sdk::delete(ctx, &LIMIT, &sdk::item_path(LIMIT.base_path, id), true),
+            |ctx, id| sdk::delete(ctx, &LIMIT, &sdk::item_path(LIMIT.base_path, id), true),
             |item, err| format!("Failed to delete limit with ID '{item}': {err}"),
             output::delete_summary("limits"),
         )

@@ -86,12 +86,15 @@ impl Command<ClientManager> for DeleteMapping {
                 .nargs(Nargs::OneOrMore)
                 .help("Mapping(s) to delete"),
         );
+        parser.add(osc_lib::multi::parallel_option());
     }
 
     fn take_action(&self, ctx: &mut ClientManager, args: &Args) -> Result<Output> {
-        output::each_item(
+        osc_lib::multi::each_item(
+            ctx,
+            args,
             &args.strings("mapping"),
-            |id| sdk::delete(ctx, &MAPPING, &sdk::item_path(MAPPING.base_path, id), false),
+            |ctx, id| sdk::delete(ctx, &MAPPING, &sdk::item_path(MAPPING.base_path, id), false),
             output::delete_failure("mapping"),
             output::delete_summary("mappings"),
         )

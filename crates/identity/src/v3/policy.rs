@@ -80,12 +80,15 @@ impl Command<ClientManager> for DeletePolicy {
                 .nargs(Nargs::OneOrMore)
                 .help("Policy(s) to delete"),
         );
+        parser.add(osc_lib::multi::parallel_option());
     }
 
     fn take_action(&self, ctx: &mut ClientManager, args: &Args) -> Result<Output> {
-        output::each_item(
+        osc_lib::multi::each_item(
+            ctx,
+            args,
             &args.strings("policy"),
-            |id| sdk::delete(ctx, &POLICY, &sdk::item_path(POLICY.base_path, id), false),
+            |ctx, id| sdk::delete(ctx, &POLICY, &sdk::item_path(POLICY.base_path, id), false),
             output::delete_failure("policy"),
             output::delete_summary("policies"),
         )

@@ -1,7 +1,7 @@
 //! `project create|delete|list|set|show` (openstacksdk `Project`).
 
 use cliff::argparse::Action;
-use cliff::{Arg, ArgValue, Args, Command, CommandKind, Error, Output, Parser, Result, Value};
+use cliff::{Arg, ArgValue, Args, Command, CommandKind, Output, Parser, Result, Value};
 use osc_lib::utils::sort_items;
 use osc_lib::{parseractions, ClientManager, Method};
 use serde_json::{Map, Value as Json};
@@ -286,33 +286,27 @@ impl Command<ClientManager> for DeleteProject {
                 .metavar("<domain>")
                 .help("Domain owning <project> (name or ID)"),
         );
+        parser.add(osc_lib::multi::parallel_option());
     }
 
     fn take_action(&self, ctx: &mut ClientManager, args: &Args) -> Result<Output> {
         let domain = given(args, "domain").map(str::to_owned);
-        let projects = args.strings("projects");
-        let mut errors = 0;
-        for project in &projects {
-            // OSC reports the ID once it is known, the name as given before that.
-            let mut shown = project.clone();
-            let result =
+        osc_lib::multi::each_item(
+            ctx,
+            args,
+            &args.strings("projects"),
+            |ctx, project| {
                 common::find_project_id_sdk(ctx, project, domain.as_deref(), true, Some(false))
+                    .map_err(|err| (project.to_owned(), err))
                     .and_then(|id| {
-                        shown = id.clone();
                         sdk::delete(ctx, &PROJECT, &sdk::item_path(PROJECT.base_path, &id), true)
-                    });
-            if let Err(err) = result {
-                errors += 1;
-                log::error!("Failed to delete project with name or ID '{shown}': {err}");
-            }
-        }
-        if errors > 0 {
-            return Err(Error::command(format!(
-                "{errors} of {} projects failed to delete.",
-                projects.len()
-            )));
-        }
-        Ok(Output::ok())
+                            .map_err(|err| (id, err))
+                    })
+            },
+            // OSC reports the ID once it is known, the name as given before that.
+            |_, (shown, err)| format!("Failed to delete project with name or ID '{shown}': {err}"),
+            |errors, total| format!("{errors} of {total} projects failed to delete."),
+        )
     }
 }
 

@@ -82,12 +82,15 @@ impl Command<ClientManager> for DeleteRegion {
                 .nargs(Nargs::OneOrMore)
                 .help("Region ID(s) to delete"),
         );
+        parser.add(osc_lib::multi::parallel_option());
     }
 
     fn take_action(&self, ctx: &mut ClientManager, args: &Args) -> Result<Output> {
-        output::each_item(
+        osc_lib::multi::each_item(
+            ctx,
+            args,
             &args.strings("region"),
-            |id| sdk::delete(ctx, &REGION, &sdk::item_path(REGION.base_path, id), true),
+            |ctx, id| sdk::delete(ctx, &REGION, &sdk::item_path(REGION.base_path, id), true),
             |item, err| format!("Failed to delete region with ID '{item}': {err}"),
             output::delete_summary("regions"),
         )

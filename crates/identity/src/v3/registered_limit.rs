@@ -110,12 +110,15 @@ impl Command<ClientManager> for DeleteRegisteredLimit {
                 .nargs(Nargs::OneOrMore)
                 .help("Registered limit(s) to delete (ID) (repeat option to remove multiple registered limits)"),
         );
+        parser.add(osc_lib::multi::parallel_option());
     }
 
     fn take_action(&self, ctx: &mut ClientManager, args: &Args) -> Result<Output> {
-        output::each_item(
+        osc_lib::multi::each_item(
+            ctx,
+            args,
             &args.strings("registered_limits"),
-            |id| {
+            |ctx, id| {
                 sdk::delete(
                     ctx,
                     &REGISTERED_LIMIT,

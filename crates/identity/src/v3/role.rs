@@ -351,6 +351,7 @@ impl Command<ClientManager> for DeleteRole {
                 .metavar("<domain>")
                 .help("Domain the role belongs to (name or ID)"),
         );
+        parser.add(osc_lib::multi::parallel_option());
     }
 
     fn take_action(&self, ctx: &mut ClientManager, args: &Args) -> Result<Output> {
@@ -358,9 +359,11 @@ impl Command<ClientManager> for DeleteRole {
             Some(domain) => Some(fail(find_sdk_id(ctx, &DOMAIN, domain, &[], true))?),
             None => None,
         };
-        output::each_item(
+        osc_lib::multi::each_item(
+            ctx,
+            args,
             &args.strings("roles"),
-            |role| {
+            |ctx, role| {
                 let id = find_sdk_id(ctx, &ROLE, role, &[("domain_id", domain_id.clone())], true)?;
                 sdk::delete(ctx, &ROLE, &sdk::item_path(ROLE.base_path, &id), false)
             },

@@ -122,12 +122,15 @@ impl Command<ClientManager> for DeleteService {
                 .nargs(Nargs::OneOrMore)
                 .help("Service(s) to delete (type, name or ID)"),
         );
+        parser.add(osc_lib::multi::parallel_option());
     }
 
     fn take_action(&self, ctx: &mut ClientManager, args: &Args) -> Result<Output> {
-        output::each_item(
+        osc_lib::multi::each_item(
+            ctx,
+            args,
             &args.strings("service"),
-            |name| {
+            |ctx, name| {
                 let service = common::find_service_sdk(ctx, name)?;
                 sdk::delete(
                     ctx,

@@ -143,12 +143,15 @@ impl Command<ClientManager> for DeleteServiceProvider {
                 .nargs(Nargs::OneOrMore)
                 .help("Service provider(s) to delete"),
         );
+        parser.add(osc_lib::multi::parallel_option());
     }
 
     fn take_action(&self, ctx: &mut ClientManager, args: &Args) -> Result<Output> {
-        output::each_item(
+        osc_lib::multi::each_item(
+            ctx,
+            args,
             &args.strings("service_provider"),
-            |id| {
+            |ctx, id| {
                 sdk::delete(
                     ctx,
                     &SERVICE_PROVIDER,

@@ -184,12 +184,15 @@ impl Command<ClientManager> for DeleteTrust {
                 .nargs(Nargs::OneOrMore)
                 .help("Trust(s) to delete"),
         );
+        parser.add(osc_lib::multi::parallel_option());
     }
 
     fn take_action(&self, ctx: &mut ClientManager, args: &Args) -> Result<Output> {
-        output::each_item(
+        osc_lib::multi::each_item(
+            ctx,
+            args,
             &args.strings("trust"),
-            |id| {
+            |ctx, id| {
                 let trust = sdk::find_one(ctx, &TRUST, TRUST.base_path, id, &[])?;
                 sdk::delete(
                     ctx,

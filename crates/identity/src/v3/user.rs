@@ -326,6 +326,7 @@ impl Command<ClientManager> for DeleteUser {
                 .metavar("<domain>")
                 .help("Domain owning <user> (name or ID)"),
         );
+        parser.add(osc_lib::multi::parallel_option());
     }
 
     fn take_action(&self, ctx: &mut ClientManager, args: &Args) -> Result<Output> {
@@ -337,9 +338,11 @@ impl Command<ClientManager> for DeleteUser {
             .iter()
             .map(|d| ("domain_id", Some(sdk::id_of(d))))
             .collect();
-        output::each_item(
+        osc_lib::multi::each_item(
+            ctx,
+            args,
             &args.strings("users"),
-            |name| {
+            |ctx, name| {
                 let user = sdk::find_one(ctx, &USER, USER.base_path, name, &params)?;
                 sdk::delete(
                     ctx,

@@ -180,19 +180,22 @@ impl Command<ClientManager> for Delete {
                 .help("Name or ID of action(s)."),
         );
         parser.add(namespace_arg("Namespace of the action(s).", true));
+        parser.add(osc_lib::multi::parallel_option());
     }
 
     fn take_action(&self, manager: &mut ClientManager, args: &Args) -> Result<Output> {
         let namespace = opt_str(args, "namespace");
-        Ok(shape::on_many(
+        shape::on_many(
+            manager,
+            args,
             &args.strings("action"),
-            |identifier| {
+            |manager, identifier| {
                 ensure_not_empty("Action", "identifier", Some(identifier))?;
                 Mistral::new(manager).delete(&action_path(identifier, &namespace), Vec::new())
             },
             |identifier| format!("Request to delete action {identifier} has been accepted."),
             "Unable to delete the specified action(s).",
-        ))
+        )
     }
 }
 

@@ -110,7 +110,7 @@ impl Command<ClientManager> for Run {
                 .default("")
                 .help("Namespace of the action(s)."),
         );
-        parser.add(Arg::option(&["--wait"]).flag().help(
+        parser.add(Arg::option(&["--wait"]).flag().extension().help(
             "When the action runs asynchronously (without --run-sync), wait until it finishes, then show it. \
              Progress is shown on stderr when it is a terminal. Exits with 1 when the action ends in ERROR or \
              CANCELLED, printing its state info.",
@@ -367,19 +367,22 @@ impl Command<ClientManager> for Delete {
                 .nargs(Nargs::OneOrMore)
                 .help("Id of action execution identifier(s)."),
         );
+        parser.add(osc_lib::multi::parallel_option());
     }
 
     fn take_action(&self, manager: &mut ClientManager, args: &Args) -> Result<Output> {
-        Ok(shape::on_many(
+        shape::on_many(
+            manager,
+            args,
             &args.strings("action_execution"),
-            |id| {
+            |manager, id| {
                 ensure_not_empty("ActionExecution", "id", Some(id))?;
                 Mistral::new(manager)
                     .delete(&format!("/action_executions/{}", segment(id)), Vec::new())
             },
             |id| format!("Request to delete action execution {id} has been accepted."),
             "Unable to delete the specified action execution(s).",
-        ))
+        )
     }
 }
 

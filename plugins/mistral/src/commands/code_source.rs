@@ -154,13 +154,16 @@ impl Command<ClientManager> for Delete {
             "Namespace to delete the code source(s) from.",
             false,
         ));
+        parser.add(osc_lib::multi::parallel_option());
     }
 
     fn take_action(&self, manager: &mut ClientManager, args: &Args) -> Result<Output> {
         let namespace = opt(args, "namespace").filter(|n| !n.is_empty());
-        Ok(shape::on_many(
+        shape::on_many(
+            manager,
+            args,
             &args.strings("identifier"),
-            |identifier| {
+            |manager, identifier| {
                 ensure_not_empty("CodeSource", "identifier", Some(identifier))?;
                 let query = match &namespace {
                     Some(namespace) => vec![("namespace".to_owned(), namespace.clone())],
@@ -171,7 +174,7 @@ impl Command<ClientManager> for Delete {
             },
             |identifier| format!("Request to delete code source '{identifier}' has been accepted."),
             "Unable to delete the specified code source(s).",
-        ))
+        )
     }
 }
 

@@ -201,19 +201,22 @@ impl Command<ClientManager> for Delete {
                 .nargs(Nargs::OneOrMore)
                 .help("Name of cron trigger(s)."),
         );
+        parser.add(osc_lib::multi::parallel_option());
     }
 
     fn take_action(&self, manager: &mut ClientManager, args: &Args) -> Result<Output> {
-        Ok(shape::on_many(
+        shape::on_many(
+            manager,
+            args,
             &args.strings("cron_trigger"),
-            |name| {
+            |manager, name| {
                 ensure_not_empty("CronTrigger", "name", Some(name))?;
                 Mistral::new(manager)
                     .delete(&format!("/cron_triggers/{}", segment(name)), Vec::new())
             },
             |name| format!("Request to delete cron trigger {name} has been accepted."),
             "Unable to delete the specified cron trigger(s).",
-        ))
+        )
     }
 }
 

@@ -177,13 +177,16 @@ impl Command<ClientManager> for Delete {
                 .help("Dynamic action name or ID (can be repeated multiple times)."),
         );
         parser.add(namespace_arg("Namespace of the dynamic action(s).", true));
+        parser.add(osc_lib::multi::parallel_option());
     }
 
     fn take_action(&self, manager: &mut ClientManager, args: &Args) -> Result<Output> {
         let namespace = opt_str(args, "namespace");
-        Ok(shape::on_many(
+        shape::on_many(
+            manager,
+            args,
             &args.strings("identifier"),
-            |identifier| {
+            |manager, identifier| {
                 ensure_not_empty("DynamicAction", "identifier", Some(identifier))?;
                 Mistral::new(manager).delete(
                     &action_path(identifier),
@@ -194,7 +197,7 @@ impl Command<ClientManager> for Delete {
                 format!("Request to delete dynamic action(s) {identifier} has been accepted.")
             },
             "Unable to delete the specified dynamic action(s).",
-        ))
+        )
     }
 }
 

@@ -138,19 +138,22 @@ impl Command<ClientManager> for Delete {
                 .nargs(Nargs::OneOrMore)
                 .help("Name of environment(s)."),
         );
+        parser.add(osc_lib::multi::parallel_option());
     }
 
     fn take_action(&self, manager: &mut ClientManager, args: &Args) -> Result<Output> {
-        Ok(shape::on_many(
+        shape::on_many(
+            manager,
+            args,
             &args.strings("environment"),
-            |name| {
+            |manager, name| {
                 ensure_not_empty("Environment", "name", Some(name))?;
                 Mistral::new(manager)
                     .delete(&format!("/environments/{}", segment(name)), Vec::new())
             },
             |name| format!("Request to delete environment {name} has been accepted."),
             "Unable to delete the specified environment(s).",
-        ))
+        )
     }
 }
 

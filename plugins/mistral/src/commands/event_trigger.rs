@@ -161,19 +161,22 @@ impl Command<ClientManager> for Delete {
                 .nargs(Nargs::OneOrMore)
                 .help("ID of event trigger(s)."),
         );
+        parser.add(osc_lib::multi::parallel_option());
     }
 
     fn take_action(&self, manager: &mut ClientManager, args: &Args) -> Result<Output> {
-        Ok(shape::on_many(
+        shape::on_many(
+            manager,
+            args,
             &args.strings("event_trigger_id"),
-            |id| {
+            |manager, id| {
                 ensure_not_empty("EventTrigger", "id", Some(id))?;
                 Mistral::new(manager)
                     .delete(&format!("/event_triggers/{}", segment(id)), Vec::new())
             },
             |id| format!("Request to delete event trigger {id} has been accepted."),
             "Unable to delete the specified event trigger(s).",
-        ))
+        )
     }
 }
 

@@ -129,7 +129,7 @@ impl Command<ClientManager> for Create {
                      123e4567-e89b-12d3-a456-426655440000",
                 ),
         );
-        parser.add(Arg::option(&["--wait"]).flag().help(
+        parser.add(Arg::option(&["--wait"]).flag().extension().help(
             "Wait until the execution finishes (SUCCESS, ERROR or CANCELLED; a paused execution is waited for \
              until it is resumed), then show it. Progress is shown on stderr when it is a terminal. Exits with 1 \
              when the execution ends in ERROR or CANCELLED, printing its state info.",
@@ -247,13 +247,16 @@ impl Command<ClientManager> for Delete {
             "Force the deletion of an execution. Might cause a cascade  of errors if used for running \
              executions.",
         ));
+        parser.add(osc_lib::multi::parallel_option());
     }
 
     fn take_action(&self, manager: &mut ClientManager, args: &Args) -> Result<Output> {
         let force = args.flag("force");
-        Ok(shape::on_many(
+        shape::on_many(
+            manager,
+            args,
             &args.strings("execution"),
-            |id| {
+            |manager, id| {
                 ensure_not_empty("Execution", "id", Some(id))?;
                 let query: Query = if force {
                     vec![("force".to_owned(), "True".to_owned())]
@@ -264,7 +267,7 @@ impl Command<ClientManager> for Delete {
             },
             |id| format!("Request to delete execution {id} has been accepted."),
             "Unable to delete the specified execution(s).",
-        ))
+        )
     }
 }
 

@@ -159,20 +159,23 @@ impl Command<ClientManager> for Delete {
             "Namespace to delete the workbook(s) from.",
             false,
         ));
+        parser.add(osc_lib::multi::parallel_option());
     }
 
     fn take_action(&self, manager: &mut ClientManager, args: &Args) -> Result<Output> {
         let namespace = opt(args, "namespace");
-        Ok(shape::on_many(
+        shape::on_many(
+            manager,
+            args,
             &args.strings("workbook"),
-            |name| {
+            |manager, name| {
                 ensure_not_empty("Workbook", "name", Some(name))?;
                 let (path, query) = url(Some(name), namespace.as_deref(), None);
                 Mistral::new(manager).delete(&path, query)
             },
             |name| format!("Request to delete workbook {name} has been accepted."),
             "Unable to delete the specified workbook(s).",
-        ))
+        )
     }
 }
 
