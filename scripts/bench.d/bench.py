@@ -128,10 +128,11 @@ def delete_bench_domain(token):
         log(f"deleted domain {BENCH_DOMAIN} ({domain['id']}) and its projects")
 
 
-def create_bench_projects(token):
-    _, _, body = http("POST", AUTH_URL + "/domains", token,
-                      {"domain": {"name": BENCH_DOMAIN, "description": "scripts/bench: deleted after the run"}})
-    domain_id = body["domain"]["id"]
+def create_bench_projects(token, count=BENCH_PROJECTS, domain_id=None):
+    if domain_id is None:
+        _, _, body = http("POST", AUTH_URL + "/domains", token,
+                          {"domain": {"name": BENCH_DOMAIN, "description": "scripts/bench: deleted after the run"}})
+        domain_id = body["domain"]["id"]
 
     def create(i):
         http("POST", AUTH_URL + "/projects", token,
@@ -142,10 +143,10 @@ def create_bench_projects(token):
     # cancelled and the running ones waited for, so that deleting the domain afterwards leaves nothing behind.
     pool = concurrent.futures.ThreadPoolExecutor(4)
     try:
-        list(pool.map(create, range(1, BENCH_PROJECTS + 1)))
+        list(pool.map(create, range(1, count + 1)))
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
-    log(f"created {BENCH_PROJECTS} projects in domain {BENCH_DOMAIN} in {time.monotonic() - started:.1f} s")
+    log(f"created {count} projects in domain {BENCH_DOMAIN} in {time.monotonic() - started:.1f} s")
     return domain_id
 
 
@@ -282,6 +283,84 @@ class Runner:
                 last = f.read().strip().splitlines()[-1]
             readings.append(int(last))
         return statistics.median(readings)
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# Batches (docs/extensions.md): deleting 100 projects one by one and with --parallel, and DevStack's Keystone set-up
+# (scripts/bench.d/devstack-keystone.txt) run three ways. Each run is timed once by the wall clock around it, under
+# the identity cases' exclusive lock; the state is reset between runs (not timed).
+
+DEVSTACK_CLEANUP = [
+    "domain set --disable ds-bench",
+    "domain delete ds-bench",
+    "role delete ds-admin ds-member ds-reader ds-service ds-ResellerAdmin ds-anotherrole",
+    "service delete ds-keystone ds-glance ds-nova ds-placement ds-neutron ds-cinder ds-swift",
+    "region delete ds-RegionOne",
+]
+DELETE_COUNT = 100
+PARALLEL = 16
+
+
+class Batches:
+    def __init__(self, runner, ours, osc, repo):
+        self.runner, self.ours, self.osc = runner, ours, osc
+        path = os.path.join(repo, "scripts/bench.d/devstack-keystone.txt")
+        with open(path) as f:
+            self.lines = [line.strip() for line in f if line.strip() and not line.startswith("#")]
+        self.rows = []
+
+    def timed(self, argv, stdin=None):
+        started = time.monotonic()
+        done = subprocess.run(argv, input=stdin, env=self.runner.env, capture_output=True, text=True)
+        return time.monotonic() - started, done
+
+    def devstack_reset(self):
+        self.timed([self.ours], stdin="\n".join(DEVSTACK_CLEANUP) + "\n")
+
+    def devstack(self):
+        results, failures = {}, {}
+
+        def per_line(binary):
+            total, failed = 0.0, 0
+            for line in self.lines:
+                seconds, done = self.timed(["bash", "-c", f"exec {shlex.quote(binary)} {line}"])
+                total += seconds
+                failed += done.returncode != 0
+            return total, failed
+
+        for key, run in (("osc", lambda: per_line(self.osc)),
+                         ("ours", lambda: per_line(self.ours)),
+                         ("ours-batch", self.stdin_batch)):
+            self.devstack_reset()
+            log(f"devstack batch: {key}, {len(self.lines)} commands")
+            seconds, failed = run()
+            results[key] = seconds
+            if failed:
+                failures[key] = failed
+        self.devstack_reset()
+        self.rows.append({"key": "devstack", "title": f"DevStack's Keystone set-up, {len(self.lines)} commands",
+                          "seconds": results, "failed": failures})
+
+    def stdin_batch(self):
+        seconds, done = self.timed([self.ours], stdin="\n".join(self.lines) + "\n")
+        # stdin mode goes on after a failed line; count the lines that said so on stderr
+        return seconds, done.stderr.count("\n") if done.returncode else 0
+
+    def deletes(self, token):
+        results, failures = {}, {}
+        names = [f"bench-project-{i:04d}" for i in range(1, DELETE_COUNT + 1)]
+        for key, extra, binary in (("osc", [], self.osc), ("ours", [], self.ours),
+                                   ("ours-parallel", ["--parallel", str(PARALLEL)], self.ours)):
+            delete_bench_domain(token)
+            domain_id = create_bench_projects(token, DELETE_COUNT)
+            log(f"deleting {DELETE_COUNT} projects: {key}")
+            seconds, done = self.timed([binary, "project", "delete", "--domain", domain_id] + extra + names)
+            results[key] = seconds
+            if done.returncode:
+                failures[key] = done.stderr.strip().splitlines()[-1:] or [f"exit {done.returncode}"]
+        delete_bench_domain(token)
+        self.rows.append({"key": "delete-100", "title": f"`project delete` of {DELETE_COUNT} projects "
+                          f"(ours-parallel: `--parallel {PARALLEL}`)", "seconds": results, "failed": failures})
 
 
 # ---------------------------------------------------------------------------------------------------------------
@@ -502,7 +581,7 @@ def main():
     parser.add_argument("--bin-dir", required=True)
     parser.add_argument("--results", required=True)
     parser.add_argument("--quick", action="store_true")
-    parser.add_argument("--only", choices=("transfer",),
+    parser.add_argument("--only", choices=("transfer", "batch"),
                         help="measure only these rows and merge them into the results file (the rest kept)")
     args = parser.parse_args()
     # The 1 GiB transfers: rounds per tool (each moves 2 GiB per service per tool).
@@ -560,10 +639,13 @@ def main():
 
         def measure_transfers():
             """The 1 GiB rows, under the devcloud's exclusive lock (compat cases list images and objects)."""
-            lock_path = os.path.join(os.path.dirname(clouds), "compat.lock")
-            with open(lock_path, "a") as lock:
-                log("transfers: waiting for the exclusive lock on the devcloud")
+            # compat's per-service locks of the image and object-store cases, which list images and objects
+            locks = [open(os.path.join(os.path.dirname(clouds), f"compat-{area}.lock"), "a")
+                     for area in ("image", "object-store")]
+            with locks[0] as lock, locks[1] as lock2:
+                log("transfers: waiting for the image and object-store cases' exclusive locks on the devcloud")
                 fcntl.flock(lock, fcntl.LOCK_EX)
+                fcntl.flock(lock2, fcntl.LOCK_EX)
                 source = os.path.join(tmp, "gib.raw")
                 make_source(source)
                 load = os.getloadavg()
@@ -572,6 +654,37 @@ def main():
                 return {"rounds": args.transfer_rounds, "load_before": load, "load_after": os.getloadavg(),
                         "date": machine()["date"], "mode": results["mode"],
                         "rows": transfers.results(display)}
+
+        def measure_batches():
+            with open(os.path.join(os.path.dirname(clouds), "compat-identity.lock"), "a") as lock:
+                log("batches: waiting for the identity cases' exclusive lock on the devcloud")
+                fcntl.flock(lock, fcntl.LOCK_EX)
+                load = os.getloadavg()
+                runner.run([ours, "token", "issue"])   # our token cache, as a user's
+                batches = Batches(runner, ours, osc, args.repo)
+                try:
+                    batches.deletes(issue_token()[0])
+                    batches.devstack()
+                finally:
+                    delete_bench_domain(issue_token()[0])
+                    batches.devstack_reset()
+                return {"load_before": load, "load_after": os.getloadavg(), "date": machine()["date"],
+                        "rows": batches.rows}
+
+        if args.only == "batch":
+            batch = measure_batches()
+            merged = {}
+            if os.path.isfile(args.results):
+                with open(args.results) as f:
+                    merged = json.load(f)
+            merged["batches"] = batch
+            os.makedirs(os.path.dirname(os.path.abspath(args.results)), exist_ok=True)
+            with open(args.results, "w") as f:
+                json.dump(merged, f, indent=1)
+            for row in batch["rows"]:
+                print(row["key"] + ": " + ", ".join(f"{t} {s:.1f} s" for t, s in row["seconds"].items())
+                      + (f" (failures: {row['failed']})" if row["failed"] else ""))
+            return 0
 
         if args.only == "transfer":
             transfer = measure_transfers()
@@ -681,9 +794,9 @@ def main():
 
         # The 1,000 projects exist only under the test bed's exclusive lock (scripts/compat takes the same lock), so
         # that no compat case sees them come and go.
-        lock_path = os.path.join(os.path.dirname(clouds), "compat.lock")
+        lock_path = os.path.join(os.path.dirname(clouds), "compat-identity.lock")
         with open(lock_path, "a") as lock:
-            log("waiting for the exclusive lock on the devcloud (compat cases in progress)")
+            log("waiting for the identity cases' exclusive lock on the devcloud (compat cases in progress)")
             fcntl.flock(lock, fcntl.LOCK_EX)
             try:
                 delete_bench_domain(token)
@@ -713,6 +826,7 @@ def main():
                 runner.count_requests(bench)
 
         results["transfers"] = measure_transfers()
+        results["batches"] = measure_batches()
         results["memory_kb"] = memory
         sizes = {"openstack": os.path.getsize(ours)}
         for name in ("openstack-runit", "openstack-mistral"):

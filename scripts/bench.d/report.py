@@ -136,6 +136,31 @@ def main():
                 w(f"- {note}")
             w("")
 
+    batches = res.get("batches")
+    if batches:
+        w("## Batches: many items, many commands\n")
+        lb, la = batches["load_before"][0], batches["load_after"][0]
+        w(f"Measured {batches['date']} (one timed run each; load average {lb:.1f} before, {la:.1f} after). "
+          "`delete-100`: one `project delete --domain <id>` of 100 projects made beforehand with the REST API. "
+          "`devstack`: the lines of `scripts/bench.d/devstack-keystone.txt` (DevStack's Keystone set-up for "
+          "the devcloud's services), one process per line for OSC and `ours`, all lines through one process's "
+          "stdin for `ours-batch`. The time is the wall clock, the servers' time included.\n")
+        w("| batch | OSC | ours | ours, `--parallel` or one process | OSC ÷ ours | ours ÷ the other |")
+        w("|---|---|---|---|---|---|")
+        for row in batches["rows"]:
+            sec = row["seconds"]
+            other = sec.get("ours-parallel", sec.get("ours-batch"))
+
+            def fmt(x):
+                return f"{x:.1f} s" if x is not None else "–"
+
+            w(f"| {row['title']} | {fmt(sec.get('osc'))} | {fmt(sec.get('ours'))} | {fmt(other)} | "
+              f"{ratio(sec.get('osc'), sec.get('ours'))} | {ratio(sec.get('ours'), other)} |")
+        w("")
+        failed = [f"{row['key']}, {tool}: {why}" for row in batches["rows"] for tool, why in row["failed"].items()]
+        if failed:
+            w("Failures: " + "; ".join(failed) + "\n")
+
     w("## Targets\n")
     w("| target | measured | met |")
     w("|---|---|---|")
@@ -188,6 +213,18 @@ def main():
             target(f"{row['key']}: throughput ≥ 0.9 × curl's", "–", None)
         peak = r.get("ours", {}).get("peak_kb")
         target(f"{row['key']}: peak RSS ≤ 20 MB", mb(peak), None if peak is None else peak <= 20 * 1024)
+    for row in (batches or {}).get("rows", []):
+        sec = row["seconds"]
+        if row["key"] == "delete-100":
+            p, o, serial = sec.get("ours-parallel"), sec.get("osc"), sec.get("ours")
+            target("deleting 100 projects with `--parallel`: ≥ 5 × faster than OSC", f"{ratio(o, p)} ×",
+                   None if not p or o is None else o / p >= 5)
+            target("… and ≥ 3 × faster than ours one by one", f"{ratio(serial, p)} ×",
+                   None if not p or serial is None else serial / p >= 3)
+        if row["key"] == "devstack":
+            o, ours = sec.get("osc"), sec.get("ours")
+            target("DevStack's Keystone set-up, one process per line: ≥ 20 × faster than OSC", f"{ratio(o, ours)} ×",
+                   None if not ours or o is None else o / ours >= 20)
     w("")
 
     w("## Memory and size\n")

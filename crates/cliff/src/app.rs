@@ -66,6 +66,16 @@ pub trait Application {
         None
     }
 
+    /// After a command returned `output` (before it is printed): an application may learn from it (osc-lib
+    /// records resource names for completion). Never fails the command.
+    fn command_output(&mut self, _name: &str, _args: &Args, _output: &Output) {}
+
+    /// Candidate values for an argument whose metavar (or, without one, dest) is `what` (`<project>`), for
+    /// dynamic completion; must answer from local state only, fast.
+    fn complete_values(&mut self, _what: &str) -> Vec<String> {
+        Vec::new()
+    }
+
     /// The console log level for cliff's `verbose_level` (default 1) and `--debug`.
     fn log_level(&self, verbose_level: i64, debug: bool) -> LevelFilter {
         if debug {
@@ -168,6 +178,16 @@ impl<C> Command<C> for CompleteCommand {
                 .choices(complete::SHELLS)
                 .help("Shell being used. Use none for data only (default: bash)"),
         );
+        parser.add(
+            Arg::option(&["--dynamic"])
+                .flag()
+                .help(
+                    "Print a script that asks this program at each <TAB> instead: it also completes resource \
+                     names and IDs (from the names that list, show and create commands printed before; no \
+                     network request) and option values (bash, zsh, fish). Not in cliff",
+                )
+                .extension(),
+        );
     }
     fn take_action(&self, _: &mut C, _: &Args) -> Result<Output> {
         unreachable!("the application runs `complete` itself")
@@ -269,6 +289,9 @@ impl<A: Application> App<A> {
     pub fn run(&mut self, argv: &[String]) -> i32 {
         // Errors in the global options must reach stderr before the options set the real level.
         crate::logging::init(LevelFilter::Warn);
+        if let Some(cword) = std::env::var_os(complete::DYNAMIC_ENV) {
+            return self.complete_dynamic(argv, &cword.to_string_lossy());
+        }
         let (options, mut remainder) = match self.parser.parse_known_args(argv) {
             Ok(parsed) => parsed,
             Err(err) => return self.finish_early(err),
@@ -414,6 +437,7 @@ impl<A: Application> App<A> {
                             ));
                         }
                         let output = command.take_action(self.app.context(), &args)?;
+                        self.app.command_output(&name, &args, &output);
                         let code = self.emit(&output, &args)?;
                         Ok((Some(args), code))
                     }
@@ -535,10 +559,77 @@ impl<A: Application> App<A> {
         }
     }
 
-    /// `complete [--name N] [--shell S]`.
+    /// Dynamic completion (the scripts of `complete --dynamic` call it): `argv` is the command line's words after
+    /// the program name and `cword` the index among them of the word being completed. Prints the candidates, one
+    /// per line; prints nothing rather than an error, and reads no network.
+    fn complete_dynamic(&mut self, argv: &[String], cword: &str) -> i32 {
+        crate::logging::init(LevelFilter::Off);
+        let cword = cword.trim().parse::<usize>().unwrap_or(argv.len());
+        let before = &argv[..cword.min(argv.len())];
+        let current = argv.get(cword).map(String::as_str).unwrap_or("");
+        // The global options given so far choose the cloud (and so the cached names).
+        let global = complete::split_global(&self.parser, before);
+        let options = self
+            .parser
+            .parse_known_args(&global.options)
+            .map(|(options, _)| options)
+            .unwrap_or_default();
+        if self
+            .app
+            .initialize(&options, &global.words, &mut self.commands)
+            .is_err()
+        {
+            return 0;
+        }
+        let words = global.words;
+        let mut found: Vec<String> = Vec::new();
+        match self.commands.find(&words) {
+            Some(command) => {
+                let parser = self.command_parser(&command.name_as_typed, command.entry);
+                let rest = command.rest.clone();
+                match complete::argument_at(&parser, &rest, current) {
+                    complete::Position::Option => found.extend(parser.option_strings()),
+                    complete::Position::Value(arg) => match &arg.choices {
+                        Some(choices) => found.extend(choices.iter().cloned()),
+                        None => {
+                            let what = arg.metavar.clone().unwrap_or_else(|| arg.dest.clone());
+                            found.extend(self.app.complete_values(&what));
+                        }
+                    },
+                    complete::Position::Nothing => {}
+                }
+            }
+            _ => {
+                if current.starts_with('-') && words.is_empty() {
+                    found.extend(self.parser.option_strings());
+                } else {
+                    let names: Vec<&str> = self.commands.iter().map(|(name, _)| name).collect();
+                    found.extend(complete::next_words(&names, &words));
+                }
+            }
+        }
+        let mut seen = std::collections::BTreeSet::new();
+        let mut text = String::new();
+        for candidate in found {
+            if candidate.starts_with(current) && seen.insert(candidate.clone()) {
+                text.push_str(&candidate);
+                text.push('\n');
+            }
+        }
+        match write_stdout(&text) {
+            Ok(()) => 0,
+            Err(err) => err.kind.exit_code(),
+        }
+    }
+
+    /// `complete [--name N] [--shell S] [--dynamic]`.
     fn complete_command(&self, args: &Args) -> Result<i32> {
         let name = args.str("name").unwrap_or(&self.app.info().name).to_owned();
         let shell = args.str("shell").unwrap_or("bash");
+        if args.flag("dynamic") {
+            write_stdout(&complete::render_dynamic(shell, &name))?;
+            return Ok(0);
+        }
         let mut tree = complete::CompletionTree::default();
         for (command_name, entry) in self.commands.iter() {
             let words: Vec<&str> = command_name.split(' ').collect();

@@ -269,3 +269,212 @@ mod tests {
         assert!(script.ends_with("complete -F _openstack openstack\n"));
     }
 }
+
+// ---------------------------------------------------------------------------------------------------------------
+// Dynamic completion (`complete --dynamic`): the script asks the program itself at each <TAB>.
+
+/// The environment variable that makes the program complete instead of run: its value is the index of the word
+/// being completed among the arguments (the words after the program name).
+pub const DYNAMIC_ENV: &str = "_OSC_RS_COMPLETE";
+
+/// A command line's words split into the global options (with their values) and the rest.
+#[derive(Debug, Default, PartialEq)]
+pub struct GlobalSplit {
+    /// The global options and their values, in order.
+    pub options: Vec<String>,
+    /// The command words and the command's own arguments.
+    pub words: Vec<String>,
+}
+
+/// Splits the words before the command's own arguments: leading options of `global` (and the value after one
+/// that takes a value) go to `options`, everything from the first other word on to `words`.
+pub fn split_global(global: &crate::Parser, before: &[String]) -> GlobalSplit {
+    let mut split = GlobalSplit::default();
+    let mut i = 0;
+    while i < before.len() {
+        let word = &before[i];
+        if !word.starts_with('-') || word == "-" {
+            split.words.extend(before[i..].iter().cloned());
+            break;
+        }
+        split.options.push(word.clone());
+        let takes_value = !word.contains('=')
+            && global
+                .argument_for(word)
+                .is_some_and(crate::argparse::Arg::takes_value);
+        if takes_value {
+            if let Some(value) = before.get(i + 1) {
+                split.options.push(value.clone());
+            }
+            i += 1;
+        }
+        i += 1;
+    }
+    split
+}
+
+/// What the word being completed is, after a command's words.
+#[derive(Debug, PartialEq)]
+pub enum Position<'p> {
+    /// An option string (the word starts with `-`).
+    Option,
+    /// The value of this argument (an option's value, or a positional).
+    Value(&'p crate::argparse::Arg),
+    /// Nothing known (past the last positional).
+    Nothing,
+}
+
+/// Which argument the word being completed (`current`) belongs to, given the command's arguments typed before it.
+pub fn argument_at<'p>(parser: &'p crate::Parser, rest: &[String], current: &str) -> Position<'p> {
+    if current.starts_with('-') {
+        return Position::Option;
+    }
+    if let Some(option) = rest
+        .last()
+        .filter(|w| w.starts_with('-') && !w.contains('='))
+        .and_then(|w| parser.argument_for(w))
+        .filter(|arg| arg.takes_value())
+    {
+        return Position::Value(option);
+    }
+    // Count the positional words typed so far, skipping options and their values.
+    let mut positionals = 0;
+    let mut i = 0;
+    while i < rest.len() {
+        let word = &rest[i];
+        if word.starts_with('-') && word != "-" {
+            if !word.contains('=') && parser.argument_for(word).is_some_and(|a| a.takes_value()) {
+                i += 1;
+            }
+        } else {
+            positionals += 1;
+        }
+        i += 1;
+    }
+    let mut seen = 0;
+    for arg in parser.arguments().iter().filter(|a| a.flags.is_empty()) {
+        let many = matches!(
+            arg.nargs,
+            Some(crate::argparse::Nargs::OneOrMore | crate::argparse::Nargs::ZeroOrMore)
+        );
+        let count = match arg.nargs {
+            Some(crate::argparse::Nargs::Exactly(n)) => n,
+            _ => 1,
+        };
+        if many || positionals < seen + count {
+            return Position::Value(arg);
+        }
+        seen += count;
+    }
+    Position::Nothing
+}
+
+/// The words that can follow `typed` in some command's name (`project` → `create`, `delete`, ...).
+pub fn next_words(commands: &[&str], typed: &[String]) -> Vec<String> {
+    let mut words: Vec<String> = commands
+        .iter()
+        .filter_map(|name| {
+            let parts: Vec<&str> = name.split(' ').collect();
+            (parts.len() > typed.len() && parts.iter().zip(typed).all(|(p, t)| p == t))
+                .then(|| parts[typed.len()].to_owned())
+        })
+        .collect();
+    words.sort();
+    words.dedup();
+    words
+}
+
+/// The script of `complete --dynamic --shell SHELL`: at each <TAB> it runs `NAME` with [`DYNAMIC_ENV`] set.
+pub fn render_dynamic(shell: &str, name: &str) -> String {
+    let escaped = name.replace('-', "_");
+    match shell {
+        "zsh" => format!(
+            "#compdef {name}\n\
+             _{escaped}_dynamic() {{\n  \
+               local -a candidates\n  \
+               candidates=(${{(f)\"$({DYNAMIC_ENV}=$((CURRENT - 2)) ${{words[1]}} \"${{(@)words[2,-1]}}\" 2>/dev/null)\"}})\n  \
+               compadd -Q -a candidates\n\
+             }}\n\
+             compdef _{escaped}_dynamic {name}\n"
+        ),
+        "fish" => format!(
+            "function __{escaped}_dynamic\n    \
+               set -l words (commandline -opc)\n    \
+               set -l current (commandline -ct)\n    \
+               set -l index (math (count $words) - 1)\n    \
+               env {DYNAMIC_ENV}=$index $words[1] $words[2..-1] \"$current\" 2>/dev/null\n\
+             end\n\
+             complete -c {name} -f -a '(__{escaped}_dynamic)'\n"
+        ),
+        "none" => String::new(),
+        _ => format!(
+            "_{escaped}_dynamic()\n{{\n  \
+               local IFS=$'\\n'\n  \
+               COMPREPLY=($({DYNAMIC_ENV}=$((COMP_CWORD - 1)) \"${{COMP_WORDS[0]}}\" \"${{COMP_WORDS[@]:1}}\" 2>/dev/null))\n\
+             }}\n\
+             complete -o default -F _{escaped}_dynamic {name}\n"
+        ),
+    }
+}
+
+#[cfg(test)]
+mod dynamic_tests {
+    use super::*;
+    use crate::argparse::{Arg, Nargs, Parser};
+
+    fn words(text: &str) -> Vec<String> {
+        text.split_whitespace().map(str::to_owned).collect()
+    }
+
+    #[test]
+    fn global_options_and_their_values_are_set_apart() {
+        let mut global = Parser::new("openstack");
+        global.add(Arg::option(&["--os-cloud"]).metavar("<cloud>"));
+        global.add(Arg::option(&["--debug"]).flag());
+        let split = split_global(&global, &words("--os-cloud dc --debug project delete x"));
+        assert_eq!(split.options, words("--os-cloud dc --debug"));
+        assert_eq!(split.words, words("project delete x"));
+    }
+
+    #[test]
+    fn positionals_and_option_values_are_found() {
+        let mut parser = Parser::new("openstack project delete");
+        parser.add(Arg::option(&["--domain"]).metavar("<domain>"));
+        parser.add(Arg::option(&["--flag"]).flag());
+        parser.add(
+            Arg::positional("projects")
+                .metavar("<project>")
+                .nargs(Nargs::OneOrMore),
+        );
+        let meta = |p: Position| match p {
+            Position::Value(arg) => arg.metavar.clone(),
+            other => Some(format!("{other:?}")),
+        };
+        assert_eq!(
+            meta(argument_at(&parser, &[], "")),
+            Some("<project>".into())
+        );
+        assert_eq!(
+            meta(argument_at(&parser, &words("--domain"), "d")),
+            Some("<domain>".into())
+        );
+        assert_eq!(
+            meta(argument_at(&parser, &words("--domain d --flag a"), "")),
+            Some("<project>".into())
+        );
+        assert_eq!(argument_at(&parser, &[], "--d"), Position::Option);
+    }
+
+    #[test]
+    fn next_command_words() {
+        let names = [
+            "project list",
+            "project show",
+            "server list",
+            "server add volume",
+        ];
+        assert_eq!(next_words(&names, &words("project")), words("list show"));
+        assert_eq!(next_words(&names, &[]), words("project server"));
+        assert_eq!(next_words(&names, &words("server add")), words("volume"));
+    }
+}

@@ -1227,3 +1227,66 @@ fn insecure_https_warns_nothing_and_verified_https_fails() {
     );
     assert_eq!(failed.code, Some(1));
 }
+
+/// Dynamic completion (docs/extensions.md): names that `list` printed come back at <TAB> from the private name
+/// cache, with no request; a deleted name is forgotten; `OSC_RS_NAME_CACHE=0` keeps nothing.
+#[test]
+fn completion_offers_names_a_list_printed_without_asking_the_cloud() {
+    let Some(cloud) = devcloud("completion_offers_names_a_list_printed_without_asking_the_cloud")
+    else {
+        return;
+    };
+    let scratch = Scratch::new("names");
+    let complete = |cword: &str, words: &[&str]| -> Vec<String> {
+        let out = cloud
+            .openstack(&scratch)
+            .env("_OSC_RS_COMPLETE", cword)
+            .args(words)
+            .output()
+            .expect("runs");
+        assert_eq!(out.status.code(), Some(0));
+        assert_eq!(String::from_utf8_lossy(&out.stderr), "");
+        String::from_utf8_lossy(&out.stdout)
+            .lines()
+            .map(str::to_owned)
+            .collect()
+    };
+    // Nothing listed yet: nothing offered.
+    assert!(complete("2", &["project", "show", "ad"]).is_empty());
+    ok(&mut cloud.openstack(&scratch), &["project", "list"]);
+    assert_eq!(complete("2", &["project", "show", "ad"]), ["admin"]);
+    // An option's value and a second positional are found as well; the command words and options too.
+    assert_eq!(
+        complete("3", &["role", "add", "--project", "adm"]),
+        ["admin"]
+    );
+    assert_eq!(complete("1", &["project", "sh"]), ["show"]);
+    assert_eq!(
+        complete("2", &["project", "delete", "--par"]),
+        ["--parallel"]
+    );
+    let names = scratch.root.join("cache/openstack-rs/names");
+    assert_eq!(mode(&names), 0o700);
+    for entry in fs::read_dir(&names).expect("the names directory").flatten() {
+        assert_eq!(mode(&entry.path()), 0o600);
+    }
+    // What `create` printed is offered at once, and a delete forgets what it was given.
+    let name = format!("names-{}", std::process::id());
+    ok(
+        &mut cloud.openstack(&scratch),
+        &["project", "create", &name],
+    );
+    assert_eq!(complete("2", &["project", "show", &name]), vec![name.clone()]);
+    ok(
+        &mut cloud.openstack(&scratch),
+        &["project", "delete", &name],
+    );
+    assert!(complete("2", &["project", "show", &name]).is_empty());
+    // With the cache off, a list records nothing.
+    let off = Scratch::new("names-off");
+    ok(
+        cloud.openstack(&off).env("OSC_RS_NAME_CACHE", "0"),
+        &["project", "list"],
+    );
+    assert!(!off.root.join("cache/openstack-rs/names").exists());
+}

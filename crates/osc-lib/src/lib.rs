@@ -10,6 +10,7 @@ pub mod external;
 pub mod format_columns;
 pub mod http;
 pub mod multi;
+pub mod name_cache;
 pub mod options;
 pub mod parseractions;
 pub mod plugin;

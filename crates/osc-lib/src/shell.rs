@@ -5,13 +5,14 @@
 use std::sync::Arc;
 
 use cliff::app::AppInfo;
-use cliff::{Application, Args, Command, CommandManager, Output, Parser, Result, Value};
+use cliff::{Application, ArgValue, Args, Command, CommandManager, Output, Parser, Result, Value};
 use log::LevelFilter;
 
 use crate::clientmanager::{ClientManager, Settings, Transport};
 use crate::config::{CloudConfig, ConfigPaths, Environment};
 use crate::connect::connect;
 use crate::external::{self, Discovery, ExternalPlugin};
+use crate::name_cache::NameCache;
 use crate::options;
 use crate::plugin::{command_group, major_version, Plugin, PluginCommand};
 
@@ -281,6 +282,84 @@ impl Application for OpenStackShell {
         Some(format!("\n{table}"))
     }
 
+    /// Remembers the names and IDs a `list`, `show`, `create` or `set` printed, and forgets those a `delete` was
+    /// given, for completion ([`crate::name_cache`]).
+    fn command_output(&mut self, name: &str, args: &Args, output: &Output) {
+        let Some((object, verb)) = name.rsplit_once(' ') else {
+            return;
+        };
+        let (seen, gone) = match (verb, output) {
+            ("list", Output::List { columns, rows }) => {
+                let wanted: Vec<usize> = columns
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, c)| c.eq_ignore_ascii_case("name") || c.eq_ignore_ascii_case("id"))
+                    .map(|(i, _)| i)
+                    .collect();
+                let seen = rows
+                    .iter()
+                    .flat_map(|row| {
+                        wanted
+                            .iter()
+                            .filter_map(|i| row.get(*i).and_then(plain_text))
+                    })
+                    .collect();
+                (seen, Vec::new())
+            }
+            ("show" | "create" | "set", Output::Show { fields, values }) => {
+                let seen = fields
+                    .iter()
+                    .zip(values)
+                    .filter(|(f, _)| f.eq_ignore_ascii_case("name") || f.eq_ignore_ascii_case("id"))
+                    .filter_map(|(_, v)| plain_text(v))
+                    .collect();
+                (seen, Vec::new())
+            }
+            // The items a delete was given (list-valued arguments: its positionals), whether found or not.
+            ("delete", _) => {
+                let gone = args
+                    .values
+                    .values()
+                    .filter_map(|v| match v {
+                        ArgValue::List(items) => Some(items),
+                        _ => None,
+                    })
+                    .flatten()
+                    .filter_map(|v| match v {
+                        ArgValue::Str(s) => Some(s.clone()),
+                        _ => None,
+                    })
+                    .collect();
+                (Vec::new(), gone)
+            }
+            _ => return,
+        };
+        let (Some(cache), Some(cloud)) = (
+            NameCache::default_dir(),
+            self.client_manager.settings.cloud.as_ref(),
+        ) else {
+            return;
+        };
+        if let Err(err) = NameCache::new(cache).update(&names_key(cloud), object, &seen, &gone) {
+            log::debug!("Could not update the name cache: {err}");
+        }
+    }
+
+    /// The cached names and IDs of the object a metavar stands for (`<project>`), for dynamic completion.
+    fn complete_values(&mut self, what: &str) -> Vec<String> {
+        let (Some(object), Some(cache), Some(cloud)) = (
+            crate::name_cache::object_of_metavar(what),
+            NameCache::default_dir(),
+            self.client_manager.settings.cloud.as_ref(),
+        ) else {
+            return Vec::new();
+        };
+        NameCache::new(cache)
+            .load(&names_key(cloud))
+            .remove(&object)
+            .unwrap_or_default()
+    }
+
     /// osc-lib's levels: none → WARNING, `-v` → INFO, `-vv` → DEBUG, `-q` → ERROR; `--debug` → DEBUG.
     fn log_level(&self, verbose_level: i64, debug: bool) -> LevelFilter {
         if debug {
@@ -292,6 +371,34 @@ impl Application for OpenStackShell {
             2 => LevelFilter::Info,
             _ => LevelFilter::Debug,
         }
+    }
+}
+
+/// The name cache's key of a cloud: its non-secret identity (auth URL, user, scope, region), hashed.
+fn names_key(cloud: &CloudConfig) -> String {
+    const SECRET: &[&str] = &[
+        "password",
+        "token",
+        "application_credential_secret",
+        "passcode",
+        "client_secret",
+    ];
+    let mut identity = format!("cloud={}\n", cloud.name());
+    for (key, value) in cloud.auth() {
+        if !SECRET.contains(&key.as_str()) {
+            identity.push_str(&format!("{key}={value}\n"));
+        }
+    }
+    identity.push_str(&format!("region={}", cloud.region_name().unwrap_or("")));
+    crate::token_cache::cache_key(&identity)
+}
+
+/// A value as the text a user would type for it (a name or an ID); `None` for what is not plain text.
+fn plain_text(value: &Value) -> Option<String> {
+    match value {
+        Value::Str(s) if !s.is_empty() => Some(s.clone()),
+        Value::Column { machine, .. } => plain_text(machine),
+        _ => None,
     }
 }
 

@@ -213,32 +213,37 @@ impl TokenCache {
         }
     }
 
-    /// Creates the directory (0700, with its parents) or makes an existing one of ours private again; a
-    /// directory owned by someone else is refused.
+    /// Creates the cache directory private to us (see [`ensure_private_dir`]).
     fn ensure_dir(&self) -> io::Result<()> {
-        #[cfg(unix)]
-        {
-            use std::os::unix::fs::{DirBuilderExt, MetadataExt, PermissionsExt};
-            fs::DirBuilder::new()
-                .recursive(true)
-                .mode(0o700)
-                .create(&self.dir)?;
-            let meta = fs::symlink_metadata(&self.dir)?;
-            if !meta.is_dir() || meta.uid() != current_uid() {
-                return Err(io::Error::new(
-                    io::ErrorKind::PermissionDenied,
-                    format!("{} is not a directory of ours", self.dir.display()),
-                ));
-            }
-            if meta.mode() & 0o077 != 0 {
-                fs::set_permissions(&self.dir, fs::Permissions::from_mode(0o700))?;
-            }
-            Ok(())
+        ensure_private_dir(&self.dir)
+    }
+}
+
+/// Creates the directory (0700, with its parents) or makes an existing one of ours private again; a
+/// directory owned by someone else is refused.
+pub(crate) fn ensure_private_dir(dir: &Path) -> io::Result<()> {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::{DirBuilderExt, MetadataExt, PermissionsExt};
+        fs::DirBuilder::new()
+            .recursive(true)
+            .mode(0o700)
+            .create(dir)?;
+        let meta = fs::symlink_metadata(dir)?;
+        if !meta.is_dir() || meta.uid() != current_uid() {
+            return Err(io::Error::new(
+                io::ErrorKind::PermissionDenied,
+                format!("{} is not a directory of ours", dir.display()),
+            ));
         }
-        #[cfg(not(unix))]
-        {
-            fs::create_dir_all(&self.dir)
+        if meta.mode() & 0o077 != 0 {
+            fs::set_permissions(dir, fs::Permissions::from_mode(0o700))?;
         }
+        Ok(())
+    }
+    #[cfg(not(unix))]
+    {
+        fs::create_dir_all(dir)
     }
 }
 
@@ -270,7 +275,7 @@ fn same_file(file: &File, path: &Path) -> bool {
 
 /// Reads an entry whole, refusing one larger than [`MAX_ENTRY_BYTES`] (a huge file would otherwise be read
 /// into memory on every command).
-fn read_capped(file: File, text: &mut String) -> io::Result<()> {
+pub(crate) fn read_capped(file: File, text: &mut String) -> io::Result<()> {
     file.take(MAX_ENTRY_BYTES + 1).read_to_string(text)?;
     if text.len() as u64 > MAX_ENTRY_BYTES {
         return Err(io::Error::new(
@@ -284,7 +289,7 @@ fn read_capped(file: File, text: &mut String) -> io::Result<()> {
 /// Opens an existing file for reading only if it is a regular file of ours that nobody else can read or write
 /// (and not a symbolic link). Opened non-blocking, so that a FIFO put there cannot hang the command before it
 /// is refused as not a regular file.
-fn open_private(path: &Path) -> io::Result<File> {
+pub(crate) fn open_private(path: &Path) -> io::Result<File> {
     let mut options = OpenOptions::new();
     options.read(true);
     #[cfg(unix)]
@@ -312,7 +317,7 @@ fn open_private(path: &Path) -> io::Result<File> {
 }
 
 /// Creates a new file readable and writable by us alone.
-fn create_private(path: &Path) -> io::Result<File> {
+pub(crate) fn create_private(path: &Path) -> io::Result<File> {
     let mut options = OpenOptions::new();
     options.write(true).create_new(true);
     #[cfg(unix)]

@@ -323,6 +323,12 @@ impl Arg {
         self
     }
 
+    /// Whether the option is followed by a value on the command line (`--name x`), as completion needs to know.
+    pub fn takes_value(&self) -> bool {
+        matches!(self.action, Action::Store | Action::Append)
+            && !matches!(self.nargs, Some(Nargs::Exactly(0)))
+    }
+
     /// Hides the argument from help (argparse.SUPPRESS).
     pub fn hidden(mut self) -> Self {
         self.hidden = true;
@@ -496,6 +502,18 @@ fn yes() -> bool {
 }
 
 impl Parser {
+    /// Every argument, in the order added.
+    pub fn arguments(&self) -> &[Arg] {
+        &self.actions
+    }
+
+    /// The argument an option string names (exactly, as completion sees it).
+    pub fn argument_for(&self, flag: &str) -> Option<&Arg> {
+        self.actions
+            .iter()
+            .find(|a| a.flags.iter().any(|f| f == flag))
+    }
+
     /// A parser with the two default groups, "positional arguments" and "options".
     pub fn new(prog: &str) -> Self {
         let group = |title: &str| Group {
