@@ -86,6 +86,9 @@ impl NameCache {
                 break;
             }
         }
+        if names == old {
+            return Ok(());
+        }
         if !names.is_empty() {
             all.insert(object.to_owned(), names);
         }
