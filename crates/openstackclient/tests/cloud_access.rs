@@ -1276,7 +1276,10 @@ fn completion_offers_names_a_list_printed_without_asking_the_cloud() {
         &mut cloud.openstack(&scratch),
         &["project", "create", &name],
     );
-    assert_eq!(complete("2", &["project", "show", &name]), vec![name.clone()]);
+    assert_eq!(
+        complete("2", &["project", "show", &name]),
+        vec![name.clone()]
+    );
     ok(
         &mut cloud.openstack(&scratch),
         &["project", "delete", &name],
@@ -1289,4 +1292,46 @@ fn completion_offers_names_a_list_printed_without_asking_the_cloud() {
         &["project", "list"],
     );
     assert!(!off.root.join("cache/openstack-rs/names").exists());
+}
+
+/// A cached token keeps the catalog of the time it was issued: a service registered since is missing from it.
+/// OSC logs in on every run and finds the service; ours logs in again once when the cached catalog lacks it.
+#[test]
+fn a_service_missing_from_the_cached_catalog_is_found_after_a_new_login() {
+    let Some(cloud) =
+        devcloud("a_service_missing_from_the_cached_catalog_is_found_after_a_new_login")
+    else {
+        return;
+    };
+    let scratch = Scratch::new("stale-catalog");
+    ok(&mut cloud.openstack(&scratch), &["token", "issue"]);
+    let (path, mut entry) = scratch.only_entry();
+    let catalog = entry
+        .pointer_mut("/auth/body/token/catalog")
+        .and_then(Json::as_array_mut)
+        .expect("the cached token has a catalog");
+    catalog.retain(|service| service["type"] != "workflowv2");
+    fs::write(&path, entry.to_string()).expect("write the entry back");
+    let listed = ok(
+        &mut cloud.openstack(&scratch),
+        &["--debug", "workflow", "list"],
+    );
+    assert!(
+        listed
+            .stderr
+            .contains("No workflowv2 endpoint in the cached token's catalog"),
+        "{listed:?}"
+    );
+    assert!(
+        listed.stdout.lines().any(|name| name == "std.echo"),
+        "{listed:?}"
+    );
+    // The new token, with the whole catalog, replaced the entry.
+    let (_, entry) = scratch.only_entry();
+    let types: Vec<&str> = entry
+        .pointer("/auth/body/token/catalog")
+        .and_then(Json::as_array)
+        .map(|c| c.iter().filter_map(|s| s["type"].as_str()).collect())
+        .unwrap_or_default();
+    assert!(types.contains(&"workflowv2"), "{types:?}");
 }

@@ -377,14 +377,31 @@ impl Session {
             AuthPlugin::Identity(_) => {
                 let interface = self.interface.clone();
                 let region = self.region_name.clone();
-                match self.auth_ref()? {
-                    Some(auth) => {
-                        auth.catalog
-                            .url_for(service_type, &interface, region.as_deref(), None)
-                    }
-                    None => Err(Error::command("No valid authentication is available")),
+                let mut found = self.catalog_url(service_type, &interface, region.as_deref());
+                if found.is_err() && self.auth_from_cache {
+                    // A cached token keeps the catalog of the time it was issued, so a service registered since
+                    // is missing from it. OSC logs in on every run and would find it: log in again, once.
+                    log::debug!(
+                        "No {service_type} endpoint in the cached token's catalog: authenticating again"
+                    );
+                    self.invalidate();
+                    found = self.catalog_url(service_type, &interface, region.as_deref());
                 }
+                found
             }
+        }
+    }
+
+    /// The catalog's URL of a service (authenticating first when needed).
+    fn catalog_url(
+        &mut self,
+        service_type: &str,
+        interface: &str,
+        region: Option<&str>,
+    ) -> Result<String> {
+        match self.auth_ref()? {
+            Some(auth) => auth.catalog.url_for(service_type, interface, region, None),
+            None => Err(Error::command("No valid authentication is available")),
         }
     }
 
