@@ -274,6 +274,23 @@ def _client_manager(request, plugin_module):
         def is_service_available_or_unknown(self, service_type):
             return self.is_service_available(service_type, self.region_name, self.interface) is not False
 
+        def __getattr__(self, name):
+            # Another plugin's client (a heat command asking for `compute`): OSC attaches every plugin module's;
+            # here the module is found and imported only when asked for.
+            if name.startswith("_") or name not in (self.__dict__.get("_api_version") or {}):
+                raise AttributeError(name)
+            for group in ("openstack.cli.base", EXTENSION_GROUP):
+                for ep in importlib.metadata.entry_points(group=group):
+                    try:
+                        module = importlib.import_module(ep.module)
+                    except Exception:
+                        continue
+                    if getattr(module, "API_NAME", None) == name and hasattr(module, "make_client"):
+                        client = module.make_client(self)
+                        setattr(self, name, client)
+                        return client
+            raise AttributeError(name)
+
         def is_network_endpoint_enabled(self):
             return self.is_service_available_or_unknown("network")
 
@@ -344,11 +361,22 @@ def run():
     except ImportError:
         pass
     out = _Terminal(bool(terminal_width))
+    # The answer owns the real stdout. What the command prints (python-mistralclient's deletes `print()`
+    # "Request to delete ... accepted.") goes into `out`, in order with cliff's output; a stray write to
+    # descriptor 1 from below Python lands on stderr instead of corrupting the answer.
+    global _ANSWER
+    _ANSWER = os.fdopen(os.dup(1), "w", encoding="utf-8")
+    os.dup2(2, 1)
+    sys.stdout = out
     try:
         code = _run(request, bridge, out, level)
     except KeyboardInterrupt:
         return _answer({"output": {"kind": "exit", "code": 130}})
     except _Failure as failure:
+        text = out.getvalue()
+        if text:  # printed as it went, then failed (python-mistralclient's deletes)
+            output = {"kind": "text", "text": text}
+            return _answer({"output": {"kind": "failed", "output": output, "message": failure.error["message"]}})
         return _answer({"error": failure.error})
     text = out.getvalue()
     if code == 0:
@@ -378,14 +406,10 @@ def _run(request, bridge, out, level):
     app = _App(out, options, manager, manager._api_version)
     cmd = _new_command(cls, name, app)
     parser = cmd.get_parser(bridge.get("prog") or "openstack " + name)
-    real_stdout = sys.stdout
-    sys.stdout = out  # argparse prints help on sys.stdout
     try:
         parsed = parser.parse_args(bridge.get("argv") or [])
     except SystemExit as exit:
         return exit.code if isinstance(exit.code, int) else (0 if exit.code is None else 1)
-    finally:
-        sys.stdout = real_stdout
     try:
         result = cmd.run(parsed)
     except Exception as err:
@@ -395,10 +419,14 @@ def _run(request, bridge, out, level):
     return result if isinstance(result, int) else 0
 
 
+_ANSWER = None
+
+
 def _answer(document):
     document["protocol"] = PROTOCOL
-    sys.stdout.write(json.dumps(document))
-    sys.stdout.flush()
+    answer = _ANSWER or sys.stdout
+    answer.write(json.dumps(document))
+    answer.flush()
     return 0
 
 
