@@ -105,7 +105,8 @@ def _command_spec(entry_point, name):
     cls = entry_point.load()
     spec = {
         "name": name,
-        "description": _description(cls),
+        # Only the summary: `openstack` shows nothing else of it (the Python side prints the command's help).
+        "description": _description(cls).split("\n", 1)[0],
         "kind": "plain",
         "auth_required": bool(getattr(cls, "auth_required", True)),
         "deprecated": bool(getattr(cls, "deprecated", False)),
