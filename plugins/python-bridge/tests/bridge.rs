@@ -13,6 +13,9 @@
 //! The two `openstack` builds (default, and `--no-default-features`, without Mistral) are made in
 //! `<target>/plugin-tests`, as the external-plugin tests make theirs, so the workspace's binary is untouched.
 
+#[path = "../../../tests/plugins/build.rs"]
+mod build;
+
 use std::fs;
 use std::os::unix::fs::PermissionsExt;
 use std::path::{Path, PathBuf};
@@ -23,47 +26,16 @@ fn workspace() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
 }
 
-/// `openstack` built with `features` in `<target>/plugin-tests`, copied to `name` there.
-fn build(features: &[&str], name: &str) -> PathBuf {
-    let exe = std::env::current_exe().expect("test executable");
-    // <target>/debug/deps/<this test> → <target>
-    let target = exe
-        .ancestors()
-        .nth(3)
-        .expect("target directory")
-        .join("plugin-tests");
-    let output = Command::new(env!("CARGO"))
-        .args(["build", "--offline", "-q", "-p", "openstackclient"])
-        .args(features)
-        .arg("--target-dir")
-        .arg(&target)
-        .current_dir(workspace())
-        .env_remove("CARGO_TARGET_DIR")
-        .output()
-        .expect("cargo runs");
-    assert!(
-        output.status.success(),
-        "cargo build {features:?} failed:\n{}",
-        String::from_utf8_lossy(&output.stderr)
-    );
-    let copy = target.join(name);
-    // Copied under a lock-free unique name first, then renamed: parallel tests never run a half-copied file.
-    let partial = target.join(format!("{name}.{}", std::process::id()));
-    fs::copy(target.join("debug").join("openstack"), &partial).expect("copy openstack");
-    fs::rename(&partial, &copy).expect("rename");
-    copy
-}
-
 /// The default build (Mistral linked in).
 fn openstack() -> &'static Path {
     static BUILD: OnceLock<PathBuf> = OnceLock::new();
-    BUILD.get_or_init(|| build(&[], "openstack-bridge-default"))
+    BUILD.get_or_init(|| build::openstack(&[], "openstack-bridge-default"))
 }
 
 /// The build without the native Mistral plugin.
 fn openstack_without_mistral() -> &'static Path {
     static BUILD: OnceLock<PathBuf> = OnceLock::new();
-    BUILD.get_or_init(|| build(&["--no-default-features"], "openstack-bridge-nomistral"))
+    BUILD.get_or_init(|| build::openstack(&["--no-default-features"], "openstack-bridge-nomistral"))
 }
 
 /// The stand-in interpreter: answers `-c <script> --osc-plugin-manifest` with `manifest.json` and a run with a
