@@ -101,23 +101,48 @@ def _description(cls):
     return str(doc)
 
 
+_LIST_OPTIONS = "-h --help -f --format -c --column --quote --noindent --max-width --fit-width --print-empty"
+_SHOW_OPTIONS = "-h --help -f --format -c --column --noindent --prefix --max-width --fit-width --print-empty"
+
+
+def _kind(cls):
+    """The command's kind, and the option strings `openstack` adds by itself for that kind."""
+    try:
+        from cliff.lister import Lister
+        from cliff.show import ShowOne
+    except ImportError:
+        return "plain", {"-h", "--help"}
+    if issubclass(cls, Lister):
+        return "lister", set(_LIST_OPTIONS.split()) | {"--sort-column", "--sort-ascending", "--sort-descending"}
+    if issubclass(cls, ShowOne):
+        return "show_one", set(_SHOW_OPTIONS.split())
+    return "plain", {"-h", "--help"}
+
+
 def _command_spec(entry_point, name):
     cls = entry_point.load()
+    # Fields at their default (`kind` plain, `arguments` null: the Python side parses) are left out: the cached
+    # manifests of a large environment are read on every run of `openstack`.
     spec = {
         "name": name,
         # Only the summary: `openstack` shows nothing else of it (the Python side prints the command's help).
         "description": _description(cls).split("\n", 1)[0],
-        "kind": "plain",
-        "auth_required": bool(getattr(cls, "auth_required", True)),
-        "deprecated": bool(getattr(cls, "deprecated", False)),
-        "epilog": None,
-        "arguments": None,
         "entry_point": entry_point.value,
-        "option_strings": [],
     }
+    # The kind only adds cliff's formatter options to the parser `openstack` keeps for completion, so they need
+    # not be listed with the command's own.
+    kind, inherited = _kind(cls)
+    if kind != "plain":
+        spec["kind"] = kind
+    if not getattr(cls, "auth_required", True):
+        spec["auth_required"] = False
+    if getattr(cls, "deprecated", False):
+        spec["deprecated"] = True
     try:
         parser = _new_command(cls, name).get_parser("openstack " + name)
-        spec["option_strings"] = [s for a in parser._actions for s in a.option_strings]
+        own = [s for a in parser._actions for s in a.option_strings if s not in inherited]
+        if own:
+            spec["option_strings"] = " ".join(own)
     except Exception:  # a parser that needs a cloud to build: completion only misses its options
         pass
     return spec

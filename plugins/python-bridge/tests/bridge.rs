@@ -89,7 +89,7 @@ impl Sandbox {
                                    "help": "Fake API version", "option_default": "1"},
                 "commands": {"1": [{"name": "fake hello", "description": "Say hello.", "auth_required": false,
                                     "entry_point": "fakeclient.v1:Hello",
-                                    "option_strings": ["-h", "--help", "--loud"]}]},
+                                    "option_strings": "-h --help --loud"}]},
                 "entry_point": "fakeclient.plugin"
             }, {
                 "protocol": 1,

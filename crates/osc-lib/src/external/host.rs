@@ -284,9 +284,9 @@ impl Command<ClientManager> for ExternalCommand {
         if self.executable.bridged {
             // Completion only: the Python side parses, so these need no more than their names.
             let known = parser.option_strings();
-            for flag in &self.spec.option_strings {
-                if !known.contains(flag) && flag.starts_with('-') {
-                    parser.add(Arg::option(&[flag.as_str()]));
+            for flag in self.spec.option_strings.split_whitespace() {
+                if !known.iter().any(|k| k == flag) && flag.starts_with('-') {
+                    parser.add(Arg::option(&[flag]));
                 }
             }
             return;

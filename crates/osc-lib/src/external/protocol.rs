@@ -132,10 +132,11 @@ pub struct CommandSpec {
     /// Python bridge only: the command's entry point (`osc_placement.resources.trait:ListTrait`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub entry_point: Option<String>,
-    /// Python bridge only: every option string of the command's own parser, for completion (the Python side
-    /// parses the arguments itself).
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub option_strings: Vec<String>,
+    /// Python bridge only: every option string of the command's own parser, separated by spaces, for completion
+    /// (the Python side parses the arguments itself). One string rather than a list: the cached manifests of a
+    /// large environment hold thousands, and one string is read much faster.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub option_strings: String,
 }
 
 fn plain() -> CommandKind {

@@ -38,7 +38,7 @@ const CACHE_NAME: &str = "python-plugins.json";
 /// Bumped whenever the cache's layout changes.
 const CACHE_FORMAT: u32 = 1;
 
-/// How many other environments' manifests the cache keeps.
+/// How many other records (other environments, or the same one for another `openstack`) the cache keeps.
 const KEEP_OTHERS: usize = 8;
 
 /// The least time a bridge manifest gets: it imports every command class of every plugin (python-manilaclient
@@ -70,8 +70,10 @@ struct Record {
     script: u64,
     /// The watched directories and their stamps (`None`: racy).
     watch: Vec<(String, Option<Stamp>)>,
+    /// The bundle as the Python side printed it (checked when it was asked), kept unparsed: only the record
+    /// of this run's environment is parsed, the others' are skipped over.
     #[serde(default)]
-    bundle: Option<Bundle>,
+    bundle: Option<Box<serde_json::value::RawValue>>,
     #[serde(default)]
     problem: Option<String>,
 }
@@ -196,7 +198,9 @@ fn bundle_for(
         .find(|record| record.is_fresh(&key, &stamp, script))
     {
         return match (&record.bundle, &record.problem) {
-            (Some(bundle), _) => Ok((bundle.clone(), false)),
+            (Some(raw), _) => parse_bundle(raw.get().as_bytes())
+                .map(|bundle| (bundle, false))
+                .map_err(|problem| (Level::Warn, format!("{MANIFEST_FLAG} {problem}"))),
             (None, problem) => Err((
                 Level::Warn,
                 problem.clone().unwrap_or_else(|| "no manifest".to_owned()),
@@ -214,11 +218,17 @@ fn bundle_for(
     let answer = process::spawn_manifest(python, &["-c".to_owned(), SCRIPT.to_owned()])
         .and_then(|running| running.wait(timeout))
         .and_then(|finished| read_manifest_bytes(&finished))
-        .and_then(|bytes| parse_bundle(&bytes));
+        .and_then(|bytes| {
+            let bundle = parse_bundle(&bytes)?;
+            let raw = String::from_utf8(bytes)
+                .ok()
+                .and_then(|text| serde_json::value::RawValue::from_string(text).ok());
+            Ok((bundle, raw))
+        });
     let fresh = |stamp: Stamp| (!stamp.is_racy(asked_at)).then_some(stamp);
-    let (bundle, problem) = match answer {
-        Ok(bundle) => (Some(bundle), None),
-        Err(problem) => (None, Some(format!("{MANIFEST_FLAG} {problem}"))),
+    let (bundle, raw, problem) = match answer {
+        Ok((bundle, raw)) => (Some(bundle), raw, None),
+        Err(problem) => (None, None, Some(format!("{MANIFEST_FLAG} {problem}"))),
     };
     let watch = bundle
         .as_ref()
@@ -241,7 +251,7 @@ fn bundle_for(
         stamp: fresh(stamp),
         script,
         watch,
-        bundle: bundle.clone(),
+        bundle: raw,
         problem: problem.clone(),
     };
     if let Some(file) = cache_file {
@@ -253,7 +263,9 @@ fn bundle_for(
             cache
                 .records
                 .into_iter()
-                .filter(|other| other.python != key)
+                // Another `openstack` (another bridge script) using the same environment keeps its record, so
+                // that two versions used in turn do not ask Python again and again.
+                .filter(|other| other.python != key || other.script != script)
                 .take(KEEP_OTHERS),
         );
         // An unwritable cache only means asking again next time.
@@ -399,14 +411,14 @@ mod tests {
         let bundle = parse_bundle(
             br#"{"protocol": 1, "watch": ["/x"], "plugins": [{"protocol": 1, "api_name": "placement",
             "module": {"name": "osc_placement", "version": "4.9.1"}, "version_option": {"dest": "os_placement_api_version"},
-            "commands": {"1": [{"name": "trait list", "entry_point": "m:C", "option_strings": ["--name"]}]},
+            "commands": {"1": [{"name": "trait list", "entry_point": "m:C", "option_strings": "--name --all"}]},
             "entry_point": "osc_placement.plugin"}], "problems": []}"#,
         )
         .expect("valid");
         assert_eq!(bundle.watch, vec!["/x".to_owned()]);
         let command = &bundle.plugins[0].commands["1"][0];
         assert_eq!(command.entry_point.as_deref(), Some("m:C"));
-        assert_eq!(command.option_strings, vec!["--name".to_owned()]);
+        assert_eq!(command.option_strings, "--name --all");
         assert!(parse_bundle(br#"{"protocol": 9}"#)
             .expect_err("newer")
             .starts_with("speaks plugin protocol 9"));

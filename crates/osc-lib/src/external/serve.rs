@@ -132,7 +132,7 @@ pub fn manifest_of(plugin: &dyn Plugin) -> Manifest {
                     arguments: own_arguments(command.as_ref()),
                     name,
                     entry_point: None,
-                    option_strings: Vec::new(),
+                    option_strings: String::new(),
                 })
                 .collect();
             (major, specs)
