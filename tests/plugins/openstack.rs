@@ -1,9 +1,11 @@
 //! The real `openstack` binary with external plugins: runit in both shipping modes, the Python example, plugins
 //! that misbehave, and proof that listing, help and completion start no plugin.
 //!
-//! Two `openstack` builds are needed, without and with `--features runit`. They are built here, in their own
-//! target directory (`<target>/plugin-tests`), so that this test neither depends on nor disturbs the
-//! workspace's `target/debug/openstack`. The first build takes about a minute, later ones a second.
+//! Two `openstack` builds are needed, without and with `--features runit` (`build.rs`: in their own target
+//! directory, the workspace's `target/debug/openstack` untouched).
+
+#[path = "build.rs"]
+mod build;
 
 use std::fs;
 use std::os::unix::fs::PermissionsExt;
@@ -20,38 +22,9 @@ struct Builds {
 
 fn builds() -> &'static Builds {
     static BUILDS: OnceLock<Builds> = OnceLock::new();
-    BUILDS.get_or_init(|| {
-        // <target>/debug/deps/<this test> → <target>
-        let exe = std::env::current_exe().expect("test executable");
-        let target = exe
-            .ancestors()
-            .nth(3)
-            .expect("target directory")
-            .join("plugin-tests");
-        let workspace = Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
-        let build = |features: &[&str], name: &str| {
-            let mut cargo = Command::new(env!("CARGO"));
-            cargo
-                .args(["build", "--offline", "-q", "-p", "openstackclient"])
-                .args(features)
-                .arg("--target-dir")
-                .arg(&target)
-                .current_dir(&workspace)
-                .env_remove("CARGO_TARGET_DIR");
-            let output = cargo.output().expect("cargo runs");
-            assert!(
-                output.status.success(),
-                "cargo build {features:?} failed:\n{}",
-                String::from_utf8_lossy(&output.stderr)
-            );
-            let copy = target.join(name);
-            fs::copy(target.join("debug").join("openstack"), &copy).expect("copy openstack");
-            copy
-        };
-        Builds {
-            plain: build(&[], "openstack-plain"),
-            linked: build(&["--features", "runit"], "openstack-linked"),
-        }
+    BUILDS.get_or_init(|| Builds {
+        plain: build::openstack(&[], "openstack-plain"),
+        linked: build::openstack(&["--features", "runit"], "openstack-linked"),
     })
 }
 

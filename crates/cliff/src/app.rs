@@ -377,12 +377,7 @@ impl<A: Application> App<A> {
     /// Builds a command's parser: `-h`, the formatter options of its kind, then its own arguments.
     pub fn command_parser(&self, name_as_typed: &str, entry: &Entry<A::Context>) -> Parser {
         let command = entry.command.as_ref();
-        let prog = if self.interactive {
-            name_as_typed.to_owned()
-        } else {
-            format!("{} {}", self.app.info().name, name_as_typed)
-        };
-        let mut parser = Parser::new(&prog);
+        let mut parser = Parser::new(&self.prog(name_as_typed));
         parser.description = Some(command.description().to_owned());
         parser.epilog = Some(epilog(command.epilog(), provider(entry)));
         parser.add(
@@ -397,6 +392,15 @@ impl<A: Application> App<A> {
         }
         command.add_arguments(&mut parser);
         parser
+    }
+
+    /// The program name of a command's parser: `openstack <name as typed>`, the bare name in interactive mode.
+    fn prog(&self, name_as_typed: &str) -> String {
+        if self.interactive {
+            name_as_typed.to_owned()
+        } else {
+            format!("{} {}", self.app.info().name, name_as_typed)
+        }
     }
 
     /// cliff's `run_subcommand`: finds the command, parses its arguments, runs it and formats the result.
@@ -425,6 +429,12 @@ impl<A: Application> App<A> {
             .app
             .prepare_to_run_command(&name, command)
             .and_then(|()| {
+                if command.parses_own_arguments() {
+                    let args = raw_args(&self.prog(&name_as_typed), &rest, false);
+                    let output = command.take_action(self.app.context(), &args)?;
+                    let code = self.emit(&output, &args)?;
+                    return Ok((Some(args), code));
+                }
                 let parser = self.command_parser(&name_as_typed, &entry);
                 match self.parse_command_args(&parser, &rest)? {
                     None => Ok((None, 0)),
@@ -524,12 +534,23 @@ impl<A: Application> App<A> {
     }
 
     /// `help [command...]`.
-    fn help_command(&self, words: &[String]) -> Result<i32> {
+    fn help_command(&mut self, words: &[String]) -> Result<i32> {
         if words.is_empty() {
             write_stdout(&self.global_help())?;
             return Ok(0);
         }
         match self.commands.find(words) {
+            Some(found) if found.entry.command.parses_own_arguments() => {
+                // Its own parser prints the help, as cliff's `help` prints the parser's.
+                let command = Arc::clone(&found.entry.command);
+                let args = raw_args(
+                    &self.prog(&found.name_as_typed),
+                    &["--help".to_owned()],
+                    true,
+                );
+                let output = command.take_action(self.app.context(), &args)?;
+                self.emit(&output, &args)
+            }
             Some(found) => {
                 let parser = self.command_parser(&found.name_as_typed, found.entry);
                 write_stdout(&parser.format_help(terminal::help_columns()))?;
@@ -639,6 +660,18 @@ impl<A: Application> App<A> {
         write_stdout(&complete::render(shell, &name, &tree))?;
         Ok(0)
     }
+}
+
+/// The arguments of a command that parses its own: the words as typed and its parser's program name.
+fn raw_args(prog: &str, words: &[String], help_only: bool) -> Args {
+    let mut args = Args::default();
+    args.set(
+        crate::command::RAW_ARGV,
+        ArgValue::List(words.iter().cloned().map(ArgValue::Str).collect()),
+    );
+    args.set(crate::command::RAW_PROG, ArgValue::Str(prog.to_owned()));
+    args.set(crate::command::RAW_HELP, ArgValue::Bool(help_only));
+    args
 }
 
 /// Python's `repr()` of a list of strings, for cliff's "Unknown command ['x']".

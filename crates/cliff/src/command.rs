@@ -4,6 +4,15 @@ use crate::argparse::{Args, Parser};
 use crate::error::Result;
 use crate::output::Output;
 
+/// The destination of the unparsed words given to a command that [parses its own arguments](Command::parses_own_arguments).
+pub const RAW_ARGV: &str = "raw_argv";
+
+/// The destination of the program name of such a command's parser (`openstack resource provider list`).
+pub const RAW_PROG: &str = "raw_prog";
+
+/// Set (true) when such a command runs only to print its help for `help <command>`.
+pub const RAW_HELP: &str = "raw_help";
+
 /// How the framework treats a command's result and which formatter options its parser gets.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -46,6 +55,15 @@ pub trait Command<C>: Send + Sync {
 
     /// Adds the command's own arguments (the framework has already added `-h` and formatter options).
     fn add_arguments(&self, _parser: &mut Parser) {}
+
+    /// Whether the command parses its own arguments and prints its own help (a Python plugin's command run
+    /// through the bridge, whose argparse parser is the only exact one). The framework then parses nothing: the
+    /// command gets the words after its name as [`RAW_ARGV`] and its parser's program name as [`RAW_PROG`], and
+    /// `help <command>` runs it with `--help` (and [`RAW_HELP`] set). Its parser ([`Command::add_arguments`])
+    /// serves completion only.
+    fn parses_own_arguments(&self) -> bool {
+        false
+    }
 
     /// Runs the command with its parsed arguments.
     fn take_action(&self, ctx: &mut C, args: &Args) -> Result<Output>;

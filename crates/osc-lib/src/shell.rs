@@ -411,8 +411,13 @@ fn choose_version(cloud: &CloudConfig, plugin: &dyn Plugin) -> String {
     let accepted = plugin.check_version(&version).unwrap_or(false);
     let supported = plugin.supported_versions();
     if !accepted && !supported.is_empty() && !supported.contains(&version.as_str()) {
+        // OSC sorts them as numbers (`key=lambda s: list(map(int, s.split('.')))`): 1.2 before 1.10.
         let mut sorted: Vec<&str> = supported.to_vec();
-        sorted.sort_unstable();
+        sorted.sort_by_key(|v| {
+            v.split('.')
+                .map(|part| part.parse::<u64>().unwrap_or(u64::MAX))
+                .collect::<Vec<_>>()
+        });
         log::warn!(
             "{} API version {} is not in supported versions: {}",
             plugin.api_name(),

@@ -145,34 +145,8 @@ impl CacheFile {
 
     /// Writes the cache atomically, creating its directory (0700) if needed; the file is 0600.
     pub fn save(&self, path: &Path) -> std::io::Result<()> {
-        if let Some(dir) = path.parent() {
-            fs::DirBuilder::new()
-                .recursive(true)
-                .mode(0o700)
-                .create(dir)?;
-        }
         let bytes = serde_json::to_vec(self).map_err(std::io::Error::other)?;
-        let file_name = path
-            .file_name()
-            .map(|name| name.to_string_lossy().into_owned())
-            .unwrap_or_default();
-        let temporary = path.with_file_name(format!(".{file_name}.{}.tmp", std::process::id()));
-        let written = (|| {
-            let mut file = fs::OpenOptions::new()
-                .write(true)
-                .create(true)
-                .truncate(true)
-                .mode(0o600)
-                .open(&temporary)?;
-            file.write_all(&bytes)?;
-            file.sync_all()?;
-            fs::rename(&temporary, path)
-        })();
-        if written.is_err() {
-            // The temporary file is useless now; failing to remove it changes nothing for the caller.
-            let _ = fs::remove_file(&temporary);
-        }
-        written
+        write_private(path, &bytes)
     }
 
     /// The record of a directory, if its stamp is still the one recorded.
@@ -188,6 +162,38 @@ impl CacheFile {
             .iter()
             .find(|record| record.path == path && record.stamp.as_ref() == Some(stamp))
     }
+}
+
+/// Writes `bytes` to `path` atomically (a temporary file renamed over it), creating its directory (0700) if
+/// needed; the file is 0600.
+pub(crate) fn write_private(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    if let Some(dir) = path.parent() {
+        fs::DirBuilder::new()
+            .recursive(true)
+            .mode(0o700)
+            .create(dir)?;
+    }
+    let file_name = path
+        .file_name()
+        .map(|name| name.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let temporary = path.with_file_name(format!(".{file_name}.{}.tmp", std::process::id()));
+    let written = (|| {
+        let mut file = fs::OpenOptions::new()
+            .write(true)
+            .create(true)
+            .truncate(true)
+            .mode(0o600)
+            .open(&temporary)?;
+        file.write_all(bytes)?;
+        file.sync_all()?;
+        fs::rename(&temporary, path)
+    })();
+    if written.is_err() {
+        // The temporary file is useless now; failing to remove it changes nothing for the caller.
+        let _ = fs::remove_file(&temporary);
+    }
+    written
 }
 
 #[cfg(test)]

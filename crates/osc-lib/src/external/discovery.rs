@@ -164,8 +164,14 @@ impl Discovery {
 }
 
 /// Finds the external plugins of this environment (see [`SearchPaths::from_env`], [`Timeouts::from_env`]).
+/// Python OSC plugins come after the executables when `OSC_PYTHON_PLUGINS` names an environment
+/// ([`super::python`]).
 pub fn discover() -> Discovery {
-    discover_in(&SearchPaths::from_env(), Timeouts::from_env())
+    let paths = SearchPaths::from_env();
+    let timeouts = Timeouts::from_env();
+    let mut discovery = discover_in(&paths, timeouts);
+    super::python::add_python_plugins(&mut discovery, &paths, timeouts);
+    discovery
 }
 
 /// A candidate executable.
@@ -253,7 +259,7 @@ pub fn discover_in(paths: &SearchPaths, timeouts: Timeouts) -> Discovery {
         .iter()
         .enumerate()
         .filter(|(_, record)| record.is_none() && paths.may_run_plugins)
-        .map(|(index, _)| (index, process::spawn_manifest(&candidates[index].path)))
+        .map(|(index, _)| (index, process::spawn_manifest(&candidates[index].path, &[])))
         .collect();
     let mut asked_now = vec![false; candidates.len()];
     for (index, running) in pending {
@@ -374,6 +380,13 @@ pub fn is_plugin_name(file_name: &str) -> bool {
 pub(crate) fn read_manifest(
     finished: &Finished<std::io::Result<Vec<u8>>>,
 ) -> Result<Manifest, String> {
+    parse_manifest(&read_manifest_bytes(finished)?)
+}
+
+/// What `--osc-plugin-manifest` printed, once it ended well; the error completes "`--osc-plugin-manifest` ...".
+pub(crate) fn read_manifest_bytes(
+    finished: &Finished<std::io::Result<Vec<u8>>>,
+) -> Result<Vec<u8>, String> {
     let stdout = finished
         .stdout
         .as_ref()
@@ -390,7 +403,7 @@ pub(crate) fn read_manifest(
     if process::manifest_too_large(stdout) {
         return Err("printed a manifest larger than 16 MiB".to_owned());
     }
-    parse_manifest(stdout)
+    Ok(stdout.clone())
 }
 
 /// Parses a manifest, refusing newer protocols before looking at anything else.
@@ -421,7 +434,9 @@ pub(crate) fn check_protocol(protocol: u32) -> Result<(), String> {
     Ok(())
 }
 
-fn validate(manifest: &Manifest) -> Result<(), String> {
+/// Checks what serde cannot: a non-empty API name, command names of single-space-separated words, parsers that
+/// deserialize.
+pub(crate) fn validate(manifest: &Manifest) -> Result<(), String> {
     if manifest.api_name.is_empty() {
         return Err("printed an invalid manifest (empty api_name)".to_owned());
     }

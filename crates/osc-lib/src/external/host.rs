@@ -6,23 +6,32 @@ use std::time::Duration;
 
 use std::os::unix::process::ExitStatusExt;
 
-use cliff::{Args, Command, CommandKind, CommandManager, Error, ErrorKind, Output, Parser, Result};
+use cliff::{
+    Arg, Args, Command, CommandKind, CommandManager, Error, ErrorKind, Output, Parser, Result,
+};
 use log::Level;
 use serde_json::Value as Json;
 
 use super::answer::{answer_limit, parse_response, Problem};
 use super::process::{self, describe_status, Finished};
 use super::protocol::{
-    CommandSpec, Manifest, Request, Session, Tls, TokenSpec, ENDPOINT_OVERRIDE_SUFFIX,
-    PROTOCOL_VERSION,
+    BridgeRequest, CommandSpec, Manifest, Request, Session, Tls, TokenSpec,
+    ENDPOINT_OVERRIDE_SUFFIX, PROTOCOL_VERSION,
 };
 use crate::clientmanager::ClientManager;
 use crate::plugin::{command_group, major_version, Plugin, PluginCommand, VersionOption};
 
 /// What an external plugin's commands share: where the executable is and how long it may take.
 struct Executable {
+    /// What messages name the plugin by: the executable, or for a Python plugin the interpreter and module.
     path: PathBuf,
+    /// What runs: the executable, or the Python interpreter.
+    program: PathBuf,
+    /// Given before the mode flag: the Python bridge's `-c <script>`; none for an executable.
+    args: Vec<String>,
     run_timeout: Option<Duration>,
+    /// A Python plugin run through the bridge: its commands parse their own arguments.
+    bridged: bool,
 }
 
 /// A plugin known from the manifest of an `openstack-<name>` executable.
@@ -44,11 +53,42 @@ impl ExternalPlugin {
             .map(|version| &*Box::leak(version.clone().into_boxed_str()))
             .collect();
         ExternalPlugin {
-            executable: Arc::new(Executable { path, run_timeout }),
+            executable: Arc::new(Executable {
+                program: path.clone(),
+                path,
+                args: Vec::new(),
+                run_timeout,
+                bridged: false,
+            }),
             manifest,
             supported_versions,
             asked_this_run: true,
         }
+    }
+
+    /// A Python plugin module brought in by the bridge (`external::python`): its commands run
+    /// `<python> -c <bridge script> --osc-plugin-run` and parse their own arguments. `label` names it in messages.
+    pub(crate) fn bridged(
+        label: PathBuf,
+        python: PathBuf,
+        script: &str,
+        manifest: Manifest,
+        run_timeout: Option<Duration>,
+    ) -> Self {
+        let mut plugin = ExternalPlugin::new(label, manifest, run_timeout);
+        let executable = Arc::get_mut(&mut plugin.executable);
+        // The Arc was created just above and not shared yet, so `get_mut` always succeeds.
+        if let Some(executable) = executable {
+            executable.program = python;
+            executable.args = vec!["-c".to_owned(), script.to_owned()];
+            executable.bridged = true;
+        }
+        plugin
+    }
+
+    /// Whether this is a Python plugin run through the bridge.
+    pub fn is_bridged(&self) -> bool {
+        self.executable.bridged
     }
 
     /// Says whether the manifest was just asked for (true by default) or read from the cache.
@@ -127,6 +167,7 @@ impl Plugin for ExternalPlugin {
                         let command: PluginCommand = Arc::new(ExternalCommand {
                             executable: Arc::clone(&self.executable),
                             spec: spec.clone(),
+                            plugin_module: self.manifest.entry_point.clone(),
                         });
                         (spec.name.clone(), command)
                     })
@@ -203,6 +244,8 @@ pub fn register_commands(
 pub struct ExternalCommand {
     executable: Arc<Executable>,
     spec: CommandSpec,
+    /// The Python bridge's plugin module (`osc_placement.plugin`).
+    plugin_module: Option<String>,
 }
 
 impl ExternalCommand {
@@ -233,7 +276,21 @@ impl Command<ClientManager> for ExternalCommand {
         self.spec.epilog.as_deref()
     }
 
+    fn parses_own_arguments(&self) -> bool {
+        self.executable.bridged
+    }
+
     fn add_arguments(&self, parser: &mut Parser) {
+        if self.executable.bridged {
+            // Completion only: the Python side parses, so these need no more than their names.
+            let known = parser.option_strings();
+            for flag in self.spec.option_strings.split_whitespace() {
+                if !known.iter().any(|k| k == flag) && flag.starts_with('-') {
+                    parser.add(Arg::option(&[flag]));
+                }
+            }
+            return;
+        }
         let Some(arguments) = &self.spec.arguments else {
             return;
         };
@@ -249,17 +306,28 @@ impl Command<ClientManager> for ExternalCommand {
     }
 
     fn take_action(&self, ctx: &mut ClientManager, args: &Args) -> Result<Output> {
+        let bridge = self.executable.bridged.then(|| self.bridge_request(args));
+        // `help <command>` needs no token (OSC's `help` authenticates nothing); `<command> --help` does as OSC:
+        // its shell authenticates before the command's parser runs.
+        let auth = self.spec.auth_required && !args.flag(cliff::command::RAW_HELP);
         let request = Request {
             protocol: PROTOCOL_VERSION,
             command: self.spec.name.clone(),
-            args: args.clone(),
-            session: session_for(ctx, self.spec.auth_required)?,
+            args: if bridge.is_some() {
+                Args::default()
+            } else {
+                args.clone()
+            },
+            session: session_for(ctx, auth)?,
+            bridge,
         };
         let bytes = serde_json::to_vec(&request)
             .map_err(|err| self.failure(&format!("could not be sent its request ({err})")))?;
-        let finished = process::spawn_run(&self.executable.path, bytes, answer_limit())
-            .and_then(|running| running.wait(self.executable.run_timeout))
-            .map_err(|problem| self.failure(&problem))?;
+        let executable = &self.executable;
+        let finished =
+            process::spawn_run(&executable.program, &executable.args, bytes, answer_limit())
+                .and_then(|running| running.wait(self.executable.run_timeout))
+                .map_err(|problem| self.failure(&problem))?;
         if finished.interrupted || finished.status.signal() == Some(libc::SIGINT) {
             // Ctrl-C, or SIGINT sent to the plugin alone: an interrupted command, silent like OSC's
             // KeyboardInterrupt, whatever the plugin managed to answer.
@@ -277,6 +345,21 @@ impl Command<ClientManager> for ExternalCommand {
 }
 
 impl ExternalCommand {
+    /// What the Python bridge needs besides the session: the words as typed, and where the command is.
+    fn bridge_request(&self, args: &Args) -> BridgeRequest {
+        BridgeRequest {
+            argv: args.strings(cliff::command::RAW_ARGV),
+            prog: args
+                .str(cliff::command::RAW_PROG)
+                .unwrap_or_default()
+                .to_owned(),
+            entry_point: self.spec.entry_point.clone().unwrap_or_default(),
+            plugin_module: self.plugin_module.clone(),
+            columns: cliff::terminal::help_columns(),
+            terminal_width: cliff::terminal::stdout_width(),
+        }
+    }
+
     fn failure(&self, problem: &str) -> Error {
         Error::command(format!(
             "Plugin {} {problem}",

@@ -14,6 +14,7 @@ mod discovery;
 mod host;
 mod process;
 pub mod protocol;
+pub mod python;
 mod serve;
 mod signals;
 mod transport;

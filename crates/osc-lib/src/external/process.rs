@@ -58,11 +58,13 @@ pub(crate) struct Finished<T> {
     pub interrupted: bool,
 }
 
-/// Starts `<path> --osc-plugin-manifest` with no stdin and both outputs captured.
-pub(crate) fn spawn_manifest(path: &Path) -> Result<ManifestRun, String> {
+/// Starts `<path> [args...] --osc-plugin-manifest` with no stdin and both outputs captured (`args`: the Python
+/// bridge's `-c <script>`; none for an `openstack-<name>` executable).
+pub(crate) fn spawn_manifest(path: &Path, args: &[String]) -> Result<ManifestRun, String> {
     let started = Instant::now();
     let mut command = Command::new(path);
     strip_secrets(&mut command)
+        .args(args)
         .arg(MANIFEST_FLAG)
         .env(PROTOCOL_ENV, PROTOCOL_VERSION.to_string())
         .env(MODE_ENV, MODE_MANIFEST)
@@ -93,6 +95,7 @@ pub(crate) fn spawn_manifest(path: &Path) -> Result<ManifestRun, String> {
 /// user's. Its answer is parsed as it arrives, up to `limit` bytes.
 pub(crate) fn spawn_run(
     path: &Path,
+    args: &[String],
     request: Vec<u8>,
     limit: Option<u64>,
 ) -> Result<Running<Result<Vec<u8>, Problem>>, String> {
@@ -102,6 +105,7 @@ pub(crate) fn spawn_run(
     let child_fd = reader.as_raw_fd();
     let mut command = Command::new(path);
     strip_secrets(&mut command)
+        .args(args)
         .arg(RUN_FLAG)
         .env(PROTOCOL_ENV, PROTOCOL_VERSION.to_string())
         .env(MODE_ENV, MODE_RUN)
@@ -356,7 +360,7 @@ printf '{"protocol": %s, "output": {"kind": "text", "text": "' "$OSC_PLUGIN_PROT
 cat
 printf '"}}'"#,
         );
-        let finished = spawn_run(&plugin, b"secret request".to_vec(), None)
+        let finished = spawn_run(&plugin, &[], b"secret request".to_vec(), None)
             .expect("spawned")
             .wait(Some(Duration::from_secs(20)))
             .expect("finished");
@@ -381,7 +385,7 @@ printf '"}}'"#,
             "ignore",
             r#"echo '{"protocol": 1, "output": {"kind": "exit", "code": 0}}'"#,
         );
-        let finished = spawn_run(&plugin, vec![b'x'; 1 << 20], None)
+        let finished = spawn_run(&plugin, &[], vec![b'x'; 1 << 20], None)
             .expect("spawned")
             .wait(Some(Duration::from_secs(20)))
             .expect("finished");
@@ -397,7 +401,7 @@ printf '"}}'"#,
         let dir = tempdir("hang");
         let plugin = script(&dir, "hang", "exec sleep 30");
         let start = Instant::now();
-        let problem = spawn_manifest(&plugin)
+        let problem = spawn_manifest(&plugin, &[])
             .expect("spawned")
             .wait(Some(Duration::from_millis(200)))
             .err()
@@ -411,7 +415,7 @@ printf '"}}'"#,
     fn statuses_in_words() {
         let dir = tempdir("status");
         let crash = script(&dir, "crash", "kill -SEGV $$");
-        let finished = spawn_manifest(&crash)
+        let finished = spawn_manifest(&crash, &[])
             .expect("spawned")
             .wait(None)
             .expect("finished");
@@ -420,14 +424,16 @@ printf '"}}'"#,
             "was killed by signal 11 (SIGSEGV)"
         );
         let fail = script(&dir, "fail", "echo oops >&2; exit 3");
-        let finished = spawn_manifest(&fail)
+        let finished = spawn_manifest(&fail, &[])
             .expect("spawned")
             .wait(None)
             .expect("finished");
         assert_eq!(describe_status(finished.status), "exited with status 3");
         assert_eq!(finished.stderr, b"oops\n");
         assert!(!finished.interrupted);
-        let problem = spawn_manifest(&dir.join("missing")).err().expect("error");
+        let problem = spawn_manifest(&dir.join("missing"), &[])
+            .err()
+            .expect("error");
         assert!(problem.starts_with("could not be started: "), "{problem}");
         let _ = std::fs::remove_dir_all(&dir);
     }

@@ -67,6 +67,10 @@ pub struct Manifest {
     /// The commands of each major API version (`"1"` → the commands of `openstack.runit.v1`).
     #[serde(default)]
     pub commands: BTreeMap<String, Vec<CommandSpec>>,
+    /// Python bridge only: the plugin module of the `openstack.cli.extension` entry point
+    /// (`osc_placement.plugin`), whose `make_client` gives the command its client.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub entry_point: Option<String>,
 }
 
 /// A module name and version.
@@ -125,6 +129,14 @@ pub struct CommandSpec {
     /// (`null` when it adds none). Kept unparsed until the command's parser is needed.
     #[serde(default)]
     pub arguments: Option<Box<RawValue>>,
+    /// Python bridge only: the command's entry point (`osc_placement.resources.trait:ListTrait`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub entry_point: Option<String>,
+    /// Python bridge only: every option string of the command's own parser, separated by spaces, for completion
+    /// (the Python side parses the arguments itself). One string rather than a list: the cached manifests of a
+    /// large environment hold thousands, and one string is read much faster.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub option_strings: String,
 }
 
 fn plain() -> CommandKind {
@@ -146,6 +158,30 @@ pub struct Request {
     pub args: Args,
     /// The cloud session the command may use.
     pub session: Session,
+    /// Python bridge only: what the bridge needs to parse and run the command itself.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub bridge: Option<BridgeRequest>,
+}
+
+/// The part of a [`Request`] only the Python bridge gets: the words typed after the command's name, unparsed (its
+/// own argparse parser reads them, so help and usage errors are OSC's), and how to reach the command.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct BridgeRequest {
+    /// The words after the command's name (`["--name", "x", "-f", "json"]`).
+    pub argv: Vec<String>,
+    /// The parser's program name, as cliff builds it (`openstack resource provider list`).
+    pub prog: String,
+    /// The command's entry point (`module:Class`).
+    pub entry_point: String,
+    /// The plugin module whose `make_client` gives the command its client.
+    #[serde(default)]
+    pub plugin_module: Option<String>,
+    /// The width argparse formats help for (`COLUMNS`, else the terminal's, else 80).
+    pub columns: usize,
+    /// The width of `openstack`'s stdout when it is a terminal, which cliff's table formatter fits to; `None`
+    /// when it is not a terminal.
+    #[serde(default)]
+    pub terminal_width: Option<usize>,
 }
 
 /// The session handed to a plugin: enough to call the cloud without authenticating again, and nothing secret

@@ -131,6 +131,8 @@ pub fn manifest_of(plugin: &dyn Plugin) -> Manifest {
                     epilog: command.epilog().map(str::to_owned),
                     arguments: own_arguments(command.as_ref()),
                     name,
+                    entry_point: None,
+                    option_strings: String::new(),
                 })
                 .collect();
             (major, specs)
@@ -165,6 +167,7 @@ pub fn manifest_of(plugin: &dyn Plugin) -> Manifest {
             .and_then(|v| plugin.check_version(v))
             .unwrap_or(false),
         commands,
+        entry_point: None,
     }
 }
 
