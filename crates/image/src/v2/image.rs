@@ -438,7 +438,9 @@ fn stream_data(
     size: Option<u64>,
     progress: bool,
 ) -> Res<()> {
-    let mut call = Call::new("image", Method::Put, format!("{}/{target}", image_path(id)));
+    // openstacksdk sends an empty `Accept`; Glance words its errors in HTML for any other.
+    let mut call = Call::new("image", Method::Put, format!("{}/{target}", image_path(id)))
+        .header("Accept", "");
     if let Some(size) = size.or_else(|| data.source.length()) {
         call = call.header("X-OpenStack-Image-Size", &size.to_string());
     }
