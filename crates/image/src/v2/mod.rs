@@ -2,6 +2,10 @@
 
 pub mod cache;
 pub mod image;
+pub mod metadef_namespace;
+pub mod metadef_object;
+pub mod metadef_property;
+pub mod metadef_resource_type;
 pub mod task;
 
 use std::sync::Arc;
@@ -24,6 +28,27 @@ pub fn commands() -> Vec<(String, PluginCommand)> {
         ("image list", Arc::new(image::ListImage)),
         ("image member get", Arc::new(image::ShowProjectImage)),
         ("image member list", Arc::new(image::ListImageProjects)),
+        ("image metadef namespace create", Arc::new(metadef_namespace::CreateMetadefNamespace)),
+        ("image metadef namespace delete", Arc::new(metadef_namespace::DeleteMetadefNamespace)),
+        ("image metadef namespace list", Arc::new(metadef_namespace::ListMetadefNamespace)),
+        ("image metadef namespace set", Arc::new(metadef_namespace::SetMetadefNamespace)),
+        ("image metadef namespace show", Arc::new(metadef_namespace::ShowMetadefNamespace)),
+        ("image metadef namespace unset", Arc::new(metadef_namespace::UnsetMetadefNamespace)),
+        ("image metadef object create", Arc::new(metadef_object::CreateMetadefObjects)),
+        ("image metadef object delete", Arc::new(metadef_object::DeleteMetadefObject)),
+        ("image metadef object list", Arc::new(metadef_object::ListMetadefObjects)),
+        ("image metadef object property show", Arc::new(metadef_object::ShowMetadefObjectProperty)),
+        ("image metadef object show", Arc::new(metadef_object::ShowMetadefObjects)),
+        ("image metadef object update", Arc::new(metadef_object::SetMetadefObject)),
+        ("image metadef property create", Arc::new(metadef_property::CreateMetadefProperty)),
+        ("image metadef property delete", Arc::new(metadef_property::DeleteMetadefProperty)),
+        ("image metadef property list", Arc::new(metadef_property::ListMetadefProperties)),
+        ("image metadef property set", Arc::new(metadef_property::SetMetadefProperty)),
+        ("image metadef property show", Arc::new(metadef_property::ShowMetadefProperty)),
+        ("image metadef resource type association create", Arc::new(metadef_resource_type::CreateMetadefResourceTypeAssociation)),
+        ("image metadef resource type association delete", Arc::new(metadef_resource_type::DeleteMetadefResourceTypeAssociation)),
+        ("image metadef resource type association list", Arc::new(metadef_resource_type::ListMetadefResourceTypeAssociations)),
+        ("image metadef resource type list", Arc::new(metadef_resource_type::ListMetadefResourceTypes)),
         ("image remove project", Arc::new(image::RemoveProjectImage)),
         ("image save", Arc::new(image::SaveImage)),
         ("image set", Arc::new(image::SetImage)),
@@ -35,4 +60,19 @@ pub fn commands() -> Vec<(String, PluginCommand)> {
         ("image unset", Arc::new(image::UnsetImage)),
     ];
     commands.into_iter().map(|(name, command)| (name.to_owned(), command)).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_command_once_in_order() {
+        let names: Vec<String> = commands().into_iter().map(|(name, _)| name).collect();
+        let mut sorted = names.clone();
+        sorted.sort();
+        sorted.dedup();
+        assert_eq!(names, sorted);
+        assert_eq!(names.len(), 42);
+    }
 }
