@@ -134,7 +134,11 @@ impl Command<ClientManager> for QueueCachedImage {
         for name in &images {
             let result = find_image(ctx, name).and_then(|image| {
                 let path = format!("/v2/cache/{}", sdk::quote_path(&sdk::id_of(&image)));
-                Call::new("image", Method::Put, path).send(ctx).map(|_| ())
+                // An empty PUT as `requests` sends it (Glance refuses one without a length).
+                Call::new("image", Method::Put, path)
+                    .header("Content-Length", "0")
+                    .send(ctx)
+                    .map(|_| ())
             });
             if let Err(err) = result {
                 failures += 1;

@@ -75,7 +75,12 @@ fn format_member(member: &Json) -> Output {
 /// A member answer with `member_id` (the body's `member`) and the image ID (a URI attribute) filled in.
 fn member_resource(mut member: Json, image_id: &str) -> Json {
     if let Json::Object(map) = &mut member {
-        let member_id = map.remove("member").unwrap_or(Json::Null);
+        // Glance answers `member_id`; openstacksdk reads `member`, or the `member_id` it was given.
+        let member_id = map
+            .remove("member")
+            .filter(|m| !m.is_null())
+            .or_else(|| map.remove("member_id"))
+            .unwrap_or(Json::Null);
         map.insert("member_id".to_owned(), member_id);
         map.insert("image_id".to_owned(), Json::from(image_id));
     }
@@ -971,11 +976,14 @@ impl Command<ClientManager> for ShowProjectImage {
         let image = fail(find_image(ctx, args.str("image").unwrap_or("")))?;
         let image_id = sdk::id_of(&image);
         let path = MEMBER.path(&[("image_id", &image_id)]);
-        let member = fail(sdk::get(
+        // `_get(Member, member_id=..., image_id=...)` has no value: a miss reads "No Member found for None".
+        let member = fail(sdk::fetch(
             ctx,
             &MEMBER,
             &path,
             args.str("member").unwrap_or(""),
+            &[],
+            Some("No Member found for None".to_owned()),
         ))?;
         Ok(format_member(&member_resource(member, &image_id)))
     }
@@ -1296,6 +1304,8 @@ impl Command<ClientManager> for SetImage {
                         Method::Post,
                         format!("{}/actions/{action}", image_path(&id)),
                     )
+                    // An empty POST as `requests` sends it (Glance refuses one without a length).
+                    .header("Content-Length", "0")
                     .send(ctx),
                 )?;
                 activation = Some(done);

@@ -295,7 +295,9 @@ impl Command<ClientManager> for SetMetadefNamespace {
         let mut failures = 0;
         for tag in &tags {
             let path = format!("{}/tags/{}", namespace_path(name), sdk::quote_path(tag));
-            if Call::new("image", Method::Post, path).send(ctx).is_err() {
+            // `requests` sends an empty POST with `Content-Length: 0`, without which Glance answers 400.
+            let call = Call::new("image", Method::Post, path).header("Content-Length", "0");
+            if call.send(ctx).is_err() {
                 log::error!("Tag set failed for tag {tag}");
                 failures += 1;
             }
