@@ -52,6 +52,18 @@ pub fn from_stdin() -> Option<Data> {
     if unsafe { libc::fstat(0, &mut stat) } != 0 {
         return None;
     }
+    // Rust's runtime opens /dev/null read-write in place of a closed stdin (`<&-`), where Python's fstat fails;
+    // a shell's `</dev/null` opens it read-only.
+    // SAFETY: F_GETFL only reads the descriptor's flags.
+    let flags = unsafe { libc::fcntl(0, libc::F_GETFL) };
+    let is_char_device = (stat.st_mode & libc::S_IFMT) == libc::S_IFCHR;
+    if is_char_device
+        && flags >= 0
+        && (flags & libc::O_ACCMODE) == libc::O_RDWR
+        && is_dev_null(&stat)
+    {
+        return None;
+    }
     let stdin = std::io::stdin();
     if stdin.is_terminal() {
         return None;
@@ -62,6 +74,13 @@ pub fn from_stdin() -> Option<Data> {
         source: Source::Reader(Box::new(stdin), length),
         from_file: false,
     })
+}
+
+/// Whether a character device is /dev/null (same device number).
+fn is_dev_null(stat: &libc::stat) -> bool {
+    std::fs::metadata("/dev/null")
+        .map(|m| std::os::unix::fs::MetadataExt::rdev(&m) == stat.st_rdev)
+        .unwrap_or(false)
 }
 
 /// OSC's `VerboseFileWrapper` bar: drawn on stdout, only when stdout is a terminal and the size is not zero,
