@@ -1080,7 +1080,16 @@ impl Command<ClientManager> for SaveImage {
                 if let Some(kind) = failed {
                     return Err(data::write_error(kind, reason.as_deref().unwrap_or("")));
                 }
-                return Err(Error::command(format!("Unable to download image: {err}")));
+                // osc-lib's failure to read a streamed body: the server closed the connection before the length it
+                // announced, which urllib3 reports as "Response ended prematurely".
+                let reason = if err.to_string().starts_with("Failed to download ") {
+                    "Response ended prematurely".to_owned()
+                } else {
+                    err.to_string()
+                };
+                return Err(Error::command(format!(
+                    "Unable to download image: {reason}"
+                )));
             }
         };
         match (hasher, expected) {
