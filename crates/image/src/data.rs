@@ -3,9 +3,9 @@
 //! digest openstacksdk checks, leaving no partial file behind on failure.
 
 use std::fs::File;
-use std::io::{IsTerminal, Write};
+use std::io::{BufWriter, IsTerminal, Write};
 
-use cliff::{Error, ErrorKind, Result};
+use cliff::{Error, Result};
 use openstack_sdk::transfer::{ProgressBar, Source};
 
 use crate::common::os_error;
@@ -52,18 +52,8 @@ pub fn from_stdin() -> Option<Data> {
     if unsafe { libc::fstat(0, &mut stat) } != 0 {
         return None;
     }
-    // Rust's runtime opens /dev/null read-write in place of a closed stdin (`<&-`), where Python's fstat fails;
-    // a shell's `</dev/null` opens it read-only.
-    // SAFETY: F_GETFL only reads the descriptor's flags.
-    let flags = unsafe { libc::fcntl(0, libc::F_GETFL) };
-    let is_char_device = (stat.st_mode & libc::S_IFMT) == libc::S_IFCHR;
-    if is_char_device
-        && flags >= 0
-        && (flags & libc::O_ACCMODE) == libc::O_RDWR
-        && is_dev_null(&stat)
-    {
-        return None;
-    }
+    // A closed stdin (`<&-`) cannot be told apart here: Rust's runtime reopens it as /dev/null (read-write, as
+    // Python's `subprocess.DEVNULL` opens it) before `main`, so it reads as empty data where OSC sends none.
     let stdin = std::io::stdin();
     if stdin.is_terminal() {
         return None;
@@ -74,13 +64,6 @@ pub fn from_stdin() -> Option<Data> {
         source: Source::Reader(Box::new(stdin), length),
         from_file: false,
     })
-}
-
-/// Whether a character device is /dev/null (same device number).
-fn is_dev_null(stat: &libc::stat) -> bool {
-    std::fs::metadata("/dev/null")
-        .map(|m| std::os::unix::fs::MetadataExt::rdev(&m) == stat.st_rdev)
-        .unwrap_or(false)
 }
 
 /// OSC's `VerboseFileWrapper` bar: drawn on stdout, only when stdout is a terminal and the size is not zero,
@@ -118,8 +101,8 @@ impl StdoutBar {
 
 /// Where `image save` writes: a file (removed again if the download fails) or stdout.
 pub enum Sink {
-    /// `--file`.
-    File(File, String),
+    /// `--file`, written in 1 MiB pieces (the transfer hands over 8 KiB at a time).
+    File(BufWriter<File>, String),
     /// Standard output.
     Stdout(std::io::Stdout),
 }
@@ -130,7 +113,7 @@ impl Sink {
         match path {
             None => Ok(Sink::Stdout(std::io::stdout())),
             Some(path) => File::create(path)
-                .map(|file| Sink::File(file, path.to_owned()))
+                .map(|file| Sink::File(BufWriter::with_capacity(1 << 20, file), path.to_owned()))
                 .map_err(|err| {
                     Error::command(format!(
                         "Unable to download image: {}",
@@ -156,10 +139,31 @@ pub struct Checked<'a> {
     pub sink: &'a mut Sink,
     /// The running digest, if any.
     pub hasher: Option<Hasher>,
-    /// The kind of the first write error.
+    /// The kind of the first write error (set when the sink, not the server, failed).
     pub failed: Option<std::io::ErrorKind>,
     /// Why the write failed, as Python would word it.
     pub reason: Option<String>,
+}
+
+impl Checked<'_> {
+    /// Remembers the first write error (its kind and Python's words for it), and hands it back.
+    fn record(&mut self, err: std::io::Error) -> std::io::Error {
+        self.failed.get_or_insert(err.kind());
+        if self.reason.is_none() {
+            // Python's `OSError` from a write names no file: `[Errno 28] No space left on device`.
+            let text = err.to_string();
+            self.reason = Some(match err.raw_os_error() {
+                Some(code) => {
+                    let reason = text
+                        .strip_suffix(&format!(" (os error {code})"))
+                        .unwrap_or(&text);
+                    format!("[Errno {code}] {reason}")
+                }
+                None => text,
+            });
+        }
+        err
+    }
 }
 
 impl Write for Checked<'_> {
@@ -175,36 +179,21 @@ impl Write for Checked<'_> {
                 }
                 Ok(n)
             }
-            Err(err) => {
-                self.failed.get_or_insert(err.kind());
-                if self.reason.is_none() {
-                    let path = match &self.sink {
-                        Sink::File(_, path) => path.clone(),
-                        Sink::Stdout(_) => "<stdout>".to_owned(),
-                    };
-                    self.reason = Some(os_error(&err, &path));
-                }
-                Err(err)
-            }
+            Err(err) => Err(self.record(err)),
         }
     }
 
     fn flush(&mut self) -> std::io::Result<()> {
-        match self.sink {
+        let result = match self.sink {
             Sink::File(file, _) => file.flush(),
             Sink::Stdout(out) => out.flush(),
-        }
+        };
+        result.map_err(|err| self.record(err))
     }
 }
 
-/// The error for a failed write into the sink: a closed stdout is a broken pipe (exit 141).
-pub fn write_error(kind: std::io::ErrorKind, reason: &str) -> Error {
-    if kind == std::io::ErrorKind::BrokenPipe {
-        return Error {
-            kind: ErrorKind::BrokenPipe,
-            message: String::new(),
-            detail: None,
-        };
-    }
+/// The error for a failed write into the sink. openstacksdk catches it with the download's other failures, so even
+/// a closed stdout (`| head`) is "Unable to download image: [Errno 32] Broken pipe" and exit 1, as with OSC.
+pub fn write_error(reason: &str) -> Error {
     Error::command(format!("Unable to download image: {reason}"))
 }

@@ -7,7 +7,7 @@ use serde_json::Value as Json;
 
 use crate::common::{fail, find_image};
 use openstack_sdk as sdk;
-use openstack_sdk::Call;
+use openstack_sdk::{Call, Res};
 
 /// `datetime.fromtimestamp(t, tz=UTC).replace(tzinfo=None).isoformat()`.
 fn utc_isoformat(timestamp: f64) -> String {
@@ -116,6 +116,34 @@ fn images_positional(help: &str) -> Arg {
         .help(help)
 }
 
+/// The loop of `cached image queue|delete`: each image found, then `action` on its cache path; each failure
+/// logged, and "Failed to <verb> <n> of <total> images<end>" at the end.
+fn each_cached_image(
+    ctx: &mut ClientManager,
+    images: &[String],
+    mut action: impl FnMut(&mut ClientManager, String) -> Res<()>,
+    (verb, end): (&str, &str),
+) -> Result<Output> {
+    let mut failures = 0;
+    for name in images {
+        let result = find_image(ctx, name).and_then(|image| {
+            let path = format!("/v2/cache/{}", sdk::quote_path(&sdk::id_of(&image)));
+            action(ctx, path)
+        });
+        if let Err(err) = result {
+            failures += 1;
+            log::error!("Failed to {verb} image with name or ID '{name}': {err}");
+        }
+    }
+    if failures > 0 {
+        return Err(Error::command(format!(
+            "Failed to {verb} {failures} of {} images{end}",
+            images.len()
+        )));
+    }
+    Ok(Output::ok())
+}
+
 /// `cached image queue`.
 pub struct QueueCachedImage;
 
@@ -129,29 +157,18 @@ impl Command<ClientManager> for QueueCachedImage {
     }
 
     fn take_action(&self, ctx: &mut ClientManager, args: &Args) -> Result<Output> {
-        let images = args.strings("images");
-        let mut failures = 0;
-        for name in &images {
-            let result = find_image(ctx, name).and_then(|image| {
-                let path = format!("/v2/cache/{}", sdk::quote_path(&sdk::id_of(&image)));
+        each_cached_image(
+            ctx,
+            &args.strings("images"),
+            |ctx, path| {
                 // An empty PUT as `requests` sends it (Glance refuses one without a length).
                 Call::new("image", Method::Put, path)
                     .header("Content-Length", "0")
                     .send(ctx)
                     .map(|_| ())
-            });
-            if let Err(err) = result {
-                failures += 1;
-                log::error!("Failed to queue image with name or ID '{name}': {err}");
-            }
-        }
-        if failures > 0 {
-            return Err(Error::command(format!(
-                "Failed to queue {failures} of {} images",
-                images.len()
-            )));
-        }
-        Ok(Output::ok())
+            },
+            ("queue", ""),
+        )
     }
 }
 
@@ -168,28 +185,15 @@ impl Command<ClientManager> for DeleteCachedImage {
     }
 
     fn take_action(&self, ctx: &mut ClientManager, args: &Args) -> Result<Output> {
-        let images = args.strings("images");
-        let mut failures = 0;
-        for name in &images {
-            let result = find_image(ctx, name).and_then(|image| {
-                let path = format!("/v2/cache/{}", sdk::quote_path(&sdk::id_of(&image)));
-                match Call::new("image", Method::Delete, path).send(ctx) {
-                    Err(err) if err.status() == Some(404) => Ok(()),
-                    other => other.map(|_| ()),
-                }
-            });
-            if let Err(err) = result {
-                failures += 1;
-                log::error!("Failed to delete image with name or ID '{name}': {err}");
-            }
-        }
-        if failures > 0 {
-            return Err(Error::command(format!(
-                "Failed to delete {failures} of {} images.",
-                images.len()
-            )));
-        }
-        Ok(Output::ok())
+        each_cached_image(
+            ctx,
+            &args.strings("images"),
+            |ctx, path| match Call::new("image", Method::Delete, path).send(ctx) {
+                Err(err) if err.status() == Some(404) => Ok(()),
+                other => other.map(|_| ()),
+            },
+            ("delete", "."),
+        )
     }
 }
 

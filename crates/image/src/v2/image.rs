@@ -1077,8 +1077,8 @@ impl Command<ClientManager> for SaveImage {
             Ok(response) => response,
             Err(err) => {
                 sink.discard();
-                if let Some(kind) = failed {
-                    return Err(data::write_error(kind, reason.as_deref().unwrap_or("")));
+                if failed.is_some() {
+                    return Err(data::write_error(reason.as_deref().unwrap_or("")));
                 }
                 // osc-lib's failure to read a streamed body: the server closed the connection before the length it
                 // announced, which urllib3 reports as "Response ended prematurely".
