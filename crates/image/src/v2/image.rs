@@ -1430,7 +1430,12 @@ impl Command<ClientManager> for ShowImage {
 
     fn take_action(&self, ctx: &mut ClientManager, args: &Args) -> Result<Output> {
         let image = fail(find_image(ctx, args.str("image").unwrap_or("")))?;
-        Ok(format_image(&image, args.flag("human_readable")))
+        let human = args.flag("human_readable");
+        if human && image.get("size").is_none_or(Json::is_null) {
+            // `data['size']` of an image without data: Python's KeyError, printed as its key.
+            return Err(Error::command("'size'"));
+        }
+        Ok(format_image(&image, human))
     }
 }
 
