@@ -1,6 +1,11 @@
 //! The image plugin (`openstackclient.image.client`): the `--os-image-api-version` option and the
 //! `openstack.image.v2` commands.
 
+pub mod attrs;
+pub mod common;
+pub mod data;
+pub mod hash;
+pub mod resources;
 pub mod v2;
 
 use osc_lib::{Plugin, PluginCommand, VersionOption};
