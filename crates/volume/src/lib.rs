@@ -1,6 +1,9 @@
 //! The volume plugin (`openstackclient.volume.client`): the `--os-volume-api-version` option and the
 //! `openstack.volume.v3` commands.
 
+pub mod api;
+pub mod common;
+pub mod resources;
 pub mod v3;
 
 use osc_lib::{Plugin, PluginCommand, VersionOption};
