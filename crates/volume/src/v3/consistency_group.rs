@@ -4,7 +4,12 @@ use cliff::argparse::Nargs;
 use cliff::{Arg, Args, Command, CommandKind, Output, Parser, Result};
 use osc_lib::ClientManager;
 
+use osc_lib::Method;
+use serde_json::Value as Json;
+
+use crate::api;
 use crate::common;
+use openstack_sdk::{Failure, Res};
 
 /// `consistency group add volume`.
 pub struct AddVolumeToConsistencyGroup;
@@ -226,4 +231,33 @@ impl Command<ClientManager> for ShowConsistencyGroup {
     fn take_action(&self, ctx: &mut ClientManager, args: &Args) -> Result<Output> {
         common::not_yet(ctx, args)
     }
+}
+
+/// OSC's `volume_v3.find_consistency_group`: GET by ID (any answer but 404 is final), then the list by name;
+/// a miss or several matches are osc-lib's `NotFound` ("<name> not found", "multiple matches found for ...").
+pub fn find_consistency_group(ctx: &mut ClientManager, name_or_id: &str) -> Res<Json> {
+    let path = openstack_sdk::item_path("/consistencygroups", name_or_id);
+    match api::raw_call(ctx, Method::Get, &path)?.json(ctx) {
+        Ok(body) => return Ok(body.get("consistencygroup").cloned().unwrap_or(Json::Null)),
+        Err(f) if f.status() == Some(404) => {}
+        Err(f) => return Err(f),
+    }
+    let body = api::raw_call(ctx, Method::Get, "/consistencygroups")?.json(ctx)?;
+    let mut found = None;
+    for group in body
+        .get("consistencygroups")
+        .and_then(Json::as_array)
+        .into_iter()
+        .flatten()
+    {
+        if group.get("name").and_then(Json::as_str) == Some(name_or_id) {
+            if found.is_some() {
+                return Err(Failure::command(format!(
+                    "multiple matches found for {name_or_id} (HTTP 404)"
+                )));
+            }
+            found = Some(group.clone());
+        }
+    }
+    found.ok_or_else(|| Failure::command(format!("{name_or_id} not found (HTTP 404)")))
 }

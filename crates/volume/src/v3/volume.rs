@@ -4,7 +4,15 @@ use cliff::argparse::{Action, Nargs};
 use cliff::{Arg, Args, Command, CommandKind, Output, Parser, Result};
 use osc_lib::{parseractions, ClientManager};
 
-use crate::common;
+use cliff::{ArgValue, Value};
+use osc_lib::Method;
+use serde_json::{json, Map, Value as Json};
+
+use crate::api;
+use crate::common::{self, fail};
+use crate::resources::{BACKUP, SNAPSHOT, SUMMARY, TYPE, VOLUME};
+use openstack_sdk::wait::{self, Outcome, Wait};
+use openstack_sdk::{Failure, Param, Res};
 
 /// `volume create`.
 pub struct CreateVolume;
@@ -124,7 +132,7 @@ impl Command<ClientManager> for CreateVolume {
     }
 
     fn take_action(&self, ctx: &mut ClientManager, args: &Args) -> Result<Output> {
-        common::not_yet(ctx, args)
+        create_volume(ctx, args)
     }
 }
 
@@ -168,7 +176,7 @@ impl Command<ClientManager> for DeleteVolume {
     }
 
     fn take_action(&self, ctx: &mut ClientManager, args: &Args) -> Result<Output> {
-        common::not_yet(ctx, args)
+        delete_volume(ctx, args)
     }
 }
 
@@ -223,7 +231,7 @@ impl Command<ClientManager> for ListVolume {
     }
 
     fn take_action(&self, ctx: &mut ClientManager, args: &Args) -> Result<Output> {
-        common::not_yet(ctx, args)
+        list_volume(ctx, args)
     }
 }
 
@@ -256,7 +264,7 @@ impl Command<ClientManager> for MigrateVolume {
     }
 
     fn take_action(&self, ctx: &mut ClientManager, args: &Args) -> Result<Output> {
-        common::not_yet(ctx, args)
+        migrate_volume(ctx, args)
     }
 }
 
@@ -273,7 +281,7 @@ impl Command<ClientManager> for VolumeRevertToSnapshot {
     }
 
     fn take_action(&self, ctx: &mut ClientManager, args: &Args) -> Result<Output> {
-        common::not_yet(ctx, args)
+        volume_revert_to_snapshot(ctx, args)
     }
 }
 
@@ -368,7 +376,7 @@ impl Command<ClientManager> for SetVolume {
     }
 
     fn take_action(&self, ctx: &mut ClientManager, args: &Args) -> Result<Output> {
-        common::not_yet(ctx, args)
+        set_volume(ctx, args)
     }
 }
 
@@ -393,7 +401,7 @@ impl Command<ClientManager> for ShowVolume {
     }
 
     fn take_action(&self, ctx: &mut ClientManager, args: &Args) -> Result<Output> {
-        common::not_yet(ctx, args)
+        show_volume(ctx, args)
     }
 }
 
@@ -418,7 +426,7 @@ impl Command<ClientManager> for VolumeSummary {
     }
 
     fn take_action(&self, ctx: &mut ClientManager, args: &Args) -> Result<Output> {
-        common::not_yet(ctx, args)
+        volume_summary(ctx, args)
     }
 }
 
@@ -449,6 +457,799 @@ impl Command<ClientManager> for UnsetVolume {
     }
 
     fn take_action(&self, ctx: &mut ClientManager, args: &Args) -> Result<Output> {
-        common::not_yet(ctx, args)
+        unset_volume(ctx, args)
     }
+}
+
+/// A `--flag`/`--no-flag` pair stored in one dest with `default=None`.
+fn tri(args: &Args, dest: &str) -> Option<bool> {
+    match args.get(dest) {
+        ArgValue::Bool(b) => Some(*b),
+        _ => None,
+    }
+}
+
+/// `_format_volume`: `to_dict(original_names=True)` less the ignored columns (and the optional ones when
+/// unset), with `metadata` as `properties` and `volume_type` as `type`, sorted by name.
+pub fn format_volume(volume: &Json) -> Output {
+    const IGNORED: [&str; 6] = [
+        "location",
+        "OS-SCH-HNT:scheduler_hints",
+        "imageRef",
+        "os-volume-replication:driver_data",
+        "os-volume-replication:extended_status",
+        "links",
+    ];
+    const OPTIONAL: [&str; 3] = [
+        "consistencygroup_id",
+        "encryption_key_id",
+        "volume_image_metadata",
+    ];
+    let mut pairs: Vec<(String, Json)> = Vec::new();
+    for (key, value) in api::to_dict(&VOLUME, volume) {
+        if IGNORED.contains(&key.as_str()) || (OPTIONAL.contains(&key.as_str()) && value.is_null())
+        {
+            continue;
+        }
+        let key = match key.as_str() {
+            "metadata" => "properties".to_owned(),
+            "volume_type" => "type".to_owned(),
+            _ => key,
+        };
+        let value = if key == "bootable" {
+            common::bool_str(&value)
+        } else {
+            value
+        };
+        pairs.push((key, value));
+    }
+    common::show_sorted(pairs, |key, value| match key {
+        "properties" => common::dict_col(value),
+        _ => common::val(value),
+    })
+}
+
+/// `find_volume(name_or_id, ignore_missing=False)` (the proxy lists `/volumes/detail`).
+pub fn find_volume(ctx: &mut ClientManager, name_or_id: &str) -> Res<Json> {
+    api::find_in(ctx, &VOLUME, "/volumes/detail", name_or_id, &[])
+}
+
+fn volume_action(ctx: &mut ClientManager, volume: &Json, name: &str, body: Json) -> Res<()> {
+    api::action(ctx, &VOLUME, &common::id(volume), name, body).map(|_| ())
+}
+
+/// `utils.wait_for_status(get_volume, id, success_status=['available'], error_status=['error'], sleep_time=1)`.
+fn wait_available(ctx: &mut ClientManager, id: &str) -> Res<bool> {
+    let wait = Wait {
+        success: vec!["available".to_owned()],
+        sleep_time: std::time::Duration::from_secs(1),
+        ..Wait::default()
+    };
+    let outcome = wait::wait_for_status(
+        &wait,
+        || api::get(ctx, &VOLUME, VOLUME.sdk.base_path, id),
+        |_| {},
+    )?;
+    Ok(matches!(outcome, Outcome::Reached(_)))
+}
+
+fn create_volume(ctx: &mut ClientManager, args: &Args) -> Result<Output> {
+    let has_source = ["snapshot", "source", "backup", "remote_source"]
+        .iter()
+        .any(|d| args.str(d).is_some());
+    // `(a or b or c or d) is None`: only the last one decides when all are unset or empty.
+    let last_source = args
+        .str("snapshot")
+        .filter(|s| !s.is_empty())
+        .or_else(|| args.str("source").filter(|s| !s.is_empty()))
+        .or_else(|| args.str("backup").filter(|s| !s.is_empty()))
+        .or(args.str("remote_source"));
+    if last_source.is_none() && !has_source && args.int("size").is_none() {
+        return common::command_error(
+            "--size is a required option if none of --snapshot, --backup, --source, or --remote-source are provided.",
+        );
+    }
+    let mut size = args.int("size");
+    if (args.str("host").is_some_and(|s| !s.is_empty())
+        || args.str("cluster").is_some_and(|s| !s.is_empty()))
+        && args.str("remote_source").is_none_or(str::is_empty)
+    {
+        return common::command_error(
+            "The --host and --cluster options are only supported with --remote-source parameter.",
+        );
+    }
+    if args.str("backup").is_some_and(|s| !s.is_empty()) && !fail(api::supports(ctx, "3.47"))? {
+        return common::command_error(
+            "--os-volume-api-version 3.47 or greater is required to create a volume from backup.",
+        );
+    }
+    let properties = common::key_values_json(args, "properties", "--property")?;
+    if let Some(reference) = args.str("remote_source").filter(|s| !s.is_empty()) {
+        if size.is_some_and(|s| s != 0)
+            || args.str("consistency_group").is_some_and(|s| !s.is_empty())
+            || !args.strings("hint").is_empty()
+            || tri(args, "read_only").is_some()
+        {
+            return common::command_error(
+                "The --size, --consistency-group, --hint, --read-only and --read-write options are not supported \
+                 with the --remote-source parameter.",
+            );
+        }
+        let cluster = args.str("cluster").filter(|s| !s.is_empty());
+        let host = args.str("host").filter(|s| !s.is_empty());
+        if cluster.is_some() && !fail(api::supports(ctx, "3.16"))? {
+            return common::command_error(
+                "--os-volume-api-version 3.16 or greater is required to support the cluster parameter.",
+            );
+        }
+        if cluster.is_some() && host.is_some() {
+            return common::command_error(
+                "Only one of --host or --cluster needs to be specified to manage a volume.",
+            );
+        }
+        if cluster.is_none() && host.is_none() {
+            return common::command_error(
+                "One of --host or --cluster needs to be specified to manage a volume.",
+            );
+        }
+        let mut body = Map::new();
+        body.insert("host".into(), host.map_or(Json::Null, Json::from));
+        body.insert("ref".into(), Json::from(reference));
+        body.insert(
+            "name".into(),
+            common::given(args, "name").map_or(Json::Null, Json::from),
+        );
+        body.insert(
+            "description".into(),
+            common::given(args, "description").map_or(Json::Null, Json::from),
+        );
+        body.insert(
+            "volume_type".into(),
+            common::given(args, "type").map_or(Json::Null, Json::from),
+        );
+        body.insert(
+            "availability_zone".into(),
+            common::given(args, "availability_zone").map_or(Json::Null, Json::from),
+        );
+        body.insert("metadata".into(), Json::Object(properties));
+        body.insert(
+            "bootable".into(),
+            tri(args, "bootable").map_or(Json::Bool(false), Json::Bool),
+        );
+        if let Some(cluster) = cluster {
+            body.insert("cluster".into(), Json::from(cluster));
+        }
+        let mut wrapped = Map::new();
+        wrapped.insert("volume".into(), Json::Object(body));
+        let answer = fail(
+            api::call(ctx, &VOLUME, Method::Post, "/manageable_volumes")
+                .and_then(|c| c.body(Json::Object(wrapped)).json(ctx)),
+        )?;
+        return Ok(format_volume(&VOLUME.sdk.unwrap_body(answer)));
+    }
+    let mut attrs = Map::new();
+    if let Some(source) = args.str("source").filter(|s| !s.is_empty()) {
+        let found = fail(find_volume(ctx, source))?;
+        let source_size = found.get("size").and_then(Json::as_i64).unwrap_or(0);
+        size = Some(size.unwrap_or(0).max(source_size));
+        attrs.insert("source_volid".into(), Json::from(common::id(&found)));
+    }
+    if let Some(group) = args.str("consistency_group").filter(|s| !s.is_empty()) {
+        let found = fail(crate::v3::consistency_group::find_consistency_group(
+            ctx, group,
+        ))?;
+        attrs.insert("consistencygroup_id".into(), Json::from(common::id(&found)));
+    }
+    if let Some(image) = args.str("image").filter(|s| !s.is_empty()) {
+        let found = fail(find_image(ctx, image))?;
+        attrs.insert("imageRef".into(), Json::from(common::id(&found)));
+    }
+    if let Some(snapshot) = args.str("snapshot").filter(|s| !s.is_empty()) {
+        let found = fail(api::find_in(
+            ctx,
+            &SNAPSHOT,
+            "/snapshots/detail",
+            snapshot,
+            &[],
+        ))?;
+        let snap_size = found.get("size").and_then(Json::as_i64).unwrap_or(0);
+        size = Some(size.unwrap_or(0).max(snap_size));
+        attrs.insert("snapshot_id".into(), Json::from(common::id(&found)));
+    }
+    if let Some(backup) = args.str("backup").filter(|s| !s.is_empty()) {
+        let found = fail(api::find_in(ctx, &BACKUP, "/backups/detail", backup, &[]))?;
+        let backup_size = found.get("size").and_then(Json::as_i64).unwrap_or(0);
+        size = Some(size.unwrap_or(0).max(backup_size));
+        attrs.insert("backup_id".into(), Json::from(common::id(&found)));
+    }
+    attrs.insert("size".into(), size.map_or(Json::Null, Json::from));
+    for (dest, key) in [
+        ("name", "name"),
+        ("description", "description"),
+        ("type", "volume_type"),
+        ("availability_zone", "availability_zone"),
+    ] {
+        if let Some(value) = args.str(dest) {
+            attrs.insert(key.into(), Json::from(value));
+        }
+    }
+    if !properties.is_empty() {
+        attrs.insert("metadata".into(), Json::Object(properties));
+    }
+    let hints = hints(args)?;
+    let mut body = Map::new();
+    body.insert("volume".into(), Json::Object(attrs));
+    if !hints.is_empty() {
+        body.insert("OS-SCH-HNT:scheduler_hints".into(), Json::Object(hints));
+    }
+    let answer = fail(
+        api::call(ctx, &VOLUME, Method::Post, "/volumes")
+            .and_then(|c| c.body(Json::Object(body)).json(ctx)),
+    )?;
+    let volume = VOLUME.sdk.unwrap_body(answer);
+    let id = common::id(&volume);
+    if let Some(bootable) = tri(args, "bootable") {
+        let done = wait_available(ctx, &id).and_then(|ok| {
+            if ok {
+                volume_action(
+                    ctx,
+                    &volume,
+                    "os-set_bootable",
+                    json!({"bootable": bootable}),
+                )
+            } else {
+                Err(Failure::command(
+                    "Volume status is not available for setting boot state",
+                ))
+            }
+        });
+        if let Err(err) = done {
+            log::error!("Failed to set volume bootable property: {err}");
+        }
+    }
+    if let Some(read_only) = tri(args, "read_only") {
+        let done = wait_available(ctx, &id).and_then(|ok| {
+            if ok {
+                volume_action(
+                    ctx,
+                    &volume,
+                    "os-update_readonly_flag",
+                    json!({"readonly": read_only}),
+                )
+            } else {
+                Err(Failure::command(
+                    "Volume status is not available for setting itread only.",
+                ))
+            }
+        });
+        if let Err(err) = done {
+            log::error!("Failed to set volume read-only access mode flag: {err}");
+        }
+    }
+    Ok(format_volume(&volume))
+}
+
+/// `KeyValueHintAction`: `same_host`/`different_host` keys collect lists, other keys keep the last value.
+fn hints(args: &Args) -> Result<Map<String, Json>> {
+    let mut out = Map::new();
+    for value in args.strings("hint") {
+        let pair = parseractions::key_value(std::slice::from_ref(&value))
+            .map_err(|m| cliff::Error::usage(parseractions::argument_error("--hint", &m)))?;
+        for (key, item) in pair {
+            if value.starts_with("same_host") || value.starts_with("different_host") {
+                let entry = out.entry(key).or_insert_with(|| Json::Array(Vec::new()));
+                if let Json::Array(list) = entry {
+                    list.push(Json::from(item));
+                } else {
+                    *entry = Json::Array(vec![Json::from(item)]);
+                }
+            } else {
+                out.insert(key, Json::from(item));
+            }
+        }
+    }
+    Ok(out)
+}
+
+/// `image_client.find_image(name_or_id, ignore_missing=False)`.
+fn find_image(ctx: &mut ClientManager, name_or_id: &str) -> Res<Json> {
+    // lookup-only: fold into the image crate at merge
+    const IMAGE: openstack_sdk::Resource = openstack_sdk::Resource {
+        service: "image",
+        class: "Image",
+        key: "",
+        plural: "images",
+        base_path: "/v2/images",
+        query: &[("name", "name")],
+        ..openstack_sdk::Resource::DEFAULT
+    };
+    openstack_sdk::find_one(ctx, &IMAGE, IMAGE.base_path, name_or_id, &[])
+}
+
+fn delete_volume(ctx: &mut ClientManager, args: &Args) -> Result<Output> {
+    let (force, cascade, remote) = (
+        args.flag("force"),
+        args.flag("cascade"),
+        args.flag("remote"),
+    );
+    if remote && (force || cascade) {
+        return common::command_error(
+            "The --force and --cascade options are not supported with the --remote parameter.",
+        );
+    }
+    common::each_item(
+        &args.strings("volumes"),
+        |name| {
+            let volume = find_volume(ctx, name)?;
+            let id = common::id(&volume);
+            if remote {
+                volume_action(ctx, &volume, "os-unmanage", Json::Null)
+            } else if force {
+                volume_action(ctx, &volume, "os-force_delete", Json::Null)
+            } else {
+                let path = openstack_sdk::item_path(VOLUME.sdk.base_path, &id);
+                let mut call = api::call(ctx, &VOLUME, Method::Delete, &path)?;
+                if cascade {
+                    call = call.query(vec![("cascade".into(), "True".into())]);
+                }
+                match call.send(ctx) {
+                    Ok(_) => Ok(()),
+                    Err(f) if f.status() == Some(404) => Ok(()),
+                    Err(f) => Err(f),
+                }
+            }
+        },
+        |item, err| format!("Failed to delete volume with name or ID '{item}': {err}"),
+        |errors, total| format!("{errors} of {total} volumes failed to delete."),
+    )
+}
+
+/// The servers by ID, for the attachments column (`compute_client.servers()`); any failure leaves it empty.
+fn server_names(ctx: &mut ClientManager) -> Vec<(String, String)> {
+    // lookup-only: fold into the compute crate at merge
+    const SERVER: openstack_sdk::Resource = openstack_sdk::Resource {
+        service: "compute",
+        class: "Server",
+        key: "server",
+        plural: "servers",
+        base_path: "/servers",
+        ..openstack_sdk::Resource::DEFAULT
+    };
+    openstack_sdk::list(ctx, &SERVER, "/servers/detail", &[], None)
+        .map(|servers| {
+            servers
+                .iter()
+                .map(|s| {
+                    (
+                        common::id(s),
+                        s.get("name")
+                            .and_then(Json::as_str)
+                            .unwrap_or("")
+                            .to_owned(),
+                    )
+                })
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+/// `AttachmentsColumn`: "Attached to <server> on <device> " per attachment; the list itself for machines.
+fn attachments_column(value: &Json, servers: &[(String, String)]) -> Value {
+    let mut human = String::new();
+    for attachment in value.as_array().map(Vec::as_slice).unwrap_or(&[]) {
+        let server_id = attachment
+            .get("server_id")
+            .map(common::val)
+            .unwrap_or(Value::Null);
+        let server_id = osc_lib::utils::py_str(&server_id);
+        let server = servers
+            .iter()
+            .find(|(id, _)| *id == server_id)
+            .map_or(server_id.clone(), |(_, name)| name.clone());
+        let device = osc_lib::utils::py_str(
+            &attachment
+                .get("device")
+                .map(common::val)
+                .unwrap_or(Value::Null),
+        );
+        human.push_str(&format!("Attached to {server} on {device} "));
+    }
+    Value::Column {
+        human,
+        machine: Box::new(common::val(value)),
+    }
+}
+
+fn list_volume(ctx: &mut ClientManager, args: &Args) -> Result<Output> {
+    let long = args.flag("long");
+    let mut params: Vec<Param> = Vec::new();
+    if let Some(name) = args.str("name").filter(|s| !s.is_empty()) {
+        params.push(("name", Some(name.to_owned())));
+    }
+    if let Some(status) = args.str("status").filter(|s| !s.is_empty()) {
+        params.push(("status", Some(status.to_owned())));
+    }
+    if let Some(limit) = args.int("limit").filter(|l| *l != 0) {
+        params.push(("limit", Some(limit.to_string())));
+    }
+    if let Some(marker) = args.str("marker").filter(|s| !s.is_empty()) {
+        params.push(("marker", Some(marker.to_owned())));
+    }
+    let project = args.str("project").filter(|s| !s.is_empty());
+    if let Some(project) = project {
+        let id = fail(identity::common::find_project_id_sdk(
+            ctx,
+            project,
+            args.str("project_domain"),
+            true,
+            None,
+        ))?;
+        params.push(("project_id", Some(id)));
+    }
+    if let Some(user) = args.str("user").filter(|s| !s.is_empty()) {
+        let id = fail(identity::common::find_user_id_sdk(
+            ctx,
+            user,
+            args.str("user_domain"),
+            true,
+        ))?;
+        params.push(("user_id", Some(id)));
+    }
+    let properties = common::key_values(args, "properties", "--property")?;
+    if !properties.is_empty() {
+        params.push(("properties", Some(py_dict(&properties))));
+    }
+    let all_projects = project.is_some() || args.flag("all_projects");
+    params.push(("all_projects", Some(openstack_sdk::py_bool(all_projects))));
+    let data = fail(api::list(ctx, &VOLUME, "/volumes/detail", &params, None))?;
+    let servers = if data
+        .iter()
+        .any(|v| v.get("status").and_then(Json::as_str) == Some("in-use"))
+    {
+        server_names(ctx)
+    } else {
+        Vec::new()
+    };
+    let mut columns = vec!["ID", "Name", "Status", "Size"];
+    if long {
+        columns.extend(["Type", "Bootable"]);
+    }
+    columns.push("Attached to");
+    if long {
+        columns.push("Properties");
+    }
+    let rows = data
+        .iter()
+        .map(|v| {
+            let mut row = vec![
+                common::field(v, "id"),
+                common::field(v, "name"),
+                common::field(v, "status"),
+                common::field(v, "size"),
+            ];
+            if long {
+                row.push(common::field(v, "volume_type"));
+                row.push(common::val(&common::bool_str(
+                    v.get("bootable").unwrap_or(&Json::Null),
+                )));
+            }
+            row.push(attachments_column(
+                v.get("attachments").unwrap_or(&Json::Null),
+                &servers,
+            ));
+            if long {
+                row.push(common::dict_col(v.get("metadata").unwrap_or(&Json::Null)));
+            }
+            row
+        })
+        .collect();
+    Ok(common::list(&columns, rows))
+}
+
+/// Python's `str()` of a dict of strings: `{'k': 'v'}`.
+pub fn py_dict(pairs: &[(String, String)]) -> String {
+    let items: Vec<String> = pairs
+        .iter()
+        .map(|(k, v)| format!("{}: {}", py_repr(k), py_repr(v)))
+        .collect();
+    format!("{{{}}}", items.join(", "))
+}
+
+fn py_repr(text: &str) -> String {
+    osc_lib::utils::py_repr(&Value::str(text))
+}
+
+fn migrate_volume(ctx: &mut ClientManager, args: &Args) -> Result<Output> {
+    let volume = fail(find_volume(ctx, common::arg(args, "volume")))?;
+    let cluster = args.str("cluster").filter(|s| !s.is_empty());
+    if cluster.is_some() && !fail(api::supports(ctx, "3.16"))? {
+        return common::command_error(
+            "--os-volume-api-version 3.16 or greater is required to support the volume migration with cluster",
+        );
+    }
+    let mut body = Map::new();
+    if let Some(host) = args.str("host").filter(|s| !s.is_empty()) {
+        body.insert("host".into(), Json::from(host));
+    }
+    if args.flag("force_host_copy") {
+        body.insert("force_host_copy".into(), Json::Bool(true));
+    }
+    if args.flag("lock_volume") {
+        body.insert("lock_volume".into(), Json::Bool(true));
+    }
+    if let Some(cluster) = cluster {
+        body.insert("cluster".into(), Json::from(cluster));
+    }
+    fail(volume_action(
+        ctx,
+        &volume,
+        "os-migrate_volume",
+        Json::Object(body),
+    ))?;
+    Ok(Output::ok())
+}
+
+fn volume_revert_to_snapshot(ctx: &mut ClientManager, args: &Args) -> Result<Output> {
+    fail(api::require(
+        ctx,
+        "3.40",
+        "'volume revert snapshot' command",
+    ))?;
+    let snapshot = fail(api::find_in(
+        ctx,
+        &SNAPSHOT,
+        "/snapshots/detail",
+        common::arg(args, "snapshot"),
+        &[],
+    ))?;
+    let volume_id = snapshot
+        .get("volume_id")
+        .map(openstack_sdk::json_text)
+        .unwrap_or_default();
+    let volume = fail(find_volume(ctx, &volume_id))?;
+    fail(volume_action(
+        ctx,
+        &volume,
+        "revert",
+        json!({"snapshot_id": common::id(&snapshot)}),
+    ))?;
+    Ok(Output::ok())
+}
+
+/// `set_volume_metadata`: POST the keys to `/volumes/<id>/metadata`.
+fn set_metadata(ctx: &mut ClientManager, id: &str, metadata: Map<String, Json>) -> Res<()> {
+    let path = format!("{}/metadata", openstack_sdk::item_path("/volumes", id));
+    api::call(ctx, &VOLUME, Method::Post, &path)?
+        .body(json!({"metadata": metadata}))
+        .send(ctx)
+        .map(|_| ())
+}
+
+/// `delete_volume_metadata(volume, keys)`: one DELETE per key; without keys, every key the volume has.
+fn delete_metadata(ctx: &mut ClientManager, volume: &Json, keys: Option<Vec<String>>) -> Res<()> {
+    let id = common::id(volume);
+    let keys = match keys {
+        Some(keys) => keys,
+        None => {
+            let path = format!("{}/metadata", openstack_sdk::item_path("/volumes", &id));
+            let answer = api::call(ctx, &VOLUME, Method::Get, &path)?.json(ctx)?;
+            answer
+                .get("metadata")
+                .and_then(Json::as_object)
+                .map(|m| m.keys().cloned().collect())
+                .unwrap_or_default()
+        }
+    };
+    for key in keys {
+        let path = format!(
+            "{}/metadata/{}",
+            openstack_sdk::item_path("/volumes", &id),
+            openstack_sdk::quote_path(&key)
+        );
+        api::call(ctx, &VOLUME, Method::Delete, &path)?.send(ctx)?;
+    }
+    Ok(())
+}
+
+fn set_volume(ctx: &mut ClientManager, args: &Args) -> Result<Output> {
+    let volume = fail(find_volume(ctx, common::arg(args, "volume")))?;
+    let mut result = 0;
+    if args.str("retype_policy").is_some_and(|s| !s.is_empty()) {
+        log::warn!(
+            "The '--retype-policy' option has been deprecated in favor of '--migration-policy' option. The \
+             '--retype-policy' option will be removed in a future release. Please use '--migration-policy' instead."
+        );
+    }
+    if let Some(new_size) = args.int("size").filter(|s| *s != 0) {
+        let size = volume.get("size").and_then(Json::as_i64).unwrap_or(0);
+        let status = volume
+            .get("status")
+            .and_then(Json::as_str)
+            .unwrap_or("")
+            .to_owned();
+        let done: Res<()> = (|| {
+            if new_size <= size {
+                return Err(Failure::command(format!(
+                    "New size must be greater than {size} GB"
+                )));
+            }
+            if status != "available" && status != "in-use" {
+                return Err(Failure::command(format!(
+                    "Volume is in {status} state, it must be available or in-use before size can be extended."
+                )));
+            }
+            if status == "in-use" && !api::supports(ctx, "3.42")? {
+                return Err(Failure::command(
+                    "--os-volume-api-version 3.42 or greater is required to extend in-use volumes.",
+                ));
+            }
+            volume_action(ctx, &volume, "os-extend", json!({"new_size": new_size}))
+        })();
+        if let Err(e) = done {
+            log::error!("Failed to set volume size: {e}");
+            result += 1;
+        }
+    }
+    if args.flag("no_property") {
+        if let Err(e) = delete_metadata(ctx, &volume, None) {
+            log::error!("Failed to clean volume properties: {e}");
+            result += 1;
+        }
+    }
+    let properties = common::key_values_json(args, "properties", "--property")?;
+    if !properties.is_empty() {
+        if let Err(e) = set_metadata(ctx, &common::id(&volume), properties) {
+            log::error!("Failed to set volume properties: {e}");
+            result += 1;
+        }
+    }
+    let image_properties = common::key_values_json(args, "image_properties", "--image-property")?;
+    if !image_properties.is_empty() {
+        if let Err(e) = volume_action(
+            ctx,
+            &volume,
+            "os-set_image_metadata",
+            json!({"metadata": image_properties}),
+        ) {
+            log::error!("Failed to set image properties: {e}");
+            result += 1;
+        }
+    }
+    if let Some(state) = args.str("state").filter(|s| !s.is_empty()) {
+        if let Err(e) = volume_action(ctx, &volume, "os-reset_status", json!({"status": state})) {
+            log::error!("Failed to set volume state: {e}");
+            result += 1;
+        }
+    }
+    for (dest, status) in [("attached", "attached"), ("detached", "detached")] {
+        if args.flag(dest) {
+            if let Err(e) = volume_action(
+                ctx,
+                &volume,
+                "os-reset_status",
+                json!({"attach_status": status}),
+            ) {
+                log::error!("Failed to set volume attach-status: {e}");
+                result += 1;
+            }
+        }
+    }
+    if let Some(bootable) = tri(args, "bootable") {
+        if let Err(e) = volume_action(
+            ctx,
+            &volume,
+            "os-set_bootable",
+            json!({"bootable": bootable}),
+        ) {
+            log::error!("Failed to set volume bootable property: {e}");
+            result += 1;
+        }
+    }
+    if let Some(read_only) = tri(args, "read_only") {
+        if let Err(e) = volume_action(
+            ctx,
+            &volume,
+            "os-update_readonly_flag",
+            json!({"readonly": read_only}),
+        ) {
+            log::error!("Failed to set volume read-only access mode flag: {e}");
+            result += 1;
+        }
+    }
+    let policy = args
+        .str("migration_policy")
+        .filter(|s| !s.is_empty())
+        .or_else(|| args.str("retype_policy").filter(|s| !s.is_empty()));
+    if let Some(volume_type) = args.str("type").filter(|s| !s.is_empty()) {
+        let done = api::find_one(ctx, &TYPE, volume_type).and_then(|found| {
+            let body = json!({"new_type": common::id(&found), "migration_policy": policy.unwrap_or("never")});
+            volume_action(ctx, &volume, "os-retype", body)
+        });
+        if let Err(e) = done {
+            log::error!("Failed to set volume type: {e}");
+            result += 1;
+        }
+    } else if policy.is_some() {
+        let option = if args.str("migration_policy").is_some_and(|s| !s.is_empty()) {
+            "--migration-policy"
+        } else {
+            "--retype-policy"
+        };
+        log::warn!("'{option}' option will not work without '--type' option");
+    }
+    let mut changes = Map::new();
+    for dest in ["name", "description"] {
+        if let Some(value) = args.str(dest).filter(|s| !s.is_empty()) {
+            changes.insert(dest.into(), Json::from(value));
+        }
+    }
+    if !changes.is_empty() {
+        let path = openstack_sdk::item_path(VOLUME.sdk.base_path, &common::id(&volume));
+        if let Err(e) = api::update(ctx, &VOLUME, &path, changes) {
+            log::error!("Failed to update volume display name or display description: {e}");
+            result += 1;
+        }
+    }
+    if result > 0 {
+        return common::command_error("One or more of the set operations failed");
+    }
+    Ok(Output::ok())
+}
+
+fn show_volume(ctx: &mut ClientManager, args: &Args) -> Result<Output> {
+    let volume = fail(find_volume(ctx, common::arg(args, "volume")))?;
+    Ok(format_volume(&volume))
+}
+
+fn volume_summary(ctx: &mut ClientManager, args: &Args) -> Result<Output> {
+    fail(api::require(ctx, "3.12", "'volume summary' command"))?;
+    let mut columns = vec![("total_count", "Total Count"), ("total_size", "Total Size")];
+    if fail(api::supports(ctx, "3.36"))? {
+        columns.push(("metadata", "Metadata"));
+    }
+    let mut call = fail(api::call(ctx, &SUMMARY, Method::Get, "/volumes/summary"))?;
+    if args.flag("all_projects") {
+        call = call.query(vec![("all_tenants".into(), "True".into())]);
+    }
+    let answer = fail(call.json(ctx))?;
+    let summary = answer.get("volume-summary").cloned().unwrap_or(Json::Null);
+    let pairs = columns
+        .into_iter()
+        .map(|(key, heading)| {
+            let value = summary.get(key).unwrap_or(&Json::Null);
+            let value = if key == "metadata" {
+                common::dict_col(value)
+            } else {
+                common::val(value)
+            };
+            (heading.to_owned(), value)
+        })
+        .collect();
+    Ok(common::show(pairs))
+}
+
+fn unset_volume(ctx: &mut ClientManager, args: &Args) -> Result<Output> {
+    let volume = fail(find_volume(ctx, common::arg(args, "volume")))?;
+    let mut result = 0;
+    let properties = args.strings("properties");
+    if !properties.is_empty() {
+        if let Err(e) = delete_metadata(ctx, &volume, Some(properties)) {
+            log::error!("Failed to unset volume properties: {e}");
+            result += 1;
+        }
+    }
+    let image_properties = args.strings("image_properties");
+    if !image_properties.is_empty() {
+        let done: Res<()> = image_properties.iter().try_for_each(|key| {
+            volume_action(ctx, &volume, "os-unset_image_metadata", json!({"key": key}))
+        });
+        if let Err(e) = done {
+            log::error!("Failed to unset image properties: {e}");
+            result += 1;
+        }
+    }
+    if result > 0 {
+        return common::command_error("One or more of the unset operations failed");
+    }
+    Ok(Output::ok())
 }
