@@ -310,3 +310,63 @@ pub fn to_dict(res: &VolumeResource, item: &Json) -> Vec<(String, Json)> {
         })
         .collect()
 }
+
+/// `set_<class>_metadata`: POST `{"metadata": ...}` to `<base>/<id>/metadata`.
+pub fn set_metadata(
+    ctx: &mut ClientManager,
+    res: &VolumeResource,
+    id: &str,
+    metadata: Map<String, Json>,
+) -> Res<()> {
+    let path = format!("{}/metadata", sdk::item_path(res.sdk.base_path, id));
+    let mut body = Map::new();
+    body.insert("metadata".to_owned(), Json::Object(metadata));
+    call(ctx, res, Method::Post, &path)?
+        .body(Json::Object(body))
+        .send(ctx)
+        .map(|_| ())
+}
+
+/// `delete_<class>_metadata(id, keys)`: one DELETE of `<base>/<id>/metadata/<key>` per key.
+pub fn delete_metadata(
+    ctx: &mut ClientManager,
+    res: &VolumeResource,
+    id: &str,
+    keys: &[String],
+) -> Res<()> {
+    for key in keys {
+        let path = format!(
+            "{}/metadata/{}",
+            sdk::item_path(res.sdk.base_path, id),
+            sdk::quote_path(key)
+        );
+        call(ctx, res, Method::Delete, &path)?.send(ctx)?;
+    }
+    Ok(())
+}
+
+/// The keys of a resource's `metadata`.
+pub fn metadata_keys(item: &Json) -> Vec<String> {
+    item.get("metadata")
+        .and_then(Json::as_object)
+        .map(|m| m.keys().cloned().collect())
+        .unwrap_or_default()
+}
+
+/// `to_dict()`: like [`to_dict`] but with the attribute names openstacksdk gives some body keys
+/// (`renames`: body key → attribute name, as `is_public = Body('os-volume-type-access:is_public')`).
+pub fn to_dict_as(
+    res: &VolumeResource,
+    item: &Json,
+    renames: &[(&str, &str)],
+) -> Vec<(String, Json)> {
+    to_dict(res, item)
+        .into_iter()
+        .map(
+            |(key, value)| match renames.iter().find(|(body, _)| *body == key) {
+                Some((_, name)) => ((*name).to_owned(), value),
+                None => (key, value),
+            },
+        )
+        .collect()
+}

@@ -900,7 +900,10 @@ fn list_volume(ctx: &mut ClientManager, args: &Args) -> Result<Output> {
         params.push(("properties", Some(py_dict(&properties))));
     }
     let all_projects = project.is_some() || args.flag("all_projects");
-    params.push(("all_projects", Some(openstack_sdk::py_bool(all_projects))));
+    // The proxy passes `all_projects` on only when it is true.
+    if all_projects {
+        params.push(("all_projects", Some("True".to_owned())));
+    }
     let data = fail(api::list(ctx, &VOLUME, "/volumes/detail", &params, None))?;
     let servers = if data
         .iter()
@@ -1016,41 +1019,6 @@ fn volume_revert_to_snapshot(ctx: &mut ClientManager, args: &Args) -> Result<Out
     Ok(Output::ok())
 }
 
-/// `set_volume_metadata`: POST the keys to `/volumes/<id>/metadata`.
-fn set_metadata(ctx: &mut ClientManager, id: &str, metadata: Map<String, Json>) -> Res<()> {
-    let path = format!("{}/metadata", openstack_sdk::item_path("/volumes", id));
-    api::call(ctx, &VOLUME, Method::Post, &path)?
-        .body(json!({"metadata": metadata}))
-        .send(ctx)
-        .map(|_| ())
-}
-
-/// `delete_volume_metadata(volume, keys)`: one DELETE per key; without keys, every key the volume has.
-fn delete_metadata(ctx: &mut ClientManager, volume: &Json, keys: Option<Vec<String>>) -> Res<()> {
-    let id = common::id(volume);
-    let keys = match keys {
-        Some(keys) => keys,
-        None => {
-            let path = format!("{}/metadata", openstack_sdk::item_path("/volumes", &id));
-            let answer = api::call(ctx, &VOLUME, Method::Get, &path)?.json(ctx)?;
-            answer
-                .get("metadata")
-                .and_then(Json::as_object)
-                .map(|m| m.keys().cloned().collect())
-                .unwrap_or_default()
-        }
-    };
-    for key in keys {
-        let path = format!(
-            "{}/metadata/{}",
-            openstack_sdk::item_path("/volumes", &id),
-            openstack_sdk::quote_path(&key)
-        );
-        api::call(ctx, &VOLUME, Method::Delete, &path)?.send(ctx)?;
-    }
-    Ok(())
-}
-
 fn set_volume(ctx: &mut ClientManager, args: &Args) -> Result<Output> {
     let volume = fail(find_volume(ctx, common::arg(args, "volume")))?;
     let mut result = 0;
@@ -1091,14 +1059,19 @@ fn set_volume(ctx: &mut ClientManager, args: &Args) -> Result<Output> {
         }
     }
     if args.flag("no_property") {
-        if let Err(e) = delete_metadata(ctx, &volume, None) {
+        if let Err(e) = api::delete_metadata(
+            ctx,
+            &VOLUME,
+            &common::id(&volume),
+            &api::metadata_keys(&volume),
+        ) {
             log::error!("Failed to clean volume properties: {e}");
             result += 1;
         }
     }
     let properties = common::key_values_json(args, "properties", "--property")?;
     if !properties.is_empty() {
-        if let Err(e) = set_metadata(ctx, &common::id(&volume), properties) {
+        if let Err(e) = api::set_metadata(ctx, &VOLUME, &common::id(&volume), properties) {
             log::error!("Failed to set volume properties: {e}");
             result += 1;
         }
@@ -1233,7 +1206,7 @@ fn unset_volume(ctx: &mut ClientManager, args: &Args) -> Result<Output> {
     let mut result = 0;
     let properties = args.strings("properties");
     if !properties.is_empty() {
-        if let Err(e) = delete_metadata(ctx, &volume, Some(properties)) {
+        if let Err(e) = api::delete_metadata(ctx, &VOLUME, &common::id(&volume), &properties) {
             log::error!("Failed to unset volume properties: {e}");
             result += 1;
         }

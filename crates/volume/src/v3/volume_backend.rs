@@ -3,7 +3,11 @@
 use cliff::{Arg, Args, Command, CommandKind, Output, Parser, Result};
 use osc_lib::ClientManager;
 
-use crate::common;
+use serde_json::Value as Json;
+
+use crate::api;
+use crate::common::{self, fail};
+use crate::resources::{CAPABILITIES, POOLS};
 
 /// `volume backend capability show`.
 pub struct ShowCapability;
@@ -26,7 +30,7 @@ impl Command<ClientManager> for ShowCapability {
     }
 
     fn take_action(&self, ctx: &mut ClientManager, args: &Args) -> Result<Output> {
-        common::not_yet(ctx, args)
+        show_capability(ctx, args)
     }
 }
 
@@ -51,6 +55,60 @@ impl Command<ClientManager> for ListPool {
     }
 
     fn take_action(&self, ctx: &mut ClientManager, args: &Args) -> Result<Output> {
-        common::not_yet(ctx, args)
+        list_pool(ctx, args)
     }
+}
+
+fn show_capability(ctx: &mut ClientManager, args: &Args) -> Result<Output> {
+    let data: Json = fail(api::get(
+        ctx,
+        &CAPABILITIES,
+        "/capabilities",
+        common::arg(args, "host"),
+    ))?;
+    let rows = data
+        .get("properties")
+        .and_then(Json::as_object)
+        .map(|props| {
+            props
+                .iter()
+                .map(|(key, item)| {
+                    vec![
+                        common::field(item, "title"),
+                        cliff::Value::str(key.clone()),
+                        common::field(item, "type"),
+                        common::field(item, "description"),
+                    ]
+                })
+                .collect()
+        })
+        .unwrap_or_default();
+    Ok(common::list(&["Title", "Key", "Type", "Description"], rows))
+}
+
+fn list_pool(ctx: &mut ClientManager, args: &Args) -> Result<Output> {
+    let data = fail(api::list(
+        ctx,
+        &POOLS,
+        "/scheduler-stats/get_pools?detail=True",
+        &[],
+        None,
+    ))?;
+    if args.flag("long") {
+        let rows = data
+            .iter()
+            .map(|p| {
+                vec![
+                    common::field(p, "name"),
+                    common::dict_col(p.get("capabilities").unwrap_or(&Json::Null)),
+                ]
+            })
+            .collect();
+        return Ok(common::list(&["Name", "Capabilities"], rows));
+    }
+    let rows = data
+        .iter()
+        .map(|p| vec![common::field(p, "name")])
+        .collect();
+    Ok(common::list(&["Name"], rows))
 }

@@ -4,7 +4,16 @@ use cliff::argparse::{Action, Nargs};
 use cliff::{Arg, Args, Command, CommandKind, Output, Parser, Result};
 use osc_lib::{parseractions, ClientManager};
 
-use crate::common;
+use cliff::Value;
+use osc_lib::Method;
+use serde_json::{json, Map, Value as Json};
+
+use crate::api;
+use crate::common::{self, fail};
+use crate::resources::BACKUP;
+use crate::v3::volume::find_volume;
+use crate::v3::volume_snapshot::{find_snapshot, volume_id_column, volume_names};
+use openstack_sdk::{Param, Res};
 
 /// `volume backup create`.
 pub struct CreateVolumeBackup;
@@ -64,7 +73,7 @@ impl Command<ClientManager> for CreateVolumeBackup {
     }
 
     fn take_action(&self, ctx: &mut ClientManager, args: &Args) -> Result<Output> {
-        common::not_yet(ctx, args)
+        create_volume_backup(ctx, args)
     }
 }
 
@@ -91,7 +100,7 @@ impl Command<ClientManager> for DeleteVolumeBackup {
     }
 
     fn take_action(&self, ctx: &mut ClientManager, args: &Args) -> Result<Output> {
-        common::not_yet(ctx, args)
+        delete_volume_backup(ctx, args)
     }
 }
 
@@ -140,7 +149,7 @@ impl Command<ClientManager> for ListVolumeBackup {
     }
 
     fn take_action(&self, ctx: &mut ClientManager, args: &Args) -> Result<Output> {
-        common::not_yet(ctx, args)
+        list_volume_backup(ctx, args)
     }
 }
 
@@ -171,7 +180,7 @@ impl Command<ClientManager> for RestoreVolumeBackup {
     }
 
     fn take_action(&self, ctx: &mut ClientManager, args: &Args) -> Result<Output> {
-        common::not_yet(ctx, args)
+        restore_volume_backup(ctx, args)
     }
 }
 
@@ -205,7 +214,7 @@ impl Command<ClientManager> for SetVolumeBackup {
     }
 
     fn take_action(&self, ctx: &mut ClientManager, args: &Args) -> Result<Output> {
-        common::not_yet(ctx, args)
+        set_volume_backup(ctx, args)
     }
 }
 
@@ -230,7 +239,7 @@ impl Command<ClientManager> for ShowVolumeBackup {
     }
 
     fn take_action(&self, ctx: &mut ClientManager, args: &Args) -> Result<Output> {
-        common::not_yet(ctx, args)
+        show_volume_backup(ctx, args)
     }
 }
 
@@ -260,6 +269,337 @@ impl Command<ClientManager> for UnsetVolumeBackup {
     }
 
     fn take_action(&self, ctx: &mut ClientManager, args: &Args) -> Result<Output> {
-        common::not_yet(ctx, args)
+        unset_volume_backup(ctx, args)
     }
+}
+
+/// openstacksdk's attribute names for Backup's body keys.
+const RENAMES: [(&str, &str); 1] = [("os-backup-project-attr:project_id", "project_id")];
+
+/// `find_backup(name_or_id, ignore_missing=False)` (the proxy lists `/backups/detail`).
+pub fn find_backup(ctx: &mut ClientManager, name_or_id: &str) -> Res<Json> {
+    api::find_in(ctx, &BACKUP, "/backups/detail", name_or_id, &[])
+}
+
+/// `utils.get_dict_properties(backup, columns)` over the attribute names.
+fn backup_show(backup: &Json, columns: &[&str]) -> Output {
+    let dict = api::to_dict_as(&BACKUP, backup, &RENAMES);
+    common::show(
+        columns
+            .iter()
+            .map(|c| {
+                let value = dict
+                    .iter()
+                    .find(|(k, _)| k == c)
+                    .map_or(Value::Null, |(_, v)| common::val(v));
+                ((*c).to_owned(), value)
+            })
+            .collect(),
+    )
+}
+
+fn create_volume_backup(ctx: &mut ClientManager, args: &Args) -> Result<Output> {
+    let volume_id = common::id(&fail(find_volume(ctx, common::arg(args, "volume")))?);
+    let mut attrs = Map::new();
+    attrs.insert("volume_id".into(), Json::from(volume_id));
+    attrs.insert(
+        "container".into(),
+        args.str("container").map_or(Json::Null, Json::from),
+    );
+    attrs.insert(
+        "name".into(),
+        args.str("name").map_or(Json::Null, Json::from),
+    );
+    attrs.insert(
+        "description".into(),
+        args.str("description").map_or(Json::Null, Json::from),
+    );
+    attrs.insert("force".into(), Json::Bool(args.flag("force")));
+    attrs.insert("incremental".into(), Json::Bool(args.flag("incremental")));
+    if let Some(snapshot) = args.str("snapshot").filter(|s| !s.is_empty()) {
+        attrs.insert(
+            "snapshot_id".into(),
+            Json::from(common::id(&fail(find_snapshot(ctx, snapshot))?)),
+        );
+    }
+    let properties = common::key_values_json(args, "properties", "--property")?;
+    if !properties.is_empty() {
+        fail(api::require(ctx, "3.43", "--property option"))?;
+        attrs.insert("metadata".into(), Json::Object(properties));
+    }
+    if let Some(zone) = args.str("availability_zone").filter(|s| !s.is_empty()) {
+        fail(api::require(ctx, "3.51", "--availability-zone option"))?;
+        attrs.insert("availability_zone".into(), Json::from(zone));
+    }
+    let backup = fail(api::create(ctx, &BACKUP, "/backups", attrs))?;
+    Ok(backup_show(&backup, &["id", "name", "volume_id"]))
+}
+
+fn delete_volume_backup(ctx: &mut ClientManager, args: &Args) -> Result<Output> {
+    let force = args.flag("force");
+    common::each_item(
+        &args.strings("backups"),
+        |name| {
+            let id = common::id(&find_backup(ctx, name)?);
+            if force {
+                api::action(ctx, &BACKUP, &id, "os-force_delete", Json::Null).map(|_| ())
+            } else {
+                api::delete(
+                    ctx,
+                    &BACKUP,
+                    &openstack_sdk::item_path("/backups", &id),
+                    false,
+                )
+            }
+        },
+        |item, err| format!("Failed to delete backup with name or ID '{item}': {err}"),
+        |errors, total| format!("{errors} of {total} backups failed to delete."),
+    )
+}
+
+fn list_volume_backup(ctx: &mut ClientManager, args: &Args) -> Result<Output> {
+    let long = args.flag("long");
+    let mut columns = vec![
+        "ID",
+        "Name",
+        "Description",
+        "Status",
+        "Size",
+        "Incremental",
+        "Created At",
+    ];
+    if long {
+        columns.extend(["Availability Zone", "Volume", "Container"]);
+    }
+    let volumes = volume_names(ctx);
+    let mut all_tenants = args.flag("all_projects");
+    let mut params: Vec<Param> = Vec::new();
+    let mut project_id = None;
+    if let Some(project) = args.str("project").filter(|s| !s.is_empty()) {
+        all_tenants = true;
+        let found = fail(openstack_sdk::find_one(
+            ctx,
+            &identity::resources::PROJECT,
+            identity::resources::PROJECT.base_path,
+            project,
+            &[],
+        ))?;
+        project_id = Some(common::id(&found));
+    }
+    if let Some(volume) = args.str("volume").filter(|s| !s.is_empty()) {
+        let id = match find_volume(ctx, volume) {
+            Ok(found) => common::id(&found),
+            Err(e) => return Err(e.into()),
+        };
+        params.push(("volume_id", Some(id)));
+    }
+    let marker = match args.str("marker").filter(|s| !s.is_empty()) {
+        Some(marker) => Some(common::id(&fail(find_backup(ctx, marker))?)),
+        None => None,
+    };
+    if let Some(name) = args.str("name") {
+        params.push(("name", Some(name.to_owned())));
+    }
+    if let Some(status) = args.str("status") {
+        params.push(("status", Some(status.to_owned())));
+    }
+    params.push(("all_tenants", Some(openstack_sdk::py_bool(all_tenants))));
+    if let Some(marker) = marker {
+        params.push(("marker", Some(marker)));
+    }
+    if let Some(limit) = args.int("limit") {
+        params.push(("limit", Some(limit.to_string())));
+    }
+    if let Some(project_id) = project_id {
+        params.push(("project_id", Some(project_id)));
+    }
+    let max_items = args.int("max_items").map(|m| m as usize);
+    let data = fail(api::list(
+        ctx,
+        &BACKUP,
+        "/backups/detail",
+        &params,
+        max_items,
+    ))?;
+    let rows = data
+        .iter()
+        .map(|b| {
+            let mut row: Vec<Value> = [
+                "id",
+                "name",
+                "description",
+                "status",
+                "size",
+                "is_incremental",
+                "created_at",
+            ]
+            .iter()
+            .map(|k| common::field(b, k))
+            .collect();
+            if long {
+                row.push(common::field(b, "availability_zone"));
+                row.push(volume_id_column(
+                    b.get("volume_id").unwrap_or(&Json::Null),
+                    &volumes,
+                ));
+                row.push(common::field(b, "container"));
+            }
+            row
+        })
+        .collect();
+    Ok(common::list(&columns, rows))
+}
+
+fn restore_volume_backup(ctx: &mut ClientManager, args: &Args) -> Result<Output> {
+    let backup = fail(find_backup(ctx, common::arg(args, "backup")))?;
+    let given = args.str("volume");
+    let (mut volume_id, mut volume_name) = (None, None);
+    match given.map(|v| find_volume(ctx, v)) {
+        Some(Ok(found)) => {
+            if !args.flag("force") {
+                return common::command_error(format!(
+                    "Volume '{}' already exists; if you want to restore the backup to it you need to specify the \
+                     '--force' option",
+                    given.unwrap_or("")
+                ));
+            }
+            volume_id = Some(common::id(&found));
+        }
+        _ => volume_name = given.map(str::to_owned),
+    }
+    let mut body = Map::new();
+    if let Some(id) = volume_id.as_ref().filter(|s| !s.is_empty()) {
+        body.insert("volume_id".into(), Json::from(id.clone()));
+    }
+    if let Some(name) = volume_name.as_ref().filter(|s| !s.is_empty()) {
+        body.insert("name".into(), Json::from(name.clone()));
+    }
+    if body.is_empty() {
+        return common::command_error("Either of `name` or `volume_id` must be specified.");
+    }
+    let path = format!(
+        "{}/restore",
+        openstack_sdk::item_path("/backups", &common::id(&backup))
+    );
+    let answer = fail(
+        api::raw_call(ctx, Method::Post, &path)
+            .and_then(|c| c.body(json!({"restore": body})).json(ctx)),
+    )?;
+    let restore = answer.get("restore").cloned().unwrap_or(Json::Null);
+    Ok(common::show(vec![
+        ("id".into(), common::field(&backup, "id")),
+        ("volume_id".into(), common::field(&restore, "volume_id")),
+        ("volume_name".into(), common::field(&restore, "volume_name")),
+    ]))
+}
+
+fn set_volume_backup(ctx: &mut ClientManager, args: &Args) -> Result<Output> {
+    let backup = fail(find_backup(ctx, common::arg(args, "backup")))?;
+    let id = common::id(&backup);
+    let mut result = 0;
+    if let Some(state) = args.str("state").filter(|s| !s.is_empty()) {
+        if let Err(e) = api::action(
+            ctx,
+            &BACKUP,
+            &id,
+            "os-reset_status",
+            json!({"status": state}),
+        ) {
+            log::error!("Failed to set backup state: {e}");
+            result += 1;
+        }
+    }
+    let mut changes = Map::new();
+    for (dest, option) in [("name", "--name"), ("description", "--description")] {
+        if let Some(value) = args.str(dest).filter(|s| !s.is_empty()) {
+            fail(api::require(ctx, "3.9", &format!("{option} option")))?;
+            changes.insert(dest.into(), Json::from(value));
+        }
+    }
+    if args.flag("no_property") {
+        fail(api::require(ctx, "3.43", "--no-property option"))?;
+    }
+    let properties = common::key_values_json(args, "properties", "--property")?;
+    if !properties.is_empty() {
+        fail(api::require(ctx, "3.43", "--property option"))?;
+    }
+    if fail(api::supports(ctx, "3.43"))? {
+        let mut metadata = match backup.get("metadata") {
+            Some(Json::Object(m)) if !args.flag("no_property") => m.clone(),
+            _ => Map::new(),
+        };
+        metadata.extend(properties);
+        changes.insert("metadata".into(), Json::Object(metadata));
+    }
+    if !changes.is_empty() {
+        if let Err(e) = api::update(
+            ctx,
+            &BACKUP,
+            &openstack_sdk::item_path("/backups", &id),
+            changes,
+        ) {
+            log::error!("Failed to update backup name or description: {e}");
+            result += 1;
+        }
+    }
+    if result > 0 {
+        return common::command_error("One or more of the set operations failed");
+    }
+    Ok(Output::ok())
+}
+
+fn show_volume_backup(ctx: &mut ClientManager, args: &Args) -> Result<Output> {
+    let backup = fail(find_backup(ctx, common::arg(args, "backup")))?;
+    Ok(backup_show(
+        &backup,
+        &[
+            "availability_zone",
+            "container",
+            "created_at",
+            "data_timestamp",
+            "description",
+            "encryption_key_id",
+            "fail_reason",
+            "has_dependent_backups",
+            "id",
+            "is_incremental",
+            "metadata",
+            "name",
+            "object_count",
+            "project_id",
+            "size",
+            "snapshot_id",
+            "status",
+            "updated_at",
+            "user_id",
+            "volume_id",
+        ],
+    ))
+}
+
+fn unset_volume_backup(ctx: &mut ClientManager, args: &Args) -> Result<Output> {
+    fail(api::require(ctx, "3.43", "--property option"))?;
+    let backup = fail(find_backup(ctx, common::arg(args, "backup")))?;
+    let mut metadata = backup
+        .get("metadata")
+        .and_then(Json::as_object)
+        .cloned()
+        .unwrap_or_default();
+    for key in args.strings("properties") {
+        if metadata.remove(&key).is_none() {
+            log::warn!(
+                "'{key}' is not a valid property for backup '{}'",
+                common::arg(args, "backup")
+            );
+        }
+    }
+    // As OSC: the keys left over are the ones deleted.
+    let keys: Vec<String> = metadata.keys().cloned().collect();
+    fail(api::delete_metadata(
+        ctx,
+        &BACKUP,
+        &common::id(&backup),
+        &keys,
+    ))?;
+    Ok(Output::ok())
 }

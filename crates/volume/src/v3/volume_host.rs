@@ -3,7 +3,11 @@
 use cliff::{Arg, Args, Command, Output, Parser, Result};
 use osc_lib::ClientManager;
 
-use crate::common;
+use serde_json::json;
+
+use crate::api;
+use crate::common::{self, fail};
+use crate::v3::service::service_action;
 
 /// `volume host failover`.
 pub struct FailoverVolumeHost;
@@ -23,7 +27,7 @@ impl Command<ClientManager> for FailoverVolumeHost {
     }
 
     fn take_action(&self, ctx: &mut ClientManager, args: &Args) -> Result<Output> {
-        common::not_yet(ctx, args)
+        failover_volume_host(ctx, args)
     }
 }
 
@@ -57,6 +61,31 @@ impl Command<ClientManager> for SetVolumeHost {
     }
 
     fn take_action(&self, ctx: &mut ClientManager, args: &Args) -> Result<Output> {
-        common::not_yet(ctx, args)
+        set_volume_host(ctx, args)
     }
+}
+
+fn failover_volume_host(ctx: &mut ClientManager, args: &Args) -> Result<Output> {
+    let mut body = json!({"host": common::arg(args, "host")});
+    if let Some(backend) = args.str("volume_backend").filter(|s| !s.is_empty()) {
+        body["backend_id"] = backend.into();
+    }
+    let action = if fail(api::supports(ctx, "3.26"))? {
+        "failover"
+    } else {
+        "failover_host"
+    };
+    fail(service_action(ctx, action, body))?;
+    Ok(Output::ok())
+}
+
+fn set_volume_host(ctx: &mut ClientManager, args: &Args) -> Result<Output> {
+    let body = json!({"host": common::arg(args, "host")});
+    if args.flag("enable") {
+        fail(service_action(ctx, "thaw", body.clone()))?;
+    }
+    if args.flag("disable") {
+        fail(service_action(ctx, "freeze", body))?;
+    }
+    Ok(Output::ok())
 }

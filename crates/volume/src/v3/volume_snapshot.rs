@@ -4,7 +4,15 @@ use cliff::argparse::Nargs;
 use cliff::{Arg, Args, Command, CommandKind, Output, Parser, Result};
 use osc_lib::{parseractions, ClientManager};
 
-use crate::common;
+use cliff::Value;
+use osc_lib::Method;
+use serde_json::{json, Map, Value as Json};
+
+use crate::api;
+use crate::common::{self, fail};
+use crate::resources::{SNAPSHOT, VOLUME};
+use crate::v3::volume::find_volume;
+use openstack_sdk::{Param, Res};
 
 /// `volume snapshot create`.
 pub struct CreateVolumeSnapshot;
@@ -47,7 +55,7 @@ impl Command<ClientManager> for CreateVolumeSnapshot {
     }
 
     fn take_action(&self, ctx: &mut ClientManager, args: &Args) -> Result<Output> {
-        common::not_yet(ctx, args)
+        create_volume_snapshot(ctx, args)
     }
 }
 
@@ -73,7 +81,7 @@ impl Command<ClientManager> for DeleteVolumeSnapshot {
     }
 
     fn take_action(&self, ctx: &mut ClientManager, args: &Args) -> Result<Output> {
-        common::not_yet(ctx, args)
+        delete_volume_snapshot(ctx, args)
     }
 }
 
@@ -123,7 +131,7 @@ impl Command<ClientManager> for ListVolumeSnapshot {
     }
 
     fn take_action(&self, ctx: &mut ClientManager, args: &Args) -> Result<Output> {
-        common::not_yet(ctx, args)
+        list_volume_snapshot(ctx, args)
     }
 }
 
@@ -157,7 +165,7 @@ impl Command<ClientManager> for SetVolumeSnapshot {
     }
 
     fn take_action(&self, ctx: &mut ClientManager, args: &Args) -> Result<Output> {
-        common::not_yet(ctx, args)
+        set_volume_snapshot(ctx, args)
     }
 }
 
@@ -182,7 +190,7 @@ impl Command<ClientManager> for ShowVolumeSnapshot {
     }
 
     fn take_action(&self, ctx: &mut ClientManager, args: &Args) -> Result<Output> {
-        common::not_yet(ctx, args)
+        show_volume_snapshot(ctx, args)
     }
 }
 
@@ -204,6 +212,285 @@ impl Command<ClientManager> for UnsetVolumeSnapshot {
     }
 
     fn take_action(&self, ctx: &mut ClientManager, args: &Args) -> Result<Output> {
-        common::not_yet(ctx, args)
+        unset_volume_snapshot(ctx, args)
     }
+}
+
+/// `_format_snapshot`: `to_dict(original_names=True)` less the ignored columns, `metadata` as `properties`.
+pub fn format_snapshot(snapshot: &Json) -> Output {
+    const IGNORED: [&str; 9] = [
+        "location",
+        "consumes_quota",
+        "force",
+        "group_snapshot_id",
+        "os-extended-snapshot-attributes:progress",
+        "os-extended-snapshot-attributes:project_id",
+        "updated_at",
+        "user_id",
+        "links",
+    ];
+    let pairs = api::to_dict(&SNAPSHOT, snapshot)
+        .into_iter()
+        .filter(|(k, _)| !IGNORED.contains(&k.as_str()))
+        .map(|(k, v)| {
+            if k == "metadata" {
+                ("properties".to_owned(), v)
+            } else {
+                (k, v)
+            }
+        })
+        .collect();
+    common::show_sorted(pairs, |key, value| match key {
+        "properties" => common::dict_col(value),
+        _ => common::val(value),
+    })
+}
+
+/// `find_snapshot(name_or_id, ignore_missing=False)` (the proxy lists `/snapshots/detail`).
+pub fn find_snapshot(ctx: &mut ClientManager, name_or_id: &str) -> Res<Json> {
+    api::find_in(ctx, &SNAPSHOT, "/snapshots/detail", name_or_id, &[])
+}
+
+fn create_volume_snapshot(ctx: &mut ClientManager, args: &Args) -> Result<Output> {
+    let volume = args
+        .str("volume")
+        .filter(|s| !s.is_empty())
+        .or(args.str("snapshot_name"))
+        .unwrap_or("");
+    let volume_id = common::id(&fail(find_volume(ctx, volume))?);
+    let properties = common::key_values_json(args, "properties", "--property")?;
+    let text = |dest: &str| args.str(dest).map_or(Json::Null, Json::from);
+    let remote = common::key_values_json(args, "remote_source", "--remote-source")?;
+    let snapshot = if !remote.is_empty() {
+        if args.flag("force") {
+            log::warn!(
+                "'--force' option will not work when you create new volume snapshot from an existing remote volume \
+                 snapshot"
+            );
+        }
+        let body = json!({"snapshot": {
+            "volume_id": volume_id,
+            "ref": remote,
+            "name": text("snapshot_name"),
+            "description": text("description"),
+            "metadata": properties,
+        }});
+        let answer = fail(
+            api::call(ctx, &SNAPSHOT, Method::Post, "/manageable_snapshots")
+                .and_then(|c| c.body(body).json(ctx)),
+        )?;
+        SNAPSHOT.sdk.unwrap_body(answer)
+    } else {
+        let mut attrs = Map::new();
+        attrs.insert("volume_id".into(), Json::from(volume_id));
+        if !fail(api::supports(ctx, "3.66"))? {
+            attrs.insert("force".into(), Json::Bool(args.flag("force")));
+        }
+        attrs.insert("name".into(), text("snapshot_name"));
+        attrs.insert("description".into(), text("description"));
+        attrs.insert("metadata".into(), Json::Object(properties));
+        fail(api::create(ctx, &SNAPSHOT, "/snapshots", attrs))?
+    };
+    Ok(format_snapshot(&snapshot))
+}
+
+fn delete_volume_snapshot(ctx: &mut ClientManager, args: &Args) -> Result<Output> {
+    let (force, remote) = (args.flag("force"), args.flag("remote"));
+    if remote && force {
+        return common::command_error(
+            "The --force option is not supported with the --remote parameter.",
+        );
+    }
+    common::each_item(
+        &args.strings("snapshots"),
+        |name| {
+            let id = common::id(&find_snapshot(ctx, name)?);
+            if remote {
+                api::action(ctx, &SNAPSHOT, &id, "os-unmanage", Json::Null).map(|_| ())
+            } else if force {
+                api::action(ctx, &SNAPSHOT, &id, "os-force_delete", Json::Null).map(|_| ())
+            } else {
+                api::delete(
+                    ctx,
+                    &SNAPSHOT,
+                    &openstack_sdk::item_path("/snapshots", &id),
+                    true,
+                )
+            }
+        },
+        |item, err| format!("Failed to delete snapshot with name or ID '{item}': {err}"),
+        |errors, total| format!("{errors} of {total} snapshots failed to delete."),
+    )
+}
+
+/// The volumes by ID, for columns that show a volume's name (`volume_client.volumes()`); any failure leaves
+/// it empty.
+pub fn volume_names(ctx: &mut ClientManager) -> Vec<(String, Json)> {
+    api::list(ctx, &VOLUME, "/volumes/detail", &[], None)
+        .map(|volumes| {
+            volumes
+                .iter()
+                .map(|v| (common::id(v), v.get("name").cloned().unwrap_or(Json::Null)))
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+/// `VolumeIdColumn`: the volume's name when known, else the ID; the ID for machines.
+pub fn volume_id_column(value: &Json, volumes: &[(String, Json)]) -> Value {
+    let id = openstack_sdk::json_text(value);
+    let human = volumes.iter().find(|(vid, _)| *vid == id).map_or_else(
+        || osc_lib::utils::py_str(&common::val(value)),
+        |(_, name)| osc_lib::utils::py_str(&common::val(name)),
+    );
+    Value::Column {
+        human,
+        machine: Box::new(common::val(value)),
+    }
+}
+
+fn list_volume_snapshot(ctx: &mut ClientManager, args: &Args) -> Result<Output> {
+    let long = args.flag("long");
+    let mut columns = vec!["ID", "Name", "Description", "Status", "Size"];
+    if long {
+        columns.extend(["Created At", "Volume", "Properties"]);
+    }
+    let volumes = volume_names(ctx);
+    let mut params: Vec<Param> = Vec::new();
+    if let Some(volume) = args.str("volume").filter(|s| !s.is_empty()) {
+        params.push((
+            "volume_id",
+            Some(common::id(&fail(find_volume(ctx, volume))?)),
+        ));
+    }
+    let project = args.str("project").filter(|s| !s.is_empty());
+    if let Some(project) = project {
+        let id = fail(identity::common::find_project_id_sdk(
+            ctx,
+            project,
+            args.str("project_domain"),
+            true,
+            None,
+        ))?;
+        params.push(("project_id", Some(id)));
+    }
+    let all_projects = project.is_some() || args.flag("all_projects");
+    if all_projects {
+        params.push(("all_projects", Some("True".into())));
+    }
+    for dest in ["marker", "name", "status"] {
+        if let Some(v) = args.str(dest) {
+            params.push((
+                if dest == "marker" {
+                    "marker"
+                } else if dest == "name" {
+                    "name"
+                } else {
+                    "status"
+                },
+                Some(v.to_owned()),
+            ));
+        }
+    }
+    if let Some(limit) = args.int("limit") {
+        params.push(("limit", Some(limit.to_string())));
+    }
+    let max_items = args.int("max_items").map(|m| m as usize);
+    let data = fail(api::list(
+        ctx,
+        &SNAPSHOT,
+        "/snapshots/detail",
+        &params,
+        max_items,
+    ))?;
+    let rows = data
+        .iter()
+        .map(|s| {
+            let mut row: Vec<Value> = ["id", "name", "description", "status", "size"]
+                .iter()
+                .map(|k| common::field(s, k))
+                .collect();
+            if long {
+                row.push(common::field(s, "created_at"));
+                row.push(volume_id_column(
+                    s.get("volume_id").unwrap_or(&Json::Null),
+                    &volumes,
+                ));
+                row.push(common::dict_col(s.get("metadata").unwrap_or(&Json::Null)));
+            }
+            row
+        })
+        .collect();
+    Ok(common::list(&columns, rows))
+}
+
+fn set_volume_snapshot(ctx: &mut ClientManager, args: &Args) -> Result<Output> {
+    let snapshot = fail(find_snapshot(ctx, common::arg(args, "snapshot")))?;
+    let id = common::id(&snapshot);
+    let mut result = 0;
+    if args.flag("no_property") {
+        if let Err(e) = api::delete_metadata(ctx, &SNAPSHOT, &id, &api::metadata_keys(&snapshot)) {
+            log::error!("Failed to clean snapshot properties: {e}");
+            result += 1;
+        }
+    }
+    let properties = common::key_values_json(args, "properties", "--property")?;
+    if !properties.is_empty() {
+        if let Err(e) = api::set_metadata(ctx, &SNAPSHOT, &id, properties) {
+            log::error!("Failed to set snapshot property: {e}");
+            result += 1;
+        }
+    }
+    if let Some(state) = args.str("state").filter(|s| !s.is_empty()) {
+        if let Err(e) = api::action(
+            ctx,
+            &SNAPSHOT,
+            &id,
+            "os-reset_status",
+            json!({"status": state}),
+        ) {
+            log::error!("Failed to set snapshot state: {e}");
+            result += 1;
+        }
+    }
+    let mut changes = Map::new();
+    for dest in ["name", "description"] {
+        if let Some(value) = args.str(dest).filter(|s| !s.is_empty()) {
+            changes.insert(dest.into(), Json::from(value));
+        }
+    }
+    if !changes.is_empty() {
+        if let Err(e) = api::update(
+            ctx,
+            &SNAPSHOT,
+            &openstack_sdk::item_path("/snapshots", &id),
+            changes,
+        ) {
+            log::error!("Failed to update snapshot name or description: {e}");
+            result += 1;
+        }
+    }
+    if result > 0 {
+        return common::command_error("One or more of the set operations failed");
+    }
+    Ok(Output::ok())
+}
+
+fn show_volume_snapshot(ctx: &mut ClientManager, args: &Args) -> Result<Output> {
+    let snapshot = fail(find_snapshot(ctx, common::arg(args, "snapshot")))?;
+    Ok(format_snapshot(&snapshot))
+}
+
+fn unset_volume_snapshot(ctx: &mut ClientManager, args: &Args) -> Result<Output> {
+    let snapshot = fail(find_snapshot(ctx, common::arg(args, "snapshot")))?;
+    let properties = args.strings("properties");
+    if !properties.is_empty() {
+        fail(api::delete_metadata(
+            ctx,
+            &SNAPSHOT,
+            &common::id(&snapshot),
+            &properties,
+        ))?;
+    }
+    Ok(Output::ok())
 }
