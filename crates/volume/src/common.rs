@@ -159,8 +159,3 @@ pub fn each_item(
     }
     Ok(Output::ok())
 }
-
-/// Registered commands not yet implemented answer with this.
-pub fn not_yet(_ctx: &mut osc_lib::ClientManager, _args: &Args) -> Result<Output> {
-    Err(Error::command("This command is not implemented yet."))
-}

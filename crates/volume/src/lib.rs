@@ -3,6 +3,7 @@
 
 pub mod api;
 pub mod common;
+pub mod lookup;
 pub mod resources;
 pub mod v3;
 

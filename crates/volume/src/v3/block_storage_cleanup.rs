@@ -4,7 +4,12 @@ use cliff::argparse::Action;
 use cliff::{Arg, Args, Command, CommandKind, Output, Parser, Result};
 use osc_lib::ClientManager;
 
-use crate::common;
+use cliff::{ArgValue, Value};
+use osc_lib::Method;
+use serde_json::{Map, Value as Json};
+
+use crate::api;
+use crate::common::{self, fail};
 
 /// `block storage cleanup`.
 pub struct BlockStorageCleanup;
@@ -82,6 +87,57 @@ impl Command<ClientManager> for BlockStorageCleanup {
     }
 
     fn take_action(&self, ctx: &mut ClientManager, args: &Args) -> Result<Output> {
-        common::not_yet(ctx, args)
+        block_storage_cleanup(ctx, args)
     }
+}
+
+fn block_storage_cleanup(ctx: &mut ClientManager, args: &Args) -> Result<Output> {
+    fail(api::require(ctx, "3.24", "'block storage cleanup' command"))?;
+    let text = |d: &str| args.str(d).map_or(Json::Null, Json::from);
+    let tri = |d: &str| match args.get(d) {
+        ArgValue::Bool(b) => Json::Bool(*b),
+        _ => Json::Null,
+    };
+    // `cleanup_workers`' defaults fill what the command leaves out (`is_up` is False unless given).
+    let is_up = match tri("is_up") {
+        Json::Null => Json::Bool(false),
+        given => given,
+    };
+    let mut body = Map::new();
+    body.insert("binary".into(), text("binary"));
+    body.insert("cluster_name".into(), text("cluster"));
+    body.insert("disabled".into(), tri("disabled"));
+    body.insert("host".into(), text("host"));
+    body.insert("is_up".into(), is_up);
+    body.insert("resource_id".into(), text("resource_id"));
+    body.insert("resource_type".into(), text("resource_type"));
+    body.insert(
+        "service_id".into(),
+        args.int("service_id").map_or(Json::Null, Json::from),
+    );
+    let result = fail(
+        api::raw_call(ctx, Method::Put, "/workers/cleanup")
+            .and_then(|c| c.body(Json::Object(body)).json(ctx)),
+    )?;
+    let mut rows: Vec<Vec<Value>> = Vec::new();
+    for (key, status) in [("cleaning", "Cleaning"), ("unavailable", "Unavailable")] {
+        for item in result
+            .get(key)
+            .and_then(Json::as_array)
+            .into_iter()
+            .flatten()
+        {
+            rows.push(vec![
+                common::field(item, "id"),
+                common::field(item, "cluster_name"),
+                common::field(item, "host"),
+                common::field(item, "binary"),
+                Value::str(status),
+            ]);
+        }
+    }
+    Ok(common::list(
+        &["ID", "Cluster Name", "Host", "Binary", "Status"],
+        rows,
+    ))
 }

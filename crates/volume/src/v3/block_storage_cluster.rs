@@ -4,7 +4,13 @@ use cliff::argparse::Action;
 use cliff::{Arg, Args, Command, CommandKind, Output, Parser, Result};
 use osc_lib::ClientManager;
 
-use crate::common;
+use cliff::{ArgValue, Value};
+use osc_lib::Method;
+use serde_json::{Map, Value as Json};
+
+use crate::api;
+use crate::common::{self, fail};
+use crate::resources::CLUSTER;
 
 /// `block storage cluster list`.
 pub struct ListBlockStorageCluster;
@@ -71,7 +77,7 @@ impl Command<ClientManager> for ListBlockStorageCluster {
     }
 
     fn take_action(&self, ctx: &mut ClientManager, args: &Args) -> Result<Output> {
-        common::not_yet(ctx, args)
+        list_block_storage_cluster(ctx, args)
     }
 }
 
@@ -120,7 +126,7 @@ impl Command<ClientManager> for SetBlockStorageCluster {
     }
 
     fn take_action(&self, ctx: &mut ClientManager, args: &Args) -> Result<Output> {
-        common::not_yet(ctx, args)
+        set_block_storage_cluster(ctx, args)
     }
 }
 
@@ -150,6 +156,129 @@ impl Command<ClientManager> for ShowBlockStorageCluster {
     }
 
     fn take_action(&self, ctx: &mut ClientManager, args: &Args) -> Result<Output> {
-        common::not_yet(ctx, args)
+        show_block_storage_cluster(ctx, args)
     }
+}
+
+/// `_format_cluster(cluster, detailed=True)`.
+fn format_cluster(cluster: &Json) -> Output {
+    let columns = [
+        ("name", "Name"),
+        ("binary", "Binary"),
+        ("state", "State"),
+        ("status", "Status"),
+        ("disabled_reason", "Disabled Reason"),
+        ("num_hosts", "Hosts"),
+        ("num_down_hosts", "Down Hosts"),
+        ("last_heartbeat", "Last Heartbeat"),
+        ("created_at", "Created At"),
+        ("updated_at", "Updated At"),
+        ("replication_status", "Replication Status"),
+        ("frozen", "Frozen"),
+        ("active_backend_id", "Active Backend ID"),
+    ];
+    common::show(
+        columns
+            .iter()
+            .map(|(k, h)| ((*h).to_owned(), common::field(cluster, k)))
+            .collect(),
+    )
+}
+
+fn list_block_storage_cluster(ctx: &mut ClientManager, args: &Args) -> Result<Output> {
+    fail(api::require(
+        ctx,
+        "3.7",
+        "'block storage cluster list' command",
+    ))?;
+    let tri = |d: &str| match args.get(d) {
+        ArgValue::Bool(b) => Some(openstack_sdk::py_bool(*b)),
+        _ => None,
+    };
+    let params = vec![
+        ("name", args.str("cluster").map(str::to_owned)),
+        ("binary", args.str("binary").map(str::to_owned)),
+        ("is_up", tri("is_up")),
+        ("disabled", tri("is_disabled")),
+        ("num_hosts", args.int("num_hosts").map(|n| n.to_string())),
+        (
+            "num_down_hosts",
+            args.int("num_down_hosts").map(|n| n.to_string()),
+        ),
+    ];
+    let long = args.flag("long");
+    let path = if long {
+        "/clusters/detail"
+    } else {
+        "/clusters"
+    };
+    let data = fail(api::list(ctx, &CLUSTER, path, &params, None))?;
+    let mut columns = vec!["Name", "Binary", "State", "Status"];
+    if long {
+        columns.extend([
+            "Num Hosts",
+            "Num Down Hosts",
+            "Last Heartbeat",
+            "Disabled Reason",
+            "Created At",
+            "Updated At",
+        ]);
+    }
+    let rows: Vec<Vec<Value>> = data
+        .iter()
+        .map(|c| {
+            columns
+                .iter()
+                .map(|h| common::field(c, &h.to_lowercase().replace(' ', "_")))
+                .collect()
+        })
+        .collect();
+    Ok(common::list(&columns, rows))
+}
+
+fn set_block_storage_cluster(ctx: &mut ClientManager, args: &Args) -> Result<Output> {
+    fail(api::require(
+        ctx,
+        "3.7",
+        "'block storage cluster set' command",
+    ))?;
+    let disable = matches!(args.get("disabled"), ArgValue::Bool(true));
+    let reason = args.str("disabled_reason").filter(|s| !s.is_empty());
+    if reason.is_some() && !disable {
+        return common::command_error("Cannot specify --disable-reason without --disable");
+    }
+    let mut body = Map::new();
+    body.insert("name".into(), Json::from(common::arg(args, "cluster")));
+    if let Some(binary) = args.str("binary").filter(|s| !s.is_empty()) {
+        body.insert("binary".into(), Json::from(binary));
+    }
+    let action = if disable {
+        if let Some(reason) = reason {
+            body.insert("disabled_reason".into(), Json::from(reason));
+        }
+        "disable"
+    } else {
+        "enable"
+    };
+    let path = format!("/clusters/{action}");
+    let answer = fail(
+        api::call(ctx, &CLUSTER, Method::Put, &path)
+            .and_then(|c| c.body(Json::Object(body)).json(ctx)),
+    )?;
+    Ok(format_cluster(&CLUSTER.sdk.unwrap_body(answer)))
+}
+
+fn show_block_storage_cluster(ctx: &mut ClientManager, args: &Args) -> Result<Output> {
+    fail(api::require(
+        ctx,
+        "3.7",
+        "'block storage cluster show' command",
+    ))?;
+    let cluster = fail(api::get(
+        ctx,
+        &CLUSTER,
+        "/clusters",
+        common::arg(args, "cluster"),
+    ))?;
+    Ok(format_cluster(&cluster))
 }

@@ -4,7 +4,12 @@ use cliff::argparse::Nargs;
 use cliff::{Arg, Args, Command, CommandKind, Output, Parser, Result};
 use osc_lib::ClientManager;
 
-use crate::common;
+use cliff::Value;
+
+use crate::api;
+use crate::api::VolumeResource;
+use crate::common::{self, fail};
+use crate::resources::{MANAGEABLE_SNAPSHOT, MANAGEABLE_VOLUME};
 
 /// `block storage snapshot manageable list`.
 pub struct BlockStorageManageSnapshots;
@@ -43,7 +48,7 @@ impl Command<ClientManager> for BlockStorageManageSnapshots {
     }
 
     fn take_action(&self, ctx: &mut ClientManager, args: &Args) -> Result<Output> {
-        common::not_yet(ctx, args)
+        block_storage_manage_snapshots(ctx, args)
     }
 }
 
@@ -84,6 +89,78 @@ impl Command<ClientManager> for BlockStorageManageVolumes {
     }
 
     fn take_action(&self, ctx: &mut ClientManager, args: &Args) -> Result<Output> {
-        common::not_yet(ctx, args)
+        block_storage_manage_volumes(ctx, args)
     }
+}
+
+fn manageable_list(
+    ctx: &mut ClientManager,
+    args: &Args,
+    res: &VolumeResource,
+    what: &str,
+    snapshots: bool,
+) -> Result<Output> {
+    if args.str("host").is_none() && args.str("cluster").is_none() {
+        return common::command_error(format!(
+            "Either <host> or '--cluster <cluster>' needs to be provided to run the '{what}' command"
+        ));
+    }
+    fail(api::require(ctx, "3.8", &format!("'{what}' command")))?;
+    if args.str("cluster").is_some_and(|s| !s.is_empty()) {
+        fail(api::require(ctx, "3.17", "'--cluster' option"))?;
+    }
+    let mut detailed = args.flag("long");
+    if let Some(given) = args.str("detailed") {
+        detailed = ["1", "t", "true", "on", "y", "yes"].contains(&given.to_lowercase().trim());
+        if detailed {
+            log::warn!("The --detailed option has been deprecated. Use --long instead.");
+        } else {
+            log::warn!("The --detailed option has been deprecated. Unset it.");
+        }
+    }
+    let mut columns = vec!["reference", "size", "safe_to_manage"];
+    if snapshots {
+        columns.push("source_reference");
+    }
+    if detailed {
+        columns.extend(["reason_not_safe", "cinder_id", "extra_info"]);
+    }
+    let mut params = Vec::new();
+    for dest in ["host", "cluster", "marker", "limit", "offset", "sort"] {
+        if let Some(value) = args.str(dest).filter(|s| !s.is_empty()) {
+            params.push((dest, Some(value.to_owned())));
+        }
+    }
+    let base = res.sdk.base_path;
+    let path = if detailed {
+        format!("{base}/detail")
+    } else {
+        base.to_owned()
+    };
+    let data = fail(api::list(ctx, res, &path, &params, None))?;
+    let rows: Vec<Vec<Value>> = data
+        .iter()
+        .map(|item| columns.iter().map(|k| common::field(item, k)).collect())
+        .collect();
+    Ok(common::list(&columns, rows))
+}
+
+fn block_storage_manage_volumes(ctx: &mut ClientManager, args: &Args) -> Result<Output> {
+    manageable_list(
+        ctx,
+        args,
+        &MANAGEABLE_VOLUME,
+        "block storage volume manageable list",
+        false,
+    )
+}
+
+fn block_storage_manage_snapshots(ctx: &mut ClientManager, args: &Args) -> Result<Output> {
+    manageable_list(
+        ctx,
+        args,
+        &MANAGEABLE_SNAPSHOT,
+        "block storage volume snapshot manageable list",
+        true,
+    )
 }

@@ -3,7 +3,12 @@
 use cliff::{Arg, Args, Command, CommandKind, Output, Parser, Result};
 use osc_lib::ClientManager;
 
-use crate::common;
+use cliff::Value;
+use serde_json::Value as Json;
+
+use crate::api;
+use crate::common::{self, fail};
+use crate::resources::RESOURCE_FILTER;
 
 /// `block storage resource filter list`.
 pub struct ListBlockStorageResourceFilter;
@@ -20,7 +25,7 @@ impl Command<ClientManager> for ListBlockStorageResourceFilter {
     fn add_arguments(&self, _parser: &mut Parser) {}
 
     fn take_action(&self, ctx: &mut ClientManager, args: &Args) -> Result<Output> {
-        common::not_yet(ctx, args)
+        list_block_storage_resource_filter(ctx, args)
     }
 }
 
@@ -45,6 +50,59 @@ impl Command<ClientManager> for ShowBlockStorageResourceFilter {
     }
 
     fn take_action(&self, ctx: &mut ClientManager, args: &Args) -> Result<Output> {
-        common::not_yet(ctx, args)
+        show_block_storage_resource_filter(ctx, args)
     }
+}
+
+fn row(item: &Json) -> Vec<Value> {
+    vec![
+        common::field(item, "resource"),
+        common::list_col(item.get("filters").unwrap_or(&Json::Null)),
+    ]
+}
+
+fn list_block_storage_resource_filter(ctx: &mut ClientManager, _args: &Args) -> Result<Output> {
+    fail(api::require(
+        ctx,
+        "3.33",
+        "'block storage resource filter list' command",
+    ))?;
+    let data = fail(api::list(
+        ctx,
+        &RESOURCE_FILTER,
+        "/resource_filters",
+        &[],
+        None,
+    ))?;
+    Ok(common::list(
+        &["Resource", "Filters"],
+        data.iter().map(row).collect(),
+    ))
+}
+
+fn show_block_storage_resource_filter(ctx: &mut ClientManager, args: &Args) -> Result<Output> {
+    fail(api::require(
+        ctx,
+        "3.33",
+        "'block storage resource filter show' command",
+    ))?;
+    let params = vec![("resource", args.str("resource").map(str::to_owned))];
+    let data = fail(api::list(
+        ctx,
+        &RESOURCE_FILTER,
+        "/resource_filters",
+        &params,
+        None,
+    ))?;
+    let Some(first) = data.first() else {
+        // OSC's `next()` on an empty generator: a bare StopIteration, which cliff reports with no text.
+        return common::command_error("");
+    };
+    let values = row(first);
+    Ok(common::show(
+        vec!["Resource".to_owned(), "Filters".to_owned()]
+            .into_iter()
+            .zip(values)
+            .collect(),
+    ))
 }

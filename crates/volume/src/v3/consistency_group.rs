@@ -4,8 +4,14 @@ use cliff::argparse::Nargs;
 use cliff::{Arg, Args, Command, CommandKind, Output, Parser, Result};
 use osc_lib::ClientManager;
 
+use cliff::Value;
 use osc_lib::Method;
-use serde_json::Value as Json;
+use serde_json::{json, Map, Value as Json};
+
+use crate::common::fail;
+use crate::resources::CONSISTENCY_GROUP;
+use crate::v3::volume::find_volume;
+use crate::v3::volume_type::find_type;
 
 use crate::api;
 use crate::common;
@@ -29,7 +35,7 @@ impl Command<ClientManager> for AddVolumeToConsistencyGroup {
     }
 
     fn take_action(&self, ctx: &mut ClientManager, args: &Args) -> Result<Output> {
-        common::not_yet(ctx, args)
+        add_volume_to_consistency_group(ctx, args)
     }
 }
 
@@ -94,7 +100,7 @@ impl Command<ClientManager> for CreateConsistencyGroup {
     }
 
     fn take_action(&self, ctx: &mut ClientManager, args: &Args) -> Result<Output> {
-        common::not_yet(ctx, args)
+        create_consistency_group(ctx, args)
     }
 }
 
@@ -121,7 +127,7 @@ impl Command<ClientManager> for DeleteConsistencyGroup {
     }
 
     fn take_action(&self, ctx: &mut ClientManager, args: &Args) -> Result<Output> {
-        common::not_yet(ctx, args)
+        delete_consistency_group(ctx, args)
     }
 }
 
@@ -151,7 +157,7 @@ impl Command<ClientManager> for ListConsistencyGroup {
     }
 
     fn take_action(&self, ctx: &mut ClientManager, args: &Args) -> Result<Output> {
-        common::not_yet(ctx, args)
+        list_consistency_group(ctx, args)
     }
 }
 
@@ -173,7 +179,7 @@ impl Command<ClientManager> for RemoveVolumeFromConsistencyGroup {
     }
 
     fn take_action(&self, ctx: &mut ClientManager, args: &Args) -> Result<Output> {
-        common::not_yet(ctx, args)
+        remove_volume_from_consistency_group(ctx, args)
     }
 }
 
@@ -204,7 +210,7 @@ impl Command<ClientManager> for SetConsistencyGroup {
     }
 
     fn take_action(&self, ctx: &mut ClientManager, args: &Args) -> Result<Output> {
-        common::not_yet(ctx, args)
+        set_consistency_group(ctx, args)
     }
 }
 
@@ -229,7 +235,7 @@ impl Command<ClientManager> for ShowConsistencyGroup {
     }
 
     fn take_action(&self, ctx: &mut ClientManager, args: &Args) -> Result<Output> {
-        common::not_yet(ctx, args)
+        show_consistency_group(ctx, args)
     }
 }
 
@@ -260,4 +266,221 @@ pub fn find_consistency_group(ctx: &mut ClientManager, name_or_id: &str) -> Res<
         }
     }
     found.ok_or_else(|| Failure::command(format!("{name_or_id} not found (HTTP 404)")))
+}
+
+/// `_format_consistency_group`.
+fn format_consistency_group(group: &Json) -> Output {
+    let columns = [
+        "availability_zone",
+        "created_at",
+        "description",
+        "id",
+        "name",
+        "status",
+        "volume_types",
+    ];
+    common::show(
+        columns
+            .iter()
+            .map(|k| ((*k).to_owned(), common::field(group, k)))
+            .collect(),
+    )
+}
+
+/// `find_consistency_group(name_or_id, ignore_missing=False)` of openstacksdk.
+pub fn find_cg(ctx: &mut ClientManager, name_or_id: &str) -> Res<Json> {
+    api::find_in(
+        ctx,
+        &CONSISTENCY_GROUP,
+        "/consistencygroups/detail",
+        name_or_id,
+        &[],
+    )
+}
+
+/// `_find_volumes`: the IDs found, joined by commas; each miss logged and counted.
+fn find_volumes(ctx: &mut ClientManager, volumes: &[String]) -> (usize, String) {
+    let mut result = 0;
+    let mut ids = String::new();
+    for volume in volumes {
+        match find_volume(ctx, volume) {
+            Ok(found) => {
+                ids.push_str(&common::id(&found));
+                ids.push(',');
+            }
+            Err(e) => {
+                result += 1;
+                log::error!("Failed to find volume with name or ID '{volume}':{e}");
+            }
+        }
+    }
+    (result, ids)
+}
+
+fn update_cg(ctx: &mut ClientManager, group: &Json, changes: Map<String, Json>) -> Res<()> {
+    let path = openstack_sdk::item_path("/consistencygroups", &common::id(group));
+    api::update(ctx, &CONSISTENCY_GROUP, &path, changes).map(|_| ())
+}
+
+fn change_volumes(ctx: &mut ClientManager, args: &Args, key: &str, verb: &str) -> Result<Output> {
+    let volumes = args.strings("volumes");
+    let (result, ids) = find_volumes(ctx, &volumes);
+    if result > 0 {
+        log::error!("{result} of {} volumes failed to {verb}.", volumes.len());
+    }
+    if !ids.is_empty() {
+        let group = fail(find_cg(ctx, common::arg(args, "consistency_group")))?;
+        let mut changes = Map::new();
+        changes.insert(key.into(), Json::from(ids.trim_end_matches(',')));
+        fail(update_cg(ctx, &group, changes))?;
+    }
+    Ok(Output::ok())
+}
+
+fn add_volume_to_consistency_group(ctx: &mut ClientManager, args: &Args) -> Result<Output> {
+    change_volumes(ctx, args, "add_volumes", "add")
+}
+
+fn remove_volume_from_consistency_group(ctx: &mut ClientManager, args: &Args) -> Result<Output> {
+    change_volumes(ctx, args, "remove_volumes", "remove")
+}
+
+fn create_consistency_group(ctx: &mut ClientManager, args: &Args) -> Result<Output> {
+    let text = |d: &str| args.str(d).map_or(Json::Null, Json::from);
+    let group = if let Some(volume_type) = args.str("volume_type").filter(|s| !s.is_empty()) {
+        let type_id = common::id(&fail(find_type(ctx, volume_type))?);
+        let mut attrs = Map::new();
+        attrs.insert("volume_types".into(), Json::from(type_id));
+        attrs.insert("name".into(), text("name"));
+        attrs.insert("description".into(), text("description"));
+        attrs.insert("availability_zone".into(), text("availability_zone"));
+        fail(api::create(
+            ctx,
+            &CONSISTENCY_GROUP,
+            "/consistencygroups",
+            attrs,
+        ))?
+    } else {
+        if args.str("availability_zone").is_some_and(|s| !s.is_empty()) {
+            log::warn!("'--availability-zone' option will not work if creating consistency group from source");
+        }
+        let (mut source_id, mut snapshot_id) = (Json::Null, Json::Null);
+        if let Some(source) = args.str("source").filter(|s| !s.is_empty()) {
+            source_id = Json::from(common::id(&fail(find_cg(ctx, source))?));
+        } else if let Some(snapshot) = args.str("snapshot").filter(|s| !s.is_empty()) {
+            source_id = Json::Null;
+            snapshot_id = Json::from(common::id(&fail(
+                crate::v3::consistency_group_snapshot::find_cg_snapshot(ctx, snapshot),
+            )?));
+        }
+        let body = json!({"consistencygroup-from-src": {
+            "name": text("name"),
+            "description": text("description"),
+            "cgsnapshot_id": snapshot_id,
+            "source_cgid": source_id,
+        }});
+        let call = api::call(
+            ctx,
+            &CONSISTENCY_GROUP,
+            Method::Post,
+            "/consistencygroups/create_from_src",
+        );
+        CONSISTENCY_GROUP
+            .sdk
+            .unwrap_body(fail(call.and_then(|c| c.body(body).json(ctx)))?)
+    };
+    Ok(format_consistency_group(&group))
+}
+
+fn delete_consistency_group(ctx: &mut ClientManager, args: &Args) -> Result<Output> {
+    let force = args.flag("force");
+    common::each_item(
+        &args.strings("consistency_groups"),
+        |name| {
+            let group = find_cg(ctx, name)?;
+            let path = format!(
+                "{}/delete",
+                openstack_sdk::item_path("/consistencygroups", &common::id(&group))
+            );
+            let body = json!({"consistency_group": {"force": force}});
+            api::call(ctx, &CONSISTENCY_GROUP, Method::Post, &path)?
+                .body(body)
+                .send(ctx)
+                .map(|_| ())
+        },
+        |item, err| format!("Failed to delete consistency group with name or ID '{item}':{err}"),
+        |errors, total| format!("{errors} of {total} consistency groups failed to delete."),
+    )
+}
+
+fn list_consistency_group(ctx: &mut ClientManager, args: &Args) -> Result<Output> {
+    let params = vec![(
+        "all_tenants",
+        Some(openstack_sdk::py_bool(args.flag("all_projects"))),
+    )];
+    let data = fail(api::list(
+        ctx,
+        &CONSISTENCY_GROUP,
+        "/consistencygroups/detail",
+        &params,
+        None,
+    ))?;
+    let long = args.flag("long");
+    let (headings, columns): (Vec<&str>, Vec<&str>) = if long {
+        (
+            vec![
+                "ID",
+                "Status",
+                "Availability Zone",
+                "Name",
+                "Description",
+                "Volume Types",
+            ],
+            vec![
+                "id",
+                "status",
+                "availability_zone",
+                "name",
+                "description",
+                "volume_types",
+            ],
+        )
+    } else {
+        (vec!["ID", "Status", "Name"], vec!["id", "status", "name"])
+    };
+    let rows: Vec<Vec<Value>> = data
+        .iter()
+        .map(|g| {
+            columns
+                .iter()
+                .map(|k| {
+                    if *k == "volume_types" {
+                        common::list_col(g.get(*k).unwrap_or(&Json::Null))
+                    } else {
+                        common::field(g, k)
+                    }
+                })
+                .collect()
+        })
+        .collect();
+    Ok(common::list(&headings, rows))
+}
+
+fn set_consistency_group(ctx: &mut ClientManager, args: &Args) -> Result<Output> {
+    let mut changes = Map::new();
+    for dest in ["name", "description"] {
+        if let Some(value) = args.str(dest).filter(|s| !s.is_empty()) {
+            changes.insert(dest.into(), Json::from(value));
+        }
+    }
+    if !changes.is_empty() {
+        let group = fail(find_cg(ctx, common::arg(args, "consistency_group")))?;
+        fail(update_cg(ctx, &group, changes))?;
+    }
+    Ok(Output::ok())
+}
+
+fn show_consistency_group(ctx: &mut ClientManager, args: &Args) -> Result<Output> {
+    let group = fail(find_cg(ctx, common::arg(args, "consistency_group")))?;
+    Ok(format_consistency_group(&group))
 }

@@ -4,7 +4,14 @@ use cliff::argparse::Nargs;
 use cliff::{Arg, Args, Command, CommandKind, Output, Parser, Result};
 use osc_lib::ClientManager;
 
-use crate::common;
+use cliff::Value;
+use serde_json::{Map, Value as Json};
+
+use crate::api;
+use crate::common::{self, fail};
+use crate::resources::CG_SNAPSHOT;
+use crate::v3::consistency_group::find_cg;
+use openstack_sdk::Res;
 
 /// `consistency group snapshot create`.
 pub struct CreateConsistencyGroupSnapshot;
@@ -34,7 +41,7 @@ impl Command<ClientManager> for CreateConsistencyGroupSnapshot {
     }
 
     fn take_action(&self, ctx: &mut ClientManager, args: &Args) -> Result<Output> {
-        common::not_yet(ctx, args)
+        create_consistency_group_snapshot(ctx, args)
     }
 }
 
@@ -56,7 +63,7 @@ impl Command<ClientManager> for DeleteConsistencyGroupSnapshot {
     }
 
     fn take_action(&self, ctx: &mut ClientManager, args: &Args) -> Result<Output> {
-        common::not_yet(ctx, args)
+        delete_consistency_group_snapshot(ctx, args)
     }
 }
 
@@ -92,7 +99,7 @@ impl Command<ClientManager> for ListConsistencyGroupSnapshot {
     }
 
     fn take_action(&self, ctx: &mut ClientManager, args: &Args) -> Result<Output> {
-        common::not_yet(ctx, args)
+        list_consistency_group_snapshot(ctx, args)
     }
 }
 
@@ -117,6 +124,128 @@ impl Command<ClientManager> for ShowConsistencyGroupSnapshot {
     }
 
     fn take_action(&self, ctx: &mut ClientManager, args: &Args) -> Result<Output> {
-        common::not_yet(ctx, args)
+        show_consistency_group_snapshot(ctx, args)
     }
+}
+
+/// `_format_consistency_group_snapshot`.
+fn format_cg_snapshot(snapshot: &Json) -> Output {
+    let columns = [
+        "consistencygroup_id",
+        "created_at",
+        "description",
+        "id",
+        "name",
+        "status",
+    ];
+    common::show(
+        columns
+            .iter()
+            .map(|k| ((*k).to_owned(), common::field(snapshot, k)))
+            .collect(),
+    )
+}
+
+/// `find_consistency_group_snapshot(name_or_id, ignore_missing=False)`.
+pub fn find_cg_snapshot(ctx: &mut ClientManager, name_or_id: &str) -> Res<Json> {
+    api::find_in(ctx, &CG_SNAPSHOT, "/cgsnapshots/detail", name_or_id, &[])
+}
+
+fn create_consistency_group_snapshot(ctx: &mut ClientManager, args: &Args) -> Result<Output> {
+    let group = args
+        .str("consistency_group")
+        .filter(|s| !s.is_empty())
+        .or(args.str("snapshot_name"))
+        .unwrap_or("None");
+    let group_id = common::id(&fail(find_cg(ctx, group))?);
+    let mut attrs = Map::new();
+    attrs.insert("consistencygroup_id".into(), Json::from(group_id));
+    attrs.insert(
+        "name".into(),
+        args.str("snapshot_name").map_or(Json::Null, Json::from),
+    );
+    attrs.insert(
+        "description".into(),
+        args.str("description").map_or(Json::Null, Json::from),
+    );
+    let snapshot = fail(api::create(ctx, &CG_SNAPSHOT, "/cgsnapshots", attrs))?;
+    Ok(format_cg_snapshot(&snapshot))
+}
+
+fn delete_consistency_group_snapshot(ctx: &mut ClientManager, args: &Args) -> Result<Output> {
+    common::each_item(
+        &args.strings("consistency_group_snapshot"),
+        |name| {
+            let snapshot = find_cg_snapshot(ctx, name)?;
+            api::delete(
+                ctx,
+                &CG_SNAPSHOT,
+                &openstack_sdk::item_path("/cgsnapshots", &common::id(&snapshot)),
+                true,
+            )
+        },
+        |item, err| {
+            format!("Failed to delete consistency group snapshot with name or ID '{item}': {err}")
+        },
+        |errors, total| {
+            format!("{errors} of {total} consistency group snapshots failed to delete.")
+        },
+    )
+}
+
+fn list_consistency_group_snapshot(ctx: &mut ClientManager, args: &Args) -> Result<Output> {
+    let group_id = match args.str("consistency_group").filter(|s| !s.is_empty()) {
+        Some(group) => Some(common::id(&fail(find_cg(ctx, group))?)),
+        None => None,
+    };
+    let params = vec![
+        (
+            "all_tenants",
+            Some(openstack_sdk::py_bool(args.flag("all_projects"))),
+        ),
+        ("status", args.str("status").map(str::to_owned)),
+        ("consistencygroup_id", group_id),
+    ];
+    let data = fail(api::list(
+        ctx,
+        &CG_SNAPSHOT,
+        "/cgsnapshots/detail",
+        &params,
+        None,
+    ))?;
+    let (headings, columns): (Vec<&str>, Vec<&str>) = if args.flag("long") {
+        (
+            vec![
+                "ID",
+                "Status",
+                "ConsistencyGroup ID",
+                "Name",
+                "Description",
+                "Created At",
+            ],
+            vec![
+                "id",
+                "status",
+                "consistencygroup_id",
+                "name",
+                "description",
+                "created_at",
+            ],
+        )
+    } else {
+        (vec!["ID", "Status", "Name"], vec!["id", "status", "name"])
+    };
+    let rows: Vec<Vec<Value>> = data
+        .iter()
+        .map(|s| columns.iter().map(|k| common::field(s, k)).collect())
+        .collect();
+    Ok(common::list(&headings, rows))
+}
+
+fn show_consistency_group_snapshot(ctx: &mut ClientManager, args: &Args) -> Result<Output> {
+    let snapshot = fail(find_cg_snapshot(
+        ctx,
+        common::arg(args, "consistency_group_snapshot"),
+    ))?;
+    Ok(format_cg_snapshot(&snapshot))
 }

@@ -641,7 +641,7 @@ fn create_volume(ctx: &mut ClientManager, args: &Args) -> Result<Output> {
         attrs.insert("consistencygroup_id".into(), Json::from(common::id(&found)));
     }
     if let Some(image) = args.str("image").filter(|s| !s.is_empty()) {
-        let found = fail(find_image(ctx, image))?;
+        let found = fail(crate::lookup::find_image(ctx, image))?;
         attrs.insert("imageRef".into(), Json::from(common::id(&found)));
     }
     if let Some(snapshot) = args.str("snapshot").filter(|s| !s.is_empty()) {
@@ -751,21 +751,6 @@ fn hints(args: &Args) -> Result<Map<String, Json>> {
     Ok(out)
 }
 
-/// `image_client.find_image(name_or_id, ignore_missing=False)`.
-fn find_image(ctx: &mut ClientManager, name_or_id: &str) -> Res<Json> {
-    // lookup-only: fold into the image crate at merge
-    const IMAGE: openstack_sdk::Resource = openstack_sdk::Resource {
-        service: "image",
-        class: "Image",
-        key: "",
-        plural: "images",
-        base_path: "/v2/images",
-        query: &[("name", "name")],
-        ..openstack_sdk::Resource::DEFAULT
-    };
-    openstack_sdk::find_one(ctx, &IMAGE, IMAGE.base_path, name_or_id, &[])
-}
-
 fn delete_volume(ctx: &mut ClientManager, args: &Args) -> Result<Output> {
     let (force, cascade, remote) = (
         args.flag("force"),
@@ -802,35 +787,6 @@ fn delete_volume(ctx: &mut ClientManager, args: &Args) -> Result<Output> {
         |item, err| format!("Failed to delete volume with name or ID '{item}': {err}"),
         |errors, total| format!("{errors} of {total} volumes failed to delete."),
     )
-}
-
-/// The servers by ID, for the attachments column (`compute_client.servers()`); any failure leaves it empty.
-fn server_names(ctx: &mut ClientManager) -> Vec<(String, String)> {
-    // lookup-only: fold into the compute crate at merge
-    const SERVER: openstack_sdk::Resource = openstack_sdk::Resource {
-        service: "compute",
-        class: "Server",
-        key: "server",
-        plural: "servers",
-        base_path: "/servers",
-        ..openstack_sdk::Resource::DEFAULT
-    };
-    openstack_sdk::list(ctx, &SERVER, "/servers/detail", &[], None)
-        .map(|servers| {
-            servers
-                .iter()
-                .map(|s| {
-                    (
-                        common::id(s),
-                        s.get("name")
-                            .and_then(Json::as_str)
-                            .unwrap_or("")
-                            .to_owned(),
-                    )
-                })
-                .collect()
-        })
-        .unwrap_or_default()
 }
 
 /// `AttachmentsColumn`: "Attached to <server> on <device> " per attachment; the list itself for machines.
@@ -909,7 +865,7 @@ fn list_volume(ctx: &mut ClientManager, args: &Args) -> Result<Output> {
         .iter()
         .any(|v| v.get("status").and_then(Json::as_str) == Some("in-use"))
     {
-        server_names(ctx)
+        crate::lookup::server_names(ctx)
     } else {
         Vec::new()
     };

@@ -4,7 +4,14 @@ use cliff::argparse::{Action, Nargs};
 use cliff::{Arg, Args, Command, CommandKind, Output, Parser, Result};
 use osc_lib::ClientManager;
 
-use crate::common;
+use cliff::{ArgValue, Value};
+use osc_lib::Method;
+use serde_json::{json, Map, Value as Json};
+
+use crate::api;
+use crate::common::{self, fail};
+use crate::resources::ATTACHMENT;
+use crate::v3::volume::find_volume;
 
 /// `volume attachment complete`.
 pub struct CompleteVolumeAttachment;
@@ -23,7 +30,7 @@ impl Command<ClientManager> for CompleteVolumeAttachment {
     }
 
     fn take_action(&self, ctx: &mut ClientManager, args: &Args) -> Result<Output> {
-        common::not_yet(ctx, args)
+        complete_volume_attachment(ctx, args)
     }
 }
 
@@ -108,7 +115,7 @@ impl Command<ClientManager> for CreateVolumeAttachment {
     }
 
     fn take_action(&self, ctx: &mut ClientManager, args: &Args) -> Result<Output> {
-        common::not_yet(ctx, args)
+        create_volume_attachment(ctx, args)
     }
 }
 
@@ -129,7 +136,7 @@ impl Command<ClientManager> for DeleteVolumeAttachment {
     }
 
     fn take_action(&self, ctx: &mut ClientManager, args: &Args) -> Result<Output> {
-        common::not_yet(ctx, args)
+        delete_volume_attachment(ctx, args)
     }
 }
 
@@ -166,7 +173,7 @@ impl Command<ClientManager> for ListVolumeAttachment {
     }
 
     fn take_action(&self, ctx: &mut ClientManager, args: &Args) -> Result<Output> {
-        common::not_yet(ctx, args)
+        list_volume_attachment(ctx, args)
     }
 }
 
@@ -228,7 +235,7 @@ impl Command<ClientManager> for SetVolumeAttachment {
     }
 
     fn take_action(&self, ctx: &mut ClientManager, args: &Args) -> Result<Output> {
-        common::not_yet(ctx, args)
+        set_volume_attachment(ctx, args)
     }
 }
 
@@ -253,6 +260,233 @@ impl Command<ClientManager> for ShowVolumeAttachment {
     }
 
     fn take_action(&self, ctx: &mut ClientManager, args: &Args) -> Result<Output> {
-        common::not_yet(ctx, args)
+        show_volume_attachment(ctx, args)
     }
+}
+
+/// `_format_attachment`.
+fn format_attachment(attachment: &Json) -> Output {
+    let columns = [
+        ("id", "ID"),
+        ("volume_id", "Volume ID"),
+        ("instance", "Instance ID"),
+        ("status", "Status"),
+        ("attach_mode", "Attach Mode"),
+        ("attached_at", "Attached At"),
+        ("detached_at", "Detached At"),
+        ("connection_info", "Properties"),
+    ];
+    let dict = api::to_dict_as(
+        &ATTACHMENT,
+        attachment,
+        &[
+            ("attach_time", "attached_at"),
+            ("detach_time", "detached_at"),
+            ("mode", "attach_mode"),
+        ],
+    );
+    common::show(
+        columns
+            .iter()
+            .map(|(key, heading)| {
+                let value = dict
+                    .iter()
+                    .find(|(k, _)| k == key)
+                    .map(|(_, v)| v.clone())
+                    .unwrap_or(Json::Null);
+                let value = if *key == "connection_info" {
+                    common::dict_col(&value)
+                } else {
+                    common::val(&value)
+                };
+                ((*heading).to_owned(), value)
+            })
+            .collect(),
+    )
+}
+
+fn tri(args: &Args, dest: &str) -> Json {
+    match args.get(dest) {
+        ArgValue::Bool(b) => Json::Bool(*b),
+        _ => Json::Null,
+    }
+}
+
+fn connector(args: &Args) -> Map<String, Json> {
+    let text = |d: &str| args.str(d).map_or(Json::Null, Json::from);
+    let mut connector = Map::new();
+    connector.insert("initiator".into(), text("initiator"));
+    connector.insert("ip".into(), text("ip"));
+    connector.insert("platform".into(), text("platform"));
+    connector.insert("host".into(), text("host"));
+    connector.insert("os_type".into(), text("os_type"));
+    connector.insert("multipath".into(), tri(args, "multipath"));
+    connector.insert("mountpoint".into(), text("mountpoint"));
+    connector
+}
+
+fn attachment_path(id: &str) -> String {
+    openstack_sdk::item_path("/attachments", id)
+}
+
+fn create_volume_attachment(ctx: &mut ClientManager, args: &Args) -> Result<Output> {
+    fail(api::require(
+        ctx,
+        "3.27",
+        "'volume attachment create' command",
+    ))?;
+    let mode = args.str("mode").filter(|s| !s.is_empty());
+    if mode.is_some() {
+        fail(api::require(ctx, "3.54", "'--mode' option"))?;
+    }
+    let mut server = args.str("server").map(str::to_owned);
+    if let Some(old) = args.str("server_old").filter(|s| !s.is_empty()) {
+        log::warn!("The <server> positional argument is deprecated in favour of the --server <server> option argument");
+        if server.as_deref().is_none_or(str::is_empty) {
+            server = Some(old.to_owned());
+        }
+    }
+    let connect = args.flag("connect");
+    let connector = if connect {
+        connector(args)
+    } else {
+        let given = ["initiator", "ip", "platform", "host", "mountpoint"]
+            .iter()
+            .any(|d| args.str(d).is_some_and(|s| !s.is_empty()))
+            || matches!(args.get("multipath"), ArgValue::Bool(true));
+        if given {
+            return common::command_error(
+                "You must specify the --connect option for any of the connection-specific options such as \
+                 --initiator to be valid",
+            );
+        }
+        Map::new()
+    };
+    let volume = fail(find_volume(ctx, common::arg(args, "volume")))?;
+    let server = fail(crate::lookup::find_server(
+        ctx,
+        server.as_deref().unwrap_or("None"),
+    ))?;
+    let mut body = Map::new();
+    body.insert("volume_uuid".into(), Json::from(common::id(&volume)));
+    body.insert("connector".into(), Json::Object(connector));
+    body.insert("instance_uuid".into(), Json::from(common::id(&server)));
+    match mode {
+        Some(mode) => {
+            body.insert("mode".into(), Json::from(mode));
+        }
+        None if !fail(api::supports(ctx, "3.54"))? => {
+            body.insert("mode".into(), Json::Null);
+        }
+        None => {}
+    }
+    let answer = fail(
+        api::call(ctx, &ATTACHMENT, Method::Post, "/attachments")
+            .and_then(|c| c.body(json!({"attachment": body})).json(ctx)),
+    )?;
+    Ok(format_attachment(&ATTACHMENT.sdk.unwrap_body(answer)))
+}
+
+fn delete_volume_attachment(ctx: &mut ClientManager, args: &Args) -> Result<Output> {
+    fail(api::require(
+        ctx,
+        "3.27",
+        "'volume attachment delete' command",
+    ))?;
+    fail(api::delete(
+        ctx,
+        &ATTACHMENT,
+        &attachment_path(common::arg(args, "attachment")),
+        true,
+    ))?;
+    Ok(Output::ok())
+}
+
+fn set_volume_attachment(ctx: &mut ClientManager, args: &Args) -> Result<Output> {
+    fail(api::require(ctx, "3.27", "'volume attachment set' command"))?;
+    let mut changes = Map::new();
+    changes.insert("connector".into(), Json::Object(connector(args)));
+    let path = attachment_path(common::arg(args, "attachment"));
+    let updated = fail(api::update(ctx, &ATTACHMENT, &path, changes))?.unwrap_or(Json::Null);
+    Ok(format_attachment(&updated))
+}
+
+fn complete_volume_attachment(ctx: &mut ClientManager, args: &Args) -> Result<Output> {
+    fail(api::require(
+        ctx,
+        "3.44",
+        "'volume attachment complete' command",
+    ))?;
+    let id = common::arg(args, "attachment");
+    let path = format!("{}/action", attachment_path(id));
+    fail(
+        api::call(ctx, &ATTACHMENT, Method::Post, &path)
+            .and_then(|c| c.body(json!({"os-complete": id})).send(ctx)),
+    )?;
+    Ok(Output::ok())
+}
+
+fn list_volume_attachment(ctx: &mut ClientManager, args: &Args) -> Result<Output> {
+    fail(api::require(
+        ctx,
+        "3.27",
+        "'volume attachment list' command",
+    ))?;
+    let mut project_id = None;
+    let project = args.str("project").filter(|s| !s.is_empty());
+    if let Some(project) = project {
+        project_id = Some(fail(identity::common::find_project_id_sdk(
+            ctx,
+            project,
+            args.str("project_domain"),
+            true,
+            None,
+        ))?);
+    }
+    let all_projects = project.is_some() || args.flag("all_projects");
+    let params = vec![
+        ("all_tenants", Some(openstack_sdk::py_bool(all_projects))),
+        ("project_id", project_id),
+        ("volume_id", args.str("volume_id").map(str::to_owned)),
+        ("instance_id", args.str("server_id").map(str::to_owned)),
+        ("status", args.str("status").map(str::to_owned)),
+        ("limit", args.int("limit").map(|l| l.to_string())),
+        ("marker", args.str("marker").map(str::to_owned)),
+    ];
+    let max_items = args.int("max_items").map(|m| m as usize);
+    let data = fail(api::list(
+        ctx,
+        &ATTACHMENT,
+        "/attachments/detail",
+        &params,
+        max_items,
+    ))?;
+    let rows: Vec<Vec<Value>> = data
+        .iter()
+        .map(|a| {
+            ["id", "volume_id", "instance", "status"]
+                .iter()
+                .map(|k| common::field(a, k))
+                .collect()
+        })
+        .collect();
+    Ok(common::list(
+        &["ID", "Volume ID", "Server ID", "Status"],
+        rows,
+    ))
+}
+
+fn show_volume_attachment(ctx: &mut ClientManager, args: &Args) -> Result<Output> {
+    fail(api::require(
+        ctx,
+        "3.27",
+        "'volume attachment show' command",
+    ))?;
+    let attachment = fail(api::get(
+        ctx,
+        &ATTACHMENT,
+        "/attachments",
+        common::arg(args, "attachment"),
+    ))?;
+    Ok(format_attachment(&attachment))
 }

@@ -3,7 +3,13 @@
 use cliff::{Arg, Args, Command, CommandKind, Output, Parser, Result};
 use osc_lib::ClientManager;
 
-use crate::common;
+use cliff::Value;
+use serde_json::{Map, Value as Json};
+
+use crate::api;
+use crate::common::{self, fail};
+use crate::resources::{GROUP, GROUP_SNAPSHOT};
+use openstack_sdk::Res;
 
 /// `volume group snapshot create`.
 pub struct CreateVolumeGroupSnapshot;
@@ -36,7 +42,7 @@ impl Command<ClientManager> for CreateVolumeGroupSnapshot {
     }
 
     fn take_action(&self, ctx: &mut ClientManager, args: &Args) -> Result<Output> {
-        common::not_yet(ctx, args)
+        create_volume_group_snapshot(ctx, args)
     }
 }
 
@@ -57,7 +63,7 @@ impl Command<ClientManager> for DeleteVolumeGroupSnapshot {
     }
 
     fn take_action(&self, ctx: &mut ClientManager, args: &Args) -> Result<Output> {
-        common::not_yet(ctx, args)
+        delete_volume_group_snapshot(ctx, args)
     }
 }
 
@@ -82,7 +88,7 @@ impl Command<ClientManager> for ListVolumeGroupSnapshot {
     }
 
     fn take_action(&self, ctx: &mut ClientManager, args: &Args) -> Result<Output> {
-        common::not_yet(ctx, args)
+        list_volume_group_snapshot(ctx, args)
     }
 }
 
@@ -107,6 +113,120 @@ impl Command<ClientManager> for ShowVolumeGroupSnapshot {
     }
 
     fn take_action(&self, ctx: &mut ClientManager, args: &Args) -> Result<Output> {
-        common::not_yet(ctx, args)
+        show_volume_group_snapshot(ctx, args)
     }
+}
+
+/// `_format_group_snapshot`.
+fn format_group_snapshot(snapshot: &Json) -> Output {
+    let columns = [
+        ("id", "ID"),
+        ("status", "Status"),
+        ("name", "Name"),
+        ("description", "Description"),
+        ("group_id", "Group"),
+        ("group_type_id", "Group Type"),
+    ];
+    common::show(
+        columns
+            .iter()
+            .map(|(k, h)| ((*h).to_owned(), common::field(snapshot, k)))
+            .collect(),
+    )
+}
+
+/// `find_group_snapshot(name_or_id, ignore_missing=False, details=...)`.
+pub fn find_group_snapshot(ctx: &mut ClientManager, name_or_id: &str, details: bool) -> Res<Json> {
+    let list_path = if details {
+        "/group_snapshots/detail"
+    } else {
+        "/group_snapshots"
+    };
+    api::find_in(ctx, &GROUP_SNAPSHOT, list_path, name_or_id, &[])
+}
+
+fn create_volume_group_snapshot(ctx: &mut ClientManager, args: &Args) -> Result<Output> {
+    fail(api::require(
+        ctx,
+        "3.14",
+        "'volume group snapshot create' command",
+    ))?;
+    let group = fail(api::find_in(
+        ctx,
+        &GROUP,
+        "/groups",
+        common::arg(args, "volume_group"),
+        &[],
+    ))?;
+    let mut attrs = Map::new();
+    attrs.insert("group_id".into(), Json::from(common::id(&group)));
+    attrs.insert(
+        "name".into(),
+        args.str("name").map_or(Json::Null, Json::from),
+    );
+    attrs.insert(
+        "description".into(),
+        args.str("description").map_or(Json::Null, Json::from),
+    );
+    let snapshot = fail(api::create(ctx, &GROUP_SNAPSHOT, "/group_snapshots", attrs))?;
+    Ok(format_group_snapshot(&snapshot))
+}
+
+fn delete_volume_group_snapshot(ctx: &mut ClientManager, args: &Args) -> Result<Output> {
+    fail(api::require(
+        ctx,
+        "3.14",
+        "'volume group snapshot delete' command",
+    ))?;
+    let snapshot = fail(find_group_snapshot(
+        ctx,
+        common::arg(args, "snapshot"),
+        false,
+    ))?;
+    let path = openstack_sdk::item_path("/group_snapshots", &common::id(&snapshot));
+    fail(api::delete(ctx, &GROUP_SNAPSHOT, &path, true))?;
+    Ok(Output::ok())
+}
+
+fn list_volume_group_snapshot(ctx: &mut ClientManager, args: &Args) -> Result<Output> {
+    fail(api::require(
+        ctx,
+        "3.14",
+        "'volume group snapshot list' command",
+    ))?;
+    let mut params = Vec::new();
+    if args.flag("all_projects") {
+        params.push(("all_projects", Some("True".to_owned())));
+    }
+    let data = fail(api::list(
+        ctx,
+        &GROUP_SNAPSHOT,
+        "/group_snapshots/detail",
+        &params,
+        None,
+    ))?;
+    let rows: Vec<Vec<Value>> = data
+        .iter()
+        .map(|g| {
+            ["id", "status", "name"]
+                .iter()
+                .map(|k| common::field(g, k))
+                .collect()
+        })
+        .collect();
+    Ok(common::list(&["ID", "Status", "Name"], rows))
+}
+
+fn show_volume_group_snapshot(ctx: &mut ClientManager, args: &Args) -> Result<Output> {
+    fail(api::require(
+        ctx,
+        "3.14",
+        "'volume group snapshot show' command",
+    ))?;
+    let snapshot = fail(find_group_snapshot(
+        ctx,
+        common::arg(args, "snapshot"),
+        true,
+    ))?;
+    Ok(format_group_snapshot(&snapshot))
 }
