@@ -205,7 +205,10 @@ pub fn find(
     let mut found: Option<Json> = None;
     for item in list(ctx, res, list_path, &list_params, None)? {
         let id = item.get("id").map(sdk::json_text);
-        let name = item.get("name").and_then(Json::as_str);
+        let name = item
+            .get("name")
+            .or_else(|| item.get(res.sdk.name_key))
+            .and_then(Json::as_str);
         if id.as_deref() == Some(name_or_id) || name == Some(name_or_id) {
             if found.is_some() {
                 return Err(Failure::Duplicate(format!(

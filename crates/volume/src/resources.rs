@@ -523,6 +523,8 @@ pub const SERVICE: VolumeResource = VolumeResource {
             ("binary", "binary"),
             ("host", "host"),
         ],
+        // `name = Body("name", alias="binary")`: a service is found by its binary.
+        name_key: "binary",
         ..Resource::DEFAULT
     },
     max_microversion: Some("3.32"),

@@ -93,6 +93,29 @@ impl Command<ClientManager> for BlockStorageCleanup {
 
 fn block_storage_cleanup(ctx: &mut ClientManager, args: &Args) -> Result<Output> {
     fail(api::require(ctx, "3.24", "'block storage cleanup' command"))?;
+    // `cleanup_workers` has no default for `binary`, `host` and `cluster_name`: OSC leaves out the ones not
+    // given, and Python refuses the call.
+    let missing: Vec<String> = [
+        ("binary", "binary"),
+        ("host", "host"),
+        ("cluster", "cluster_name"),
+    ]
+    .iter()
+    .filter(|(dest, _)| args.str(dest).is_none())
+    .map(|(_, name)| format!("'{name}'"))
+    .collect();
+    if !missing.is_empty() {
+        let (count, plural) = (missing.len(), if missing.len() == 1 { "" } else { "s" });
+        let names = match missing.as_slice() {
+            [one] => one.clone(),
+            [a, b] => format!("{a} and {b}"),
+            [rest @ .., last] => format!("{}, and {last}", rest.join(", ")),
+            [] => String::new(),
+        };
+        return common::command_error(format!(
+            "Service.cleanup_workers() missing {count} required keyword-only argument{plural}: {names}"
+        ));
+    }
     let text = |d: &str| args.str(d).map_or(Json::Null, Json::from);
     let tri = |d: &str| match args.get(d) {
         ArgValue::Bool(b) => Json::Bool(*b),

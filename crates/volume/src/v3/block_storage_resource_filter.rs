@@ -95,7 +95,8 @@ fn show_block_storage_resource_filter(ctx: &mut ClientManager, args: &Args) -> R
         None,
     ))?;
     let Some(first) = data.first() else {
-        // OSC's `next()` on an empty generator: a bare StopIteration, which cliff reports with no text.
+        // OSC's `next()` on an empty generator: a bare StopIteration, which cliff logs as an empty line.
+        log::error!("");
         return common::command_error("");
     };
     let values = row(first);
