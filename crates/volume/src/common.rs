@@ -159,3 +159,26 @@ pub fn each_item(
     }
     Ok(Output::ok())
 }
+
+/// A `--x`/`--no-x` pair of options in a mutually exclusive group, both storing into `dest` with `default=None`
+/// (`store_true` for the first, `store_false` for the second), as OSC declares `--bootable`/`--non-bootable`.
+pub fn add_flag_pair(parser: &mut cliff::Parser, dest: &str, on: (&str, &str), off: (&str, &str)) {
+    use cliff::argparse::Action;
+    let group = parser.add_mutex(None, false);
+    parser.add_to_mutex(
+        group,
+        cliff::Arg::option(&[on.0])
+            .dest(dest)
+            .action(Action::StoreTrue)
+            .default_none()
+            .help(on.1),
+    );
+    parser.add_to_mutex(
+        group,
+        cliff::Arg::option(&[off.0])
+            .dest(dest)
+            .action(Action::StoreFalse)
+            .default_none()
+            .help(off.1),
+    );
+}

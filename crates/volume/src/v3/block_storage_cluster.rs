@@ -261,9 +261,9 @@ fn set_block_storage_cluster(ctx: &mut ClientManager, args: &Args) -> Result<Out
         "enable"
     };
     let path = format!("/clusters/{action}");
+    // `Cluster._action` sends the session's default microversion only.
     let answer = fail(
-        api::call(ctx, &CLUSTER, Method::Put, &path)
-            .and_then(|c| c.body(Json::Object(body)).json(ctx)),
+        api::raw_call(ctx, Method::Put, &path).and_then(|c| c.body(Json::Object(body)).json(ctx)),
     )?;
     Ok(format_cluster(&CLUSTER.sdk.unwrap_body(answer)))
 }

@@ -1,6 +1,6 @@
 //! `volume create|volume delete|volume list|volume migrate|volume revert|volume set|volume show|volume summary|volume unset` (OSC `volume/v3/volume.py`).
 
-use cliff::argparse::{Action, Nargs};
+use cliff::argparse::Nargs;
 use cliff::{Arg, Args, Command, CommandKind, Output, Parser, Result};
 use osc_lib::{parseractions, ClientManager};
 
@@ -95,37 +95,20 @@ impl Command<ClientManager> for CreateVolume {
                 .help("Set a property to this volume (repeat option to set multiple properties)"),
         );
         parser.add(Arg::option(&["--hint"]).append().check(parseractions::key_value_check).metavar("<key=value>").help("Arbitrary scheduler hint key-value pairs to help creating a volume. Repeat the option to set multiple hints. 'same_host' and 'different_host' get values appended when repeated, all other keys take the last given value"));
-        let m1 = parser.add_mutex(None, false);
-        parser.add_to_mutex(
-            m1,
-            Arg::option(&["--bootable"])
-                .action(Action::StoreTrue)
-                .default_none()
-                .help("Mark volume as bootable"),
+        common::add_flag_pair(
+            parser,
+            "bootable",
+            ("--bootable", "Mark volume as bootable"),
+            ("--non-bootable", "Mark volume as non-bootable (default)"),
         );
-        parser.add_to_mutex(
-            m1,
-            Arg::option(&["--non-bootable"])
-                .dest("bootable")
-                .action(Action::StoreFalse)
-                .default_none()
-                .help("Mark volume as non-bootable (default)"),
-        );
-        let m2 = parser.add_mutex(None, false);
-        parser.add_to_mutex(
-            m2,
-            Arg::option(&["--read-only"])
-                .action(Action::StoreTrue)
-                .default_none()
-                .help("Set volume to read-only access mode"),
-        );
-        parser.add_to_mutex(
-            m2,
-            Arg::option(&["--read-write"])
-                .dest("read_only")
-                .action(Action::StoreFalse)
-                .default_none()
-                .help("Set volume to read-write access mode (default)"),
+        common::add_flag_pair(
+            parser,
+            "read_only",
+            ("--read-only", "Set volume to read-only access mode"),
+            (
+                "--read-write",
+                "Set volume to read-write access mode (default)",
+            ),
         );
         parser.add(Arg::option(&["--host"]).metavar("<host>").help("Cinder host on which the existing volume resides; takes the form: host@backend-name#pool. This is only used along with the --remote-source option."));
         parser.add(Arg::option(&["--cluster"]).metavar("<cluster>").help("Cinder cluster on which the existing volume resides; takes the form: cluster@backend-name#pool. This is only used along with the --remote-source option. (supported by --os-volume-api-version 3.16 or above)"));
@@ -341,37 +324,17 @@ impl Command<ClientManager> for SetVolume {
                 .hidden(),
         );
         parser.add(Arg::option(&["--migration-policy"]).choices(&["never", "on-demand"]).metavar("<migration-policy>").help("Migration policy while re-typing volume (\"never\" or \"on-demand\", default is \"never\" ) (available only when --type option is specified)"));
-        let m1 = parser.add_mutex(None, false);
-        parser.add_to_mutex(
-            m1,
-            Arg::option(&["--bootable"])
-                .action(Action::StoreTrue)
-                .default_none()
-                .help("Mark volume as bootable"),
+        common::add_flag_pair(
+            parser,
+            "bootable",
+            ("--bootable", "Mark volume as bootable"),
+            ("--non-bootable", "Mark volume as non-bootable"),
         );
-        parser.add_to_mutex(
-            m1,
-            Arg::option(&["--non-bootable"])
-                .dest("bootable")
-                .action(Action::StoreFalse)
-                .default_none()
-                .help("Mark volume as non-bootable"),
-        );
-        let m2 = parser.add_mutex(None, false);
-        parser.add_to_mutex(
-            m2,
-            Arg::option(&["--read-only"])
-                .action(Action::StoreTrue)
-                .default_none()
-                .help("Set volume to read-only access mode"),
-        );
-        parser.add_to_mutex(
-            m2,
-            Arg::option(&["--read-write"])
-                .dest("read_only")
-                .action(Action::StoreFalse)
-                .default_none()
-                .help("Set volume to read-write access mode"),
+        common::add_flag_pair(
+            parser,
+            "read_only",
+            ("--read-only", "Set volume to read-only access mode"),
+            ("--read-write", "Set volume to read-write access mode"),
         );
     }
 

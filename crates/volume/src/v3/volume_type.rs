@@ -36,22 +36,11 @@ impl Command<ClientManager> for CreateVolumeType {
                 .metavar("<description>")
                 .help("Volume type description"),
         );
-        let m0 = parser.add_mutex(None, false);
-        parser.add_to_mutex(
-            m0,
-            Arg::option(&["--public"])
-                .dest("is_public")
-                .action(Action::StoreTrue)
-                .default_none()
-                .help("Volume type is accessible to the public"),
-        );
-        parser.add_to_mutex(
-            m0,
-            Arg::option(&["--private"])
-                .dest("is_public")
-                .action(Action::StoreFalse)
-                .default_none()
-                .help("Volume type is not accessible to the public"),
+        common::add_flag_pair(
+            parser,
+            "is_public",
+            ("--public", "Volume type is accessible to the public"),
+            ("--private", "Volume type is not accessible to the public"),
         );
         parser.add(
             Arg::option(&["--property"])
@@ -203,22 +192,11 @@ impl Command<ClientManager> for SetVolumeType {
                 .metavar("<project>")
                 .help("Set volume type access to project (name or ID) (admin only)"),
         );
-        let m0 = parser.add_mutex(None, false);
-        parser.add_to_mutex(
-            m0,
-            Arg::option(&["--public"])
-                .dest("is_public")
-                .action(Action::StoreTrue)
-                .default_none()
-                .help("Volume type is accessible to the public"),
-        );
-        parser.add_to_mutex(
-            m0,
-            Arg::option(&["--private"])
-                .dest("is_public")
-                .action(Action::StoreFalse)
-                .default_none()
-                .help("Volume type is not accessible to the public"),
+        common::add_flag_pair(
+            parser,
+            "is_public",
+            ("--public", "Volume type is accessible to the public"),
+            ("--private", "Volume type is not accessible to the public"),
         );
         parser.add(Arg::option(&["--project-domain"]).metavar("<project-domain>").help("Domain the project belongs to (name or ID). This can be used in case collisions between project names exist."));
         parser.add(Arg::option(&["--encryption-provider"]).metavar("<provider>").help("Set the encryption provider format for this volume type (e.g \"luks\" or \"plain\") (admin only) (This option is required when setting encryption type of a volume for the first time. Consider using other encryption options such as: \"--encryption-cipher\", \"--encryption-key-size\" and \"--encryption-control-location\")"));
