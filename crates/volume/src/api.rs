@@ -253,9 +253,15 @@ pub fn create(
     path: &str,
     attrs: Map<String, Json>,
 ) -> Res<Json> {
-    let body = res.sdk.create_body(attrs);
+    let body = res.sdk.create_body(attrs.clone());
     let answer = call(ctx, res, Method::Post, path)?.body(body).json(ctx)?;
-    Ok(res.sdk.unwrap_body(answer))
+    // openstacksdk's resource keeps what it sent; the answer's attributes replace those it has.
+    let mut created = attrs;
+    match res.sdk.unwrap_body(answer) {
+        Json::Object(answer) => created.extend(answer),
+        _ => return Ok(Json::Object(created)),
+    }
+    Ok(Json::Object(created))
 }
 
 /// `Resource.commit` of a PUT class: `{key: changes}` to `path`; nothing is sent without changes.
