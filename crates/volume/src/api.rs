@@ -379,3 +379,81 @@ pub fn to_dict_as(
         )
         .collect()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::resources::VOLUME;
+    use openstack_sdk::testing::Scripted;
+
+    const VERSIONS: &str = r#"{"versions": [{"id": "v3.0", "status": "CURRENT", "version": "3.71", "min_version": "3.0", "links": []}]}"#;
+
+    #[test]
+    fn microversion_is_the_class_maximum_then_refusals_follow_the_default() {
+        let t = Scripted::new(&[
+            (401, r#"{"error": {"code": 401}}"#),
+            (200, VERSIONS),
+            (
+                404,
+                r#"{"itemNotFound": {"code": 404, "message": "Volume x could not be found."}}"#,
+            ),
+        ])
+        .with_endpoint("http://cinder/v3");
+        let mut cm = t.manager();
+        assert_eq!(
+            microversion_for(&mut cm, Some("3.65")).unwrap().as_deref(),
+            Some("3.65")
+        );
+        assert_eq!(
+            microversion_for(&mut cm, Some("3.99")).unwrap().as_deref(),
+            Some("3.71")
+        );
+        assert_eq!(microversion_for(&mut cm, None).unwrap(), None);
+        assert!(supports(&mut cm, "3.40").unwrap());
+        assert!(!supports(&mut cm, "3.80").unwrap());
+        let failure = get(&mut cm, &VOLUME, "/volumes", "x").unwrap_err();
+        assert_eq!(
+            failure.to_string(),
+            "No Volume found for x: Client Error for url: http://cinder/v3/volumes/x, Volume x could not be found."
+        );
+        let sent = t.sent();
+        assert_eq!(sent.len(), 3, "{sent:?}");
+        assert!(sent[2].starts_with("GET /volumes/x"), "{sent:?}");
+        cm.set_api_version("volume", "3.10");
+        assert!(!supports(&mut cm, "3.12").unwrap());
+        let refused = require(&mut cm, "3.12", "'volume summary' command").unwrap_err();
+        assert_eq!(
+            refused.to_string(),
+            "--os-volume-api-version 3.12 or greater is required to support the 'volume summary' command"
+        );
+        assert_eq!(
+            microversion_for(&mut cm, Some("3.71")).unwrap().as_deref(),
+            Some("3.10")
+        );
+    }
+
+    #[test]
+    fn find_falls_back_to_the_list_and_refuses_duplicates() {
+        let t = Scripted::new(&[
+            (401, "{}"),
+            (200, VERSIONS),
+            (404, r#"{"itemNotFound": {"code": 404, "message": "gone"}}"#),
+            (
+                200,
+                r#"{"volumes": [{"id": "1", "name": "v"}, {"id": "2", "name": "v"}]}"#,
+            ),
+        ])
+        .with_endpoint("http://cinder/v3");
+        let failure = find_in(&mut t.manager(), &VOLUME, "/volumes/detail", "v", &[]).unwrap_err();
+        assert!(failure.is_duplicate());
+        assert_eq!(
+            failure.to_string(),
+            "More than one Volume exists with the name 'v'."
+        );
+        assert!(
+            t.sent()[3].starts_with("GET /volumes/detail?name=v"),
+            "{:?}",
+            t.sent()
+        );
+    }
+}

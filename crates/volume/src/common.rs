@@ -182,3 +182,25 @@ pub fn add_flag_pair(parser: &mut cliff::Parser, dest: &str, on: (&str, &str), o
             .help(off.1),
     );
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn log_levels_are_checked_upper_cased() {
+        assert!(log_level_check(&ArgValue::Str("info".into())).is_ok());
+        assert_eq!(
+            log_level_check(&ArgValue::Str("verbose".into())).unwrap_err(),
+            "invalid choice: 'VERBOSE' (choose from 'INFO', 'WARNING', 'ERROR', 'DEBUG')"
+        );
+    }
+
+    #[test]
+    fn bool_strings_read_as_openstacksdk_reads_them() {
+        assert_eq!(bool_str(&Json::from("false")), Json::Bool(false));
+        assert_eq!(bool_str(&Json::from("True")), Json::Bool(true));
+        assert_eq!(bool_str(&Json::from("maybe")), Json::from("maybe"));
+        assert_eq!(bool_str(&Json::Null), Json::Null);
+    }
+}
