@@ -373,7 +373,12 @@ pub fn to_dict_as(
         .into_iter()
         .map(
             |(key, value)| match renames.iter().find(|(body, _)| *body == key) {
-                Some((_, name)) => ((*name).to_owned(), value),
+                // A body key named as the attribute wins (Cinder answers `attached_at`, the class reads
+                // `attach_time`; openstacksdk shows the former).
+                Some((_, name)) => (
+                    (*name).to_owned(),
+                    item.get(*name).cloned().unwrap_or(value),
+                ),
                 None => (key, value),
             },
         )
