@@ -68,6 +68,8 @@ impl Command<ClientManager> for CreateVolumeGroup {
             m1,
             Arg::positional("volume_types_legacy")
                 .nargs(Nargs::ZeroOrMore)
+                // `default=[]`: left empty, argparse does not count it against `--volume-type`.
+                .default(cliff::ArgValue::List(Vec::new()))
                 .metavar("<volume_type>")
                 .hidden(),
         );

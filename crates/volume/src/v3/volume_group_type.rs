@@ -211,7 +211,9 @@ fn format_group_type(group_type: &Json) -> Output {
 
 /// `find_group_type(name_or_id, ignore_missing=False)`.
 pub fn find_group_type(ctx: &mut ClientManager, name_or_id: &str) -> Res<Json> {
-    api::find_one(ctx, &GROUP_TYPE, name_or_id)
+    // The proxy's find asks for public and private types alike.
+    let params = [("is_public", Some("none".to_owned()))];
+    api::find_in(ctx, &GROUP_TYPE, "/group_types", name_or_id, &params)
 }
 
 fn type_path(id: &str, rest: &str) -> String {
