@@ -183,6 +183,14 @@ pub fn add_flag_pair(parser: &mut cliff::Parser, dest: &str, on: (&str, &str), o
     );
 }
 
+/// One step of OSC's set/unset commands: `try: ... except Exception as e: LOG.error("<what>: %s", e); result += 1`.
+pub fn step<T>(errors: &mut usize, what: &str, outcome: Res<T>) {
+    if let Err(e) = outcome {
+        log::error!("{what}: {e}");
+        *errors += 1;
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -349,17 +349,19 @@ fn set_qos(ctx: &mut ClientManager, args: &Args) -> Result<Output> {
             .and_then(Json::as_object)
             .map(|m| m.keys().cloned().collect())
             .unwrap_or_default();
-        if let Err(e) = delete_keys(ctx, &id, keys) {
-            log::error!("Failed to clean qos properties: {e}");
-            result += 1;
-        }
+        common::step(
+            &mut result,
+            "Failed to clean qos properties",
+            delete_keys(ctx, &id, keys),
+        );
     }
     let properties = common::key_values_json(args, "properties", "--property")?;
     if !properties.is_empty() {
-        if let Err(e) = api::update(ctx, &QOS_SPEC, &qos_path(&id, ""), properties) {
-            log::error!("Failed to set qos property: {e}");
-            result += 1;
-        }
+        common::step(
+            &mut result,
+            "Failed to set qos property",
+            api::update(ctx, &QOS_SPEC, &qos_path(&id, ""), properties),
+        );
     }
     if result > 0 {
         return common::command_error("One or more of the set operations failed");

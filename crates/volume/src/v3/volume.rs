@@ -972,81 +972,85 @@ fn set_volume(ctx: &mut ClientManager, args: &Args) -> Result<Output> {
             }
             volume_action(ctx, &volume, "os-extend", json!({"new_size": new_size}))
         })();
-        if let Err(e) = done {
-            log::error!("Failed to set volume size: {e}");
-            result += 1;
-        }
+        common::step(&mut result, "Failed to set volume size", done);
     }
     if args.flag("no_property") {
-        if let Err(e) = api::delete_metadata(
-            ctx,
-            &VOLUME,
-            &common::id(&volume),
-            &api::metadata_keys(&volume),
-        ) {
-            log::error!("Failed to clean volume properties: {e}");
-            result += 1;
-        }
+        common::step(
+            &mut result,
+            "Failed to clean volume properties",
+            api::delete_metadata(
+                ctx,
+                &VOLUME,
+                &common::id(&volume),
+                &api::metadata_keys(&volume),
+            ),
+        );
     }
     let properties = common::key_values_json(args, "properties", "--property")?;
     if !properties.is_empty() {
-        if let Err(e) = api::set_metadata(ctx, &VOLUME, &common::id(&volume), properties) {
-            log::error!("Failed to set volume properties: {e}");
-            result += 1;
-        }
+        common::step(
+            &mut result,
+            "Failed to set volume properties",
+            api::set_metadata(ctx, &VOLUME, &common::id(&volume), properties),
+        );
     }
     let image_properties = common::key_values_json(args, "image_properties", "--image-property")?;
     if !image_properties.is_empty() {
-        if let Err(e) = volume_action(
-            ctx,
-            &volume,
-            "os-set_image_metadata",
-            json!({"metadata": image_properties}),
-        ) {
-            log::error!("Failed to set image properties: {e}");
-            result += 1;
-        }
+        common::step(
+            &mut result,
+            "Failed to set image properties",
+            volume_action(
+                ctx,
+                &volume,
+                "os-set_image_metadata",
+                json!({"metadata": image_properties}),
+            ),
+        );
     }
     if let Some(state) = args.str("state").filter(|s| !s.is_empty()) {
-        if let Err(e) = volume_action(ctx, &volume, "os-reset_status", json!({"status": state})) {
-            log::error!("Failed to set volume state: {e}");
-            result += 1;
-        }
+        common::step(
+            &mut result,
+            "Failed to set volume state",
+            volume_action(ctx, &volume, "os-reset_status", json!({"status": state})),
+        );
     }
     for (dest, status) in [("attached", "attached"), ("detached", "detached")] {
         if args.flag(dest) {
-            if let Err(e) = volume_action(
-                ctx,
-                &volume,
-                "os-reset_status",
-                json!({"attach_status": status}),
-            ) {
-                log::error!("Failed to set volume attach-status: {e}");
-                result += 1;
-            }
+            common::step(
+                &mut result,
+                "Failed to set volume attach-status",
+                volume_action(
+                    ctx,
+                    &volume,
+                    "os-reset_status",
+                    json!({"attach_status": status}),
+                ),
+            );
         }
     }
     if let Some(bootable) = tri(args, "bootable") {
-        if let Err(e) = volume_action(
-            ctx,
-            &volume,
-            "os-set_bootable",
-            json!({"bootable": bootable}),
-        ) {
-            log::error!("Failed to set volume bootable property: {e}");
-            result += 1;
-        }
+        common::step(
+            &mut result,
+            "Failed to set volume bootable property",
+            volume_action(
+                ctx,
+                &volume,
+                "os-set_bootable",
+                json!({"bootable": bootable}),
+            ),
+        );
     }
     if let Some(read_only) = tri(args, "read_only") {
-        if let Err(e) = volume_action(
-            ctx,
-            &volume,
-            "os-update_readonly_flag",
-            json!({"readonly": read_only}),
-        ) {
-            log::error!("Failed to set volume read-only access mode flag: {e}");
-            result += 1;
-        }
+        common::step(
+            &mut result,
+            "Failed to set volume read-only access mode flag",
+            volume_action(
+                ctx,
+                &volume,
+                "os-update_readonly_flag",
+                json!({"readonly": read_only}),
+            ),
+        );
     }
     let policy = args
         .str("migration_policy")
@@ -1057,10 +1061,7 @@ fn set_volume(ctx: &mut ClientManager, args: &Args) -> Result<Output> {
             let body = json!({"new_type": common::id(&found), "migration_policy": policy.unwrap_or("never")});
             volume_action(ctx, &volume, "os-retype", body)
         });
-        if let Err(e) = done {
-            log::error!("Failed to set volume type: {e}");
-            result += 1;
-        }
+        common::step(&mut result, "Failed to set volume type", done);
     } else if policy.is_some() {
         let option = if args.str("migration_policy").is_some_and(|s| !s.is_empty()) {
             "--migration-policy"
@@ -1077,10 +1078,11 @@ fn set_volume(ctx: &mut ClientManager, args: &Args) -> Result<Output> {
     }
     if !changes.is_empty() {
         let path = openstack_sdk::item_path(VOLUME.sdk.base_path, &common::id(&volume));
-        if let Err(e) = api::update(ctx, &VOLUME, &path, changes) {
-            log::error!("Failed to update volume display name or display description: {e}");
-            result += 1;
-        }
+        common::step(
+            &mut result,
+            "Failed to update volume display name or display description",
+            api::update(ctx, &VOLUME, &path, changes),
+        );
     }
     if result > 0 {
         return common::command_error("One or more of the set operations failed");
@@ -1125,20 +1127,18 @@ fn unset_volume(ctx: &mut ClientManager, args: &Args) -> Result<Output> {
     let mut result = 0;
     let properties = args.strings("properties");
     if !properties.is_empty() {
-        if let Err(e) = api::delete_metadata(ctx, &VOLUME, &common::id(&volume), &properties) {
-            log::error!("Failed to unset volume properties: {e}");
-            result += 1;
-        }
+        common::step(
+            &mut result,
+            "Failed to unset volume properties",
+            api::delete_metadata(ctx, &VOLUME, &common::id(&volume), &properties),
+        );
     }
     let image_properties = args.strings("image_properties");
     if !image_properties.is_empty() {
         let done: Res<()> = image_properties.iter().try_for_each(|key| {
             volume_action(ctx, &volume, "os-unset_image_metadata", json!({"key": key}))
         });
-        if let Err(e) = done {
-            log::error!("Failed to unset image properties: {e}");
-            result += 1;
-        }
+        common::step(&mut result, "Failed to unset image properties", done);
     }
     if result > 0 {
         return common::command_error("One or more of the unset operations failed");

@@ -498,16 +498,17 @@ fn set_volume_backup(ctx: &mut ClientManager, args: &Args) -> Result<Output> {
     let id = common::id(&backup);
     let mut result = 0;
     if let Some(state) = args.str("state").filter(|s| !s.is_empty()) {
-        if let Err(e) = api::action(
-            ctx,
-            &BACKUP,
-            &id,
-            "os-reset_status",
-            json!({"status": state}),
-        ) {
-            log::error!("Failed to set backup state: {e}");
-            result += 1;
-        }
+        common::step(
+            &mut result,
+            "Failed to set backup state",
+            api::action(
+                ctx,
+                &BACKUP,
+                &id,
+                "os-reset_status",
+                json!({"status": state}),
+            ),
+        );
     }
     let mut changes = Map::new();
     for (dest, option) in [("name", "--name"), ("description", "--description")] {
@@ -532,15 +533,16 @@ fn set_volume_backup(ctx: &mut ClientManager, args: &Args) -> Result<Output> {
         changes.insert("metadata".into(), Json::Object(metadata));
     }
     if !changes.is_empty() {
-        if let Err(e) = api::update(
-            ctx,
-            &BACKUP,
-            &openstack_sdk::item_path("/backups", &id),
-            changes,
-        ) {
-            log::error!("Failed to update backup name or description: {e}");
-            result += 1;
-        }
+        common::step(
+            &mut result,
+            "Failed to update backup name or description",
+            api::update(
+                ctx,
+                &BACKUP,
+                &openstack_sdk::item_path("/backups", &id),
+                changes,
+            ),
+        );
     }
     if result > 0 {
         return common::command_error("One or more of the set operations failed");

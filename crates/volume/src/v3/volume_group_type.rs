@@ -305,10 +305,11 @@ fn set_volume_group_type(ctx: &mut ClientManager, args: &Args) -> Result<Output>
             .and_then(Json::as_object)
             .map(|m| m.keys().cloned().collect())
             .unwrap_or_default();
-        if let Err(e) = keys.iter().try_for_each(|k| delete_spec(ctx, &id, k)) {
-            log::error!("Failed to clear group type properties: {e}");
-            errors += 1;
-        }
+        common::step(
+            &mut errors,
+            "Failed to clear group type properties",
+            keys.iter().try_for_each(|k| delete_spec(ctx, &id, k)),
+        );
     }
     let properties = common::key_values_json(args, "properties", "--property")?;
     if !properties.is_empty() {
@@ -319,10 +320,7 @@ fn set_volume_group_type(ctx: &mut ClientManager, args: &Args) -> Result<Output>
             &type_path(&id, "/group_specs"),
         )
         .and_then(|c| c.body(json!({"group_specs": properties})).send(ctx));
-        if let Err(e) = done {
-            log::error!("Failed to set group type properties: {e}");
-            errors += 1;
-        }
+        common::step(&mut errors, "Failed to set group type properties", done);
     }
     if errors > 0 {
         return common::command_error("Command Failed: One or more of the operations failed");

@@ -429,29 +429,32 @@ fn set_volume_snapshot(ctx: &mut ClientManager, args: &Args) -> Result<Output> {
     let id = common::id(&snapshot);
     let mut result = 0;
     if args.flag("no_property") {
-        if let Err(e) = api::delete_metadata(ctx, &SNAPSHOT, &id, &api::metadata_keys(&snapshot)) {
-            log::error!("Failed to clean snapshot properties: {e}");
-            result += 1;
-        }
+        common::step(
+            &mut result,
+            "Failed to clean snapshot properties",
+            api::delete_metadata(ctx, &SNAPSHOT, &id, &api::metadata_keys(&snapshot)),
+        );
     }
     let properties = common::key_values_json(args, "properties", "--property")?;
     if !properties.is_empty() {
-        if let Err(e) = api::set_metadata(ctx, &SNAPSHOT, &id, properties) {
-            log::error!("Failed to set snapshot property: {e}");
-            result += 1;
-        }
+        common::step(
+            &mut result,
+            "Failed to set snapshot property",
+            api::set_metadata(ctx, &SNAPSHOT, &id, properties),
+        );
     }
     if let Some(state) = args.str("state").filter(|s| !s.is_empty()) {
-        if let Err(e) = api::action(
-            ctx,
-            &SNAPSHOT,
-            &id,
-            "os-reset_status",
-            json!({"status": state}),
-        ) {
-            log::error!("Failed to set snapshot state: {e}");
-            result += 1;
-        }
+        common::step(
+            &mut result,
+            "Failed to set snapshot state",
+            api::action(
+                ctx,
+                &SNAPSHOT,
+                &id,
+                "os-reset_status",
+                json!({"status": state}),
+            ),
+        );
     }
     let mut changes = Map::new();
     for dest in ["name", "description"] {
@@ -460,15 +463,16 @@ fn set_volume_snapshot(ctx: &mut ClientManager, args: &Args) -> Result<Output> {
         }
     }
     if !changes.is_empty() {
-        if let Err(e) = api::update(
-            ctx,
-            &SNAPSHOT,
-            &openstack_sdk::item_path("/snapshots", &id),
-            changes,
-        ) {
-            log::error!("Failed to update snapshot name or description: {e}");
-            result += 1;
-        }
+        common::step(
+            &mut result,
+            "Failed to update snapshot name or description",
+            api::update(
+                ctx,
+                &SNAPSHOT,
+                &openstack_sdk::item_path("/snapshots", &id),
+                changes,
+            ),
+        );
     }
     if result > 0 {
         return common::command_error("One or more of the set operations failed");

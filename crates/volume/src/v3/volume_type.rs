@@ -636,17 +636,19 @@ fn set_volume_type(ctx: &mut ClientManager, args: &Args) -> Result<Output> {
         );
     }
     if !changes.is_empty() {
-        if let Err(e) = api::update(ctx, &TYPE, &type_path(&id, ""), changes) {
-            log::error!("Failed to update volume type name or description: {e}");
-            result += 1;
-        }
+        common::step(
+            &mut result,
+            "Failed to update volume type name or description",
+            api::update(ctx, &TYPE, &type_path(&id, ""), changes),
+        );
     }
     let specs = extra_specs(args)?;
     if !specs.is_empty() {
-        if let Err(e) = update_extra_specs(ctx, &id, specs) {
-            log::error!("Failed to set volume type properties: {e}");
-            result += 1;
-        }
+        common::step(
+            &mut result,
+            "Failed to set volume type properties",
+            update_extra_specs(ctx, &id, specs),
+        );
     }
     if args.str("project").is_some_and(|s| !s.is_empty()) {
         if let Err(e) =
@@ -657,10 +659,11 @@ fn set_volume_type(ctx: &mut ClientManager, args: &Args) -> Result<Output> {
         }
     }
     if wants_encryption(args) {
-        if let Err(e) = set_encryption(ctx, &id, args) {
-            log::error!("Failed to set encryption information for this volume type: {e}");
-            result += 1;
-        }
+        common::step(
+            &mut result,
+            "Failed to set encryption information for this volume type",
+            set_encryption(ctx, &id, args),
+        );
     }
     if result > 0 {
         return common::command_error("Command Failed: One or more of the operations failed");
@@ -726,10 +729,7 @@ fn unset_volume_type(ctx: &mut ClientManager, args: &Args) -> Result<Output> {
                 .send(ctx)
                 .map(|_| ())
         });
-        if let Err(e) = done {
-            log::error!("Failed to unset volume type properties: {e}");
-            result += 1;
-        }
+        common::step(&mut result, "Failed to unset volume type properties", done);
     }
     if args.str("project").is_some_and(|s| !s.is_empty()) {
         if let Err(e) =
@@ -752,10 +752,11 @@ fn unset_volume_type(ctx: &mut ClientManager, args: &Args) -> Result<Output> {
             );
             api::delete(ctx, &TYPE_ENCRYPTION, &path, false)
         });
-        if let Err(e) = done {
-            log::error!("Failed to remove the encryption type for this volume type: {e}");
-            result += 1;
-        }
+        common::step(
+            &mut result,
+            "Failed to remove the encryption type for this volume type",
+            done,
+        );
     }
     if result > 0 {
         return common::command_error("Command Failed: One or more of the operations failed");
