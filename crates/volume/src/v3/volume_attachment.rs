@@ -89,28 +89,7 @@ impl Command<ClientManager> for CreateVolumeAttachment {
                 .metavar("<server>")
                 .help("Name or ID of server attaching to"),
         );
-        parser.add(
-            Arg::option(&["--platform"])
-                .metavar("<platform>")
-                .help("Platform type"),
-        );
-        parser.add(
-            Arg::option(&["--os-type"])
-                .metavar("<ostype>")
-                .help("OS type"),
-        );
-        parser.add(Arg::option(&["--multipath"]).flag().help("Use multipath"));
-        parser.add(
-            Arg::option(&["--no-multipath"])
-                .dest("multipath")
-                .action(Action::StoreFalse)
-                .help("Use multipath"),
-        );
-        parser.add(
-            Arg::option(&["--mountpoint"])
-                .metavar("<mountpoint>")
-                .help("Mountpoint volume will be attached at"),
-        );
+        add_connector_tail(parser);
         parser.add(Arg::option(&["--mode"]).metavar("<mode>").help("Mode of volume attachment, rw, ro and null, where null indicates we want to honor any existing admin-metadata settings (supported by --os-volume-api-version 3.54 or later)"));
     }
 
@@ -210,28 +189,7 @@ impl Command<ClientManager> for SetVolumeAttachment {
                 .metavar("<host>")
                 .help("Name of the host attaching to"),
         );
-        parser.add(
-            Arg::option(&["--platform"])
-                .metavar("<platform>")
-                .help("Platform type"),
-        );
-        parser.add(
-            Arg::option(&["--os-type"])
-                .metavar("<ostype>")
-                .help("OS type"),
-        );
-        parser.add(Arg::option(&["--multipath"]).flag().help("Use multipath"));
-        parser.add(
-            Arg::option(&["--no-multipath"])
-                .dest("multipath")
-                .action(Action::StoreFalse)
-                .help("Use multipath"),
-        );
-        parser.add(
-            Arg::option(&["--mountpoint"])
-                .metavar("<mountpoint>")
-                .help("Mountpoint volume will be attached at"),
-        );
+        add_connector_tail(parser);
     }
 
     fn take_action(&self, ctx: &mut ClientManager, args: &Args) -> Result<Output> {
@@ -489,4 +447,30 @@ fn show_volume_attachment(ctx: &mut ClientManager, args: &Args) -> Result<Output
         common::arg(args, "attachment"),
     ))?;
     Ok(format_attachment(&attachment))
+}
+
+/// The connector options `volume attachment create` and `set` share, from `--platform` to `--mountpoint`.
+fn add_connector_tail(parser: &mut Parser) {
+    parser.add(
+        Arg::option(&["--platform"])
+            .metavar("<platform>")
+            .help("Platform type"),
+    );
+    parser.add(
+        Arg::option(&["--os-type"])
+            .metavar("<ostype>")
+            .help("OS type"),
+    );
+    parser.add(Arg::option(&["--multipath"]).flag().help("Use multipath"));
+    parser.add(
+        Arg::option(&["--no-multipath"])
+            .dest("multipath")
+            .action(Action::StoreFalse)
+            .help("Use multipath"),
+    );
+    parser.add(
+        Arg::option(&["--mountpoint"])
+            .metavar("<mountpoint>")
+            .help("Mountpoint volume will be attached at"),
+    );
 }
