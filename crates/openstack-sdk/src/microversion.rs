@@ -41,31 +41,52 @@ pub fn discover(cm: &mut ClientManager, service: &str) -> Res<Option<VersionInfo
         return Ok(known);
     }
     let endpoint = cm.endpoint(service)?;
-    let request = ApiRequest::new(Method::Get, service, &endpoint)
-        .header("Accept", "application/json")
-        .without_token()
-        .accept_error_status();
-    let response = cm.send(&request)?;
-    let info = if response.status < 400 {
-        let text = String::from_utf8_lossy(&response.body);
-        match version_documents(&text) {
-            Ok(documents) => pick(&endpoint, &documents),
-            Err(err) => {
-                log::debug!("Version discovery at {endpoint} failed: {}", err.message);
-                None
-            }
+    let mut info = fetch_document(cm, service, &endpoint, &endpoint)?;
+    // keystoneauth tries the unversioned root when the endpoint itself has no usable document (Cinder's `/v3`
+    // answers 401 without a token; its root lists the versions).
+    if info.is_none() {
+        if let Some(root) = unversioned(&endpoint) {
+            info = fetch_document(cm, service, &root, &endpoint)?;
         }
-    } else {
-        log::debug!(
-            "Version discovery at {endpoint} returned {}",
-            response.status
-        );
-        None
-    };
+    }
     cm.client(CACHE, |_| Ok(Discovered::default()))?
         .0
         .insert(service.to_owned(), info.clone());
     Ok(info)
+}
+
+/// The version document at `url`, picked for `endpoint`; `None` when `url` has no usable document.
+fn fetch_document(
+    cm: &mut ClientManager,
+    service: &str,
+    url: &str,
+    endpoint: &str,
+) -> Res<Option<VersionInfo>> {
+    let request = ApiRequest::new(Method::Get, service, url)
+        .header("Accept", "application/json")
+        .without_token()
+        .accept_error_status();
+    let response = cm.send(&request)?;
+    if response.status >= 400 {
+        log::debug!("Version discovery at {url} returned {}", response.status);
+        return Ok(None);
+    }
+    let text = String::from_utf8_lossy(&response.body);
+    match version_documents(&text) {
+        Ok(documents) => Ok(pick(endpoint, &documents)),
+        Err(err) => {
+            log::debug!("Version discovery at {url} failed: {}", err.message);
+            Ok(None)
+        }
+    }
+}
+
+/// The endpoint without its version segment and what follows (`http://h:8776/v3` → `http://h:8776/`).
+fn unversioned(endpoint: &str) -> Option<String> {
+    let trimmed = endpoint.trim_end_matches('/');
+    let (head, last) = trimmed.rsplit_once('/')?;
+    let is_version = last.starts_with('v') && parse_version(last).is_some();
+    (is_version && head.contains("://")).then(|| format!("{head}/"))
 }
 
 /// The document of the version the endpoint's URL names (`…/v2.1`), else the `CURRENT` one, else the newest.
@@ -182,6 +203,24 @@ mod tests {
         assert_eq!(info.max_microversion, None);
         let info = pick("http://h:8774/", &nova()).unwrap();
         assert_eq!(info.version, (2, 1));
+    }
+
+    #[test]
+    fn root_of_a_versioned_endpoint() {
+        assert_eq!(
+            unversioned("http://h:8776/v3").as_deref(),
+            Some("http://h:8776/")
+        );
+        assert_eq!(
+            unversioned("http://h:8776/v3/").as_deref(),
+            Some("http://h:8776/")
+        );
+        assert_eq!(
+            unversioned("http://h/volume/v3.0").as_deref(),
+            Some("http://h/volume/")
+        );
+        assert_eq!(unversioned("http://h:8776/"), None);
+        assert_eq!(unversioned("http://h:9696"), None);
     }
 
     #[test]

@@ -1,6 +1,10 @@
 //! The volume plugin (`openstackclient.volume.client`): the `--os-volume-api-version` option and the
 //! `openstack.volume.v3` commands.
 
+pub mod api;
+pub mod common;
+pub mod lookup;
+pub mod resources;
 pub mod v3;
 
 use osc_lib::{Plugin, PluginCommand, VersionOption};
