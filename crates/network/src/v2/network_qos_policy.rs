@@ -1,0 +1,296 @@
+//! `network qos policy create|delete|list|set|show` (openstacksdk `QoSPolicy`).
+
+use cliff::argparse::Nargs;
+use cliff::{Arg, Args, Command, CommandKind, Output, Parser, Result, Value};
+use osc_lib::ClientManager;
+use serde_json::{Map, Value as Json};
+
+use crate::display::{self as d, add_extra_property_option, flag_pair};
+use crate::resources::QOS_POLICY;
+use identity::output::{delete_summary, each_item, fail};
+use identity::pagination::{add_marker_pagination_options, pagination};
+use openstack_sdk as sdk;
+
+const HIDDEN: &[&str] = &["location", "tenant_id"];
+const COLUMN_MAP: &[(&str, &str)] = &[("is_shared", "shared")];
+
+/// `RulesColumn`: one rule (a Python dict) per line.
+fn rules_column(value: Value) -> Value {
+    let human = match &value {
+        Value::List(items) => items
+            .iter()
+            .map(osc_lib::utils::py_str)
+            .collect::<Vec<_>>()
+            .join("\n"),
+        _ => String::new(),
+    };
+    Value::Column {
+        human,
+        machine: Box::new(value),
+    }
+}
+
+/// `_get_attrs`: the options given, as body fields.
+fn attrs(cm: &mut ClientManager, args: &Args) -> Result<Map<String, Json>> {
+    let mut attrs = Map::new();
+    d::put_str(&mut attrs, args, "name", "name");
+    d::put_str(&mut attrs, args, "description", "description");
+    if args.flag("share") {
+        attrs.insert("shared".into(), Json::Bool(true));
+    }
+    if args.flag("no_share") {
+        attrs.insert("shared".into(), Json::Bool(false));
+    }
+    if args.flag("default") {
+        attrs.insert("is_default".into(), Json::Bool(true));
+    }
+    if args.flag("no_default") {
+        attrs.insert("is_default".into(), Json::Bool(false));
+    }
+    if let Some(project) = d::project_id(cm, args)? {
+        attrs.insert("project_id".into(), Json::from(project));
+    }
+    Ok(attrs)
+}
+
+fn add_default_options(parser: &mut Parser) {
+    flag_pair(
+        parser,
+        ("--default", "Set this as a default network QoS policy"),
+        (
+            "--no-default",
+            "Set this as a non-default network QoS policy",
+        ),
+    );
+}
+
+/// `network qos policy create`.
+pub struct CreateNetworkQosPolicy;
+
+impl Command<ClientManager> for CreateNetworkQosPolicy {
+    fn description(&self) -> &str {
+        "Create a QoS policy"
+    }
+
+    fn kind(&self) -> CommandKind {
+        CommandKind::ShowOne
+    }
+
+    fn add_arguments(&self, parser: &mut Parser) {
+        add_extra_property_option(parser);
+        parser.add(
+            Arg::positional("name")
+                .metavar("<name>")
+                .help("Name of QoS policy to create"),
+        );
+        parser.add(
+            Arg::option(&["--description"])
+                .metavar("<description>")
+                .help("Description of the QoS policy"),
+        );
+        let group = parser.add_mutex(None, false);
+        parser.add_to_mutex(
+            group,
+            Arg::option(&["--share"])
+                .flag()
+                .default_none()
+                .help("Make the QoS policy accessible by other projects"),
+        );
+        parser.add_to_mutex(
+            group,
+            d::flag(
+                &["--no-share"],
+                "Make the QoS policy not accessible by other projects (default)",
+            ),
+        );
+        d::add_project_options(parser, "Owner's project (name or ID)");
+        add_default_options(parser);
+    }
+
+    fn take_action(&self, ctx: &mut ClientManager, args: &Args) -> Result<Output> {
+        let mut body = attrs(ctx, args)?;
+        body.extend(d::extra_properties(args, false)?);
+        let policy = fail(d::create(ctx, &QOS_POLICY, &[], body))?;
+        Ok(d::show(&QOS_POLICY, &policy, COLUMN_MAP, HIDDEN, &[]))
+    }
+}
+
+/// `network qos policy delete`.
+pub struct DeleteNetworkQosPolicy;
+
+impl Command<ClientManager> for DeleteNetworkQosPolicy {
+    fn description(&self) -> &str {
+        "Delete Qos Policy(s)"
+    }
+
+    fn add_arguments(&self, parser: &mut Parser) {
+        parser.add(
+            Arg::positional("policy")
+                .metavar("<qos-policy>")
+                .nargs(Nargs::OneOrMore)
+                .help("QoS policy(s) to delete (name or ID)"),
+        );
+    }
+
+    fn take_action(&self, ctx: &mut ClientManager, args: &Args) -> Result<Output> {
+        each_item(
+            &args.strings("policy"),
+            |name| {
+                let found = d::find(ctx, &QOS_POLICY, &[], name)?;
+                sdk::delete(
+                    ctx,
+                    &QOS_POLICY.resource,
+                    &d::path_of(&QOS_POLICY, &[], &found),
+                    true,
+                )
+            },
+            |item, err| format!("Failed to delete QoS policy name or ID '{item}': {err}"),
+            delete_summary("QoS policies"),
+        )
+    }
+}
+
+/// `network qos policy list`.
+pub struct ListNetworkQosPolicy;
+
+impl Command<ClientManager> for ListNetworkQosPolicy {
+    fn description(&self) -> &str {
+        "List QoS policies"
+    }
+
+    fn kind(&self) -> CommandKind {
+        CommandKind::Lister
+    }
+
+    fn add_arguments(&self, parser: &mut Parser) {
+        d::add_project_options(
+            parser,
+            "List only QoS policies with the specified project (name or ID)",
+        );
+        flag_pair(
+            parser,
+            ("--share", "List only QoS policies shared between projects"),
+            (
+                "--no-share",
+                "List only QoS policies not shared between projects",
+            ),
+        );
+        add_marker_pagination_options(parser, true);
+    }
+
+    fn take_action(&self, ctx: &mut ClientManager, args: &Args) -> Result<Output> {
+        let filters = attrs(ctx, args)?;
+        let page = pagination(args)?;
+        let mut params = d::params(&QOS_POLICY, &filters);
+        params.extend(page.params);
+        let items = fail(sdk::list(
+            ctx,
+            &QOS_POLICY.resource,
+            &QOS_POLICY.resource.path(&[]),
+            &params,
+            page.max_items,
+        ))?;
+        Ok(d::list(
+            &QOS_POLICY,
+            &["ID", "Name", "Shared", "Default", "Project"],
+            &["id", "name", "is_shared", "is_default", "project_id"],
+            &items,
+            &[],
+        ))
+    }
+}
+
+/// `network qos policy set`.
+pub struct SetNetworkQosPolicy;
+
+impl Command<ClientManager> for SetNetworkQosPolicy {
+    fn description(&self) -> &str {
+        "Set QoS policy properties"
+    }
+
+    fn add_arguments(&self, parser: &mut Parser) {
+        add_extra_property_option(parser);
+        parser.add(
+            Arg::positional("policy")
+                .metavar("<qos-policy>")
+                .help("QoS policy to modify (name or ID)"),
+        );
+        parser.add(
+            Arg::option(&["--name"])
+                .metavar("<name>")
+                .help("Set QoS policy name"),
+        );
+        parser.add(
+            Arg::option(&["--description"])
+                .metavar("<description>")
+                .help("Description of the QoS policy"),
+        );
+        flag_pair(
+            parser,
+            (
+                "--share",
+                "Make the QoS policy accessible by other projects",
+            ),
+            (
+                "--no-share",
+                "Make the QoS policy not accessible by other projects",
+            ),
+        );
+        add_default_options(parser);
+    }
+
+    fn take_action(&self, ctx: &mut ClientManager, args: &Args) -> Result<Output> {
+        let found = fail(d::find(
+            ctx,
+            &QOS_POLICY,
+            &[],
+            args.str("policy").unwrap_or(""),
+        ))?;
+        let mut body = attrs(ctx, args)?;
+        body.extend(d::extra_properties(args, false)?);
+        fail(d::update(
+            ctx,
+            &QOS_POLICY,
+            &d::path_of(&QOS_POLICY, &[], &found),
+            body,
+        ))?;
+        Ok(Output::ok())
+    }
+}
+
+/// `network qos policy show`.
+pub struct ShowNetworkQosPolicy;
+
+impl Command<ClientManager> for ShowNetworkQosPolicy {
+    fn description(&self) -> &str {
+        "Display QoS policy details"
+    }
+
+    fn kind(&self) -> CommandKind {
+        CommandKind::ShowOne
+    }
+
+    fn add_arguments(&self, parser: &mut Parser) {
+        parser.add(
+            Arg::positional("policy")
+                .metavar("<qos-policy>")
+                .help("QoS policy to display (name or ID)"),
+        );
+    }
+
+    fn take_action(&self, ctx: &mut ClientManager, args: &Args) -> Result<Output> {
+        let found = fail(d::find(
+            ctx,
+            &QOS_POLICY,
+            &[],
+            args.str("policy").unwrap_or(""),
+        ))?;
+        Ok(d::show(
+            &QOS_POLICY,
+            &found,
+            COLUMN_MAP,
+            HIDDEN,
+            &[("rules", rules_column)],
+        ))
+    }
+}
