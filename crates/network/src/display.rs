@@ -41,8 +41,11 @@ impl Class {
         self.attrs.iter().find(|(attr, _, _)| *attr == name)
     }
 
+    /// Whether openstacksdk consumes this body key into a declared attribute or a URI parameter (so it is
+    /// not an unknown attribute).
     fn is_declared_key(&self, key: &str) -> bool {
         self.attrs.iter().any(|(_, body, _)| *body == key)
+            || self.resource.base_path.contains(&format!("{{{key}}}"))
     }
 
     /// The value of a declared attribute (`None` when the body lacks it; `project_id` falls back to its alias
