@@ -1,7 +1,8 @@
 //! The network plugin (`openstackclient.network.client`): the `--os-network-api-version` option and the
 //! `openstack.network.v2` commands.
 
-pub mod display;
+pub mod common;
+pub mod nested;
 pub mod resources;
 pub mod v2;
 

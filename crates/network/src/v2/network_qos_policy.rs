@@ -5,17 +5,21 @@ use cliff::{Arg, Args, Command, CommandKind, Output, Parser, Result, Value};
 use osc_lib::ClientManager;
 use serde_json::{Map, Value as Json};
 
-use crate::display::{self as d, add_extra_property_option, flag_pair};
+use crate::common::{self as c, add_exclusive_flags, add_extra_property_option, fail};
+use crate::nested::{params, put_str};
 use crate::resources::QOS_POLICY;
-use identity::output::{delete_summary, each_item, fail};
+use identity::output::{delete_summary, each_item};
 use identity::pagination::{add_marker_pagination_options, pagination};
-use openstack_sdk as sdk;
 
 const HIDDEN: &[&str] = &["location", "tenant_id"];
 const COLUMN_MAP: &[(&str, &str)] = &[("is_shared", "shared")];
 
-/// `RulesColumn`: one rule (a Python dict) per line.
-fn rules_column(value: Value) -> Value {
+/// `_formatters`: `RulesColumn`, one rule (a Python dict) per line.
+fn formatter(attribute: &str, value: Json) -> Value {
+    if attribute != "rules" {
+        return c::plain(attribute, value);
+    }
+    let value = Value::from_json(&value);
     let human = match &value {
         Value::List(items) => items
             .iter()
@@ -33,8 +37,8 @@ fn rules_column(value: Value) -> Value {
 /// `_get_attrs`: the options given, as body fields.
 fn attrs(cm: &mut ClientManager, args: &Args) -> Result<Map<String, Json>> {
     let mut attrs = Map::new();
-    d::put_str(&mut attrs, args, "name", "name");
-    d::put_str(&mut attrs, args, "description", "description");
+    put_str(&mut attrs, args, "name", "name");
+    put_str(&mut attrs, args, "description", "description");
     if args.flag("share") {
         attrs.insert("shared".into(), Json::Bool(true));
     }
@@ -47,20 +51,22 @@ fn attrs(cm: &mut ClientManager, args: &Args) -> Result<Map<String, Json>> {
     if args.flag("no_default") {
         attrs.insert("is_default".into(), Json::Bool(false));
     }
-    if let Some(project) = d::project_id(cm, args)? {
+    if let Some(project) = c::project_id(cm, args)? {
         attrs.insert("project_id".into(), Json::from(project));
     }
     Ok(attrs)
 }
 
 fn add_default_options(parser: &mut Parser) {
-    flag_pair(
+    add_exclusive_flags(
         parser,
-        ("--default", "Set this as a default network QoS policy"),
-        (
-            "--no-default",
-            "Set this as a non-default network QoS policy",
-        ),
+        &[
+            ("--default", "Set this as a default network QoS policy"),
+            (
+                "--no-default",
+                "Set this as a non-default network QoS policy",
+            ),
+        ],
     );
 }
 
@@ -98,20 +104,19 @@ impl Command<ClientManager> for CreateNetworkQosPolicy {
         );
         parser.add_to_mutex(
             group,
-            d::flag(
-                &["--no-share"],
-                "Make the QoS policy not accessible by other projects (default)",
-            ),
+            Arg::option(&["--no-share"])
+                .flag()
+                .help("Make the QoS policy not accessible by other projects (default)"),
         );
-        d::add_project_options(parser, "Owner's project (name or ID)");
+        c::add_project_options(parser, "Owner's project (name or ID)");
         add_default_options(parser);
     }
 
     fn take_action(&self, ctx: &mut ClientManager, args: &Args) -> Result<Output> {
         let mut body = attrs(ctx, args)?;
-        body.extend(d::extra_properties(args, false)?);
-        let policy = fail(d::create(ctx, &QOS_POLICY, &[], body))?;
-        Ok(d::show(&QOS_POLICY, &policy, COLUMN_MAP, HIDDEN, &[]))
+        body.extend(c::extra_properties(args, false)?);
+        let policy = fail(c::create(ctx, &QOS_POLICY, body))?;
+        Ok(c::show(&QOS_POLICY, &policy, COLUMN_MAP, HIDDEN, c::plain))
     }
 }
 
@@ -136,13 +141,8 @@ impl Command<ClientManager> for DeleteNetworkQosPolicy {
         each_item(
             &args.strings("policy"),
             |name| {
-                let found = d::find(ctx, &QOS_POLICY, &[], name)?;
-                sdk::delete(
-                    ctx,
-                    &QOS_POLICY.resource,
-                    &d::path_of(&QOS_POLICY, &[], &found),
-                    true,
-                )
+                let found = c::find(ctx, &QOS_POLICY, name, &[])?;
+                c::delete(ctx, &QOS_POLICY, &openstack_sdk::id_of(&found))
             },
             |item, err| format!("Failed to delete QoS policy name or ID '{item}': {err}"),
             delete_summary("QoS policies"),
@@ -163,17 +163,19 @@ impl Command<ClientManager> for ListNetworkQosPolicy {
     }
 
     fn add_arguments(&self, parser: &mut Parser) {
-        d::add_project_options(
+        c::add_project_options(
             parser,
             "List only QoS policies with the specified project (name or ID)",
         );
-        flag_pair(
+        add_exclusive_flags(
             parser,
-            ("--share", "List only QoS policies shared between projects"),
-            (
-                "--no-share",
-                "List only QoS policies not shared between projects",
-            ),
+            &[
+                ("--share", "List only QoS policies shared between projects"),
+                (
+                    "--no-share",
+                    "List only QoS policies not shared between projects",
+                ),
+            ],
         );
         add_marker_pagination_options(parser, true);
     }
@@ -181,21 +183,15 @@ impl Command<ClientManager> for ListNetworkQosPolicy {
     fn take_action(&self, ctx: &mut ClientManager, args: &Args) -> Result<Output> {
         let filters = attrs(ctx, args)?;
         let page = pagination(args)?;
-        let mut params = d::params(&QOS_POLICY, &filters);
+        let mut params = params(&QOS_POLICY, &filters);
         params.extend(page.params);
-        let items = fail(sdk::list(
-            ctx,
-            &QOS_POLICY.resource,
-            &QOS_POLICY.resource.path(&[]),
-            &params,
-            page.max_items,
-        ))?;
-        Ok(d::list(
+        let items = fail(c::list(ctx, &QOS_POLICY, &params, page.max_items))?;
+        Ok(c::rows(
             &QOS_POLICY,
+            &items,
             &["ID", "Name", "Shared", "Default", "Project"],
             &["id", "name", "is_shared", "is_default", "project_id"],
-            &items,
-            &[],
+            c::plain,
         ))
     }
 }
@@ -225,35 +221,32 @@ impl Command<ClientManager> for SetNetworkQosPolicy {
                 .metavar("<description>")
                 .help("Description of the QoS policy"),
         );
-        flag_pair(
+        add_exclusive_flags(
             parser,
-            (
-                "--share",
-                "Make the QoS policy accessible by other projects",
-            ),
-            (
-                "--no-share",
-                "Make the QoS policy not accessible by other projects",
-            ),
+            &[
+                (
+                    "--share",
+                    "Make the QoS policy accessible by other projects",
+                ),
+                (
+                    "--no-share",
+                    "Make the QoS policy not accessible by other projects",
+                ),
+            ],
         );
         add_default_options(parser);
     }
 
     fn take_action(&self, ctx: &mut ClientManager, args: &Args) -> Result<Output> {
-        let found = fail(d::find(
+        let found = fail(c::find(
             ctx,
             &QOS_POLICY,
-            &[],
             args.str("policy").unwrap_or(""),
+            &[],
         ))?;
         let mut body = attrs(ctx, args)?;
-        body.extend(d::extra_properties(args, false)?);
-        fail(d::update(
-            ctx,
-            &QOS_POLICY,
-            &d::path_of(&QOS_POLICY, &[], &found),
-            body,
-        ))?;
+        body.extend(c::extra_properties(args, false)?);
+        fail(c::update(ctx, &QOS_POLICY, &found, body))?;
         Ok(Output::ok())
     }
 }
@@ -279,18 +272,12 @@ impl Command<ClientManager> for ShowNetworkQosPolicy {
     }
 
     fn take_action(&self, ctx: &mut ClientManager, args: &Args) -> Result<Output> {
-        let found = fail(d::find(
+        let found = fail(c::find(
             ctx,
             &QOS_POLICY,
-            &[],
             args.str("policy").unwrap_or(""),
+            &[],
         ))?;
-        Ok(d::show(
-            &QOS_POLICY,
-            &found,
-            COLUMN_MAP,
-            HIDDEN,
-            &[("rules", rules_column)],
-        ))
+        Ok(c::show(&QOS_POLICY, &found, COLUMN_MAP, HIDDEN, formatter))
     }
 }

@@ -4,7 +4,8 @@ use cliff::{Arg, Args, Command, CommandKind, Error, Output, Parser, Result};
 use osc_lib::ClientManager;
 use serde_json::{Map, Value as Json};
 
-use crate::display::{self as d, add_extra_property_option, Class};
+use crate::common::{self as c, add_extra_property_option, NetResource};
+use crate::nested::{create_under, delete_under, find_under, get_under, update_under};
 use crate::resources::{
     QOS_BANDWIDTH_LIMIT_RULE, QOS_DSCP_MARKING_RULE, QOS_MINIMUM_BANDWIDTH_RULE,
     QOS_MINIMUM_PACKET_RATE_RULE, QOS_PACKET_RATE_LIMIT_RULE, QOS_POLICY,
@@ -26,7 +27,7 @@ const PARAMETERS: &[(&str, &[&str], &[&str])] = &[
 ];
 
 /// The class behind a rule type (`_rule_action_call`).
-fn rule_class(rule_type: &str) -> Option<&'static Class> {
+fn rule_class(rule_type: &str) -> Option<&'static NetResource> {
     match rule_type {
         "bandwidth-limit" => Some(&QOS_BANDWIDTH_LIMIT_RULE),
         "dscp-marking" => Some(&QOS_DSCP_MARKING_RULE),
@@ -136,6 +137,10 @@ fn add_policy_argument(parser: &mut Parser) {
     );
 }
 
+fn flag(name: &str, help: &str) -> Arg {
+    Arg::option(&[name]).flag().help(help)
+}
+
 fn add_rule_arguments(parser: &mut Parser) {
     let int_option = |flag: &str, metavar: &str, help: &str| {
         Arg::option(&[flag]).metavar(metavar).int().help(help)
@@ -169,22 +174,22 @@ fn add_rule_arguments(parser: &mut Parser) {
     let group = parser.add_mutex(None, false);
     parser.add_to_mutex(
         group,
-        d::flag(
-            &["--ingress"],
+        flag(
+            "--ingress",
             "Ingress traffic direction from the project point of view",
         ),
     );
     parser.add_to_mutex(
         group,
-        d::flag(
-            &["--egress"],
+        flag(
+            "--egress",
             "Egress traffic direction from the project point of view",
         ),
     );
     parser.add_to_mutex(
         group,
-        d::flag(
-            &["--any"],
+        flag(
+            "--any",
             "Any traffic direction from the project point of view. Can be used only with minimum packet rate \
              rule.",
         ),
@@ -192,7 +197,7 @@ fn add_rule_arguments(parser: &mut Parser) {
 }
 
 fn find_policy(cm: &mut ClientManager, args: &Args) -> std::result::Result<Json, String> {
-    d::find(cm, &QOS_POLICY, &[], args.str("qos_policy").unwrap_or("")).map_err(|e| e.to_string())
+    c::find(cm, &QOS_POLICY, args.str("qos_policy").unwrap_or(""), &[]).map_err(|e| e.to_string())
 }
 
 /// The policy, the rule's type and class (a rule the policy lacks is `missing`).
@@ -200,7 +205,7 @@ fn find_rule(
     cm: &mut ClientManager,
     args: &Args,
     missing: &str,
-) -> std::result::Result<(String, String, &'static Class), String> {
+) -> std::result::Result<(String, String, &'static NetResource), String> {
     let policy = find_policy(cm, args)?;
     let rule_id = args.str("id").unwrap_or("");
     let class = find_rule_type(&policy, rule_id)
@@ -247,16 +252,16 @@ impl Command<ClientManager> for CreateNetworkQosRule {
         let created = (|| {
             let policy = find_policy(ctx, args)?;
             let mut attrs = rule_attrs(args, rule_type, true)?;
-            attrs.extend(d::extra_properties(args, false).map_err(|e| e.message)?);
+            attrs.extend(c::extra_properties(args, false).map_err(|e| e.message)?);
             let class = rule_class(rule_type).ok_or_else(|| format!("'{rule_type}'"))?;
             let policy_id = sdk::id_of(&policy);
-            d::create(ctx, class, &[("qos_policy_id", &policy_id)], attrs)
+            create_under(ctx, class, &[("qos_policy_id", &policy_id)], attrs)
                 .map(|rule| (class, rule))
                 .map_err(|e| e.to_string())
         })();
         let (class, rule) = created
             .map_err(|e| Error::command(format!("Failed to create Network QoS rule: {e}")))?;
-        Ok(d::show(class, &rule, &[], HIDDEN, &[]))
+        Ok(c::show(class, &rule, &[], HIDDEN, c::plain))
     }
 }
 
@@ -282,8 +287,7 @@ impl Command<ClientManager> for DeleteNetworkQosRule {
         let deleted = (|| {
             let (policy_id, rule_id, class) =
                 find_rule(ctx, args, &format!("Rule {rule_id} not found"))?;
-            let base = class.resource.path(&[("qos_policy_id", &policy_id)]);
-            sdk::delete(ctx, &class.resource, &sdk::item_path(&base, &rule_id), true)
+            delete_under(ctx, class, &[("qos_policy_id", &policy_id)], &rule_id)
                 .map_err(|e| e.to_string())
         })();
         deleted.map_err(|e| {
@@ -312,11 +316,11 @@ impl Command<ClientManager> for ListNetworkQosRule {
     }
 
     fn take_action(&self, ctx: &mut ClientManager, args: &Args) -> Result<Output> {
-        let policy = identity::output::fail(d::find(
+        let policy = c::fail(c::find(
             ctx,
             &QOS_POLICY,
-            &[],
             args.str("qos_policy").unwrap_or(""),
+            &[],
         ))?;
         let rules = policy
             .get("rules")
@@ -391,12 +395,10 @@ impl Command<ClientManager> for SetNetworkQosRule {
                 find_rule(ctx, args, &format!("Rule ID {rule_id} not found"))?;
             let rule_type = find_type_name(class);
             let mut attrs = rule_attrs(args, rule_type, false)?;
-            attrs.extend(d::extra_properties(args, false).map_err(|e| e.message)?);
+            attrs.extend(c::extra_properties(args, false).map_err(|e| e.message)?);
             let uri = [("qos_policy_id", policy_id.as_str())];
-            let base = class.resource.path(&uri);
-            let rule = d::find(ctx, class, &uri, &rule_id).map_err(|e| e.to_string())?;
-            let path = sdk::item_path(&base, &sdk::id_of(&rule));
-            d::update(ctx, class, &path, attrs)
+            let rule = find_under(ctx, class, &uri, &rule_id).map_err(|e| e.to_string())?;
+            update_under(ctx, class, &uri, &sdk::id_of(&rule), attrs)
                 .map(|_| ())
                 .map_err(|e| e.to_string())
         })();
@@ -410,7 +412,7 @@ impl Command<ClientManager> for SetNetworkQosRule {
 }
 
 /// The dashed type name of a rule class.
-fn find_type_name(class: &Class) -> &'static str {
+fn find_type_name(class: &NetResource) -> &'static str {
     [
         "bandwidth-limit",
         "dscp-marking",
@@ -448,8 +450,7 @@ impl Command<ClientManager> for ShowNetworkQosRule {
         let rule_id = args.str("id").unwrap_or("");
         let shown = (|| {
             let (policy_id, rule_id, class) = find_rule(ctx, args, "Rule not found")?;
-            let base = class.resource.path(&[("qos_policy_id", &policy_id)]);
-            sdk::get(ctx, &class.resource, &base, &rule_id)
+            get_under(ctx, class, &[("qos_policy_id", &policy_id)], &rule_id)
                 .map(|rule| (class, rule))
                 .map_err(|e| e.to_string())
         })();
@@ -458,7 +459,7 @@ impl Command<ClientManager> for ShowNetworkQosRule {
                 "Failed to show Network QoS rule ID \"{rule_id}\": {e}"
             ))
         })?;
-        Ok(d::show(class, &rule, &[], HIDDEN, &[]))
+        Ok(c::show(class, &rule, &[], HIDDEN, c::plain))
     }
 }
 

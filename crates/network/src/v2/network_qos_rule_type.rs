@@ -3,9 +3,8 @@
 use cliff::{Arg, Args, Command, CommandKind, Output, Parser, Result};
 use osc_lib::ClientManager;
 
-use crate::display as d;
+use crate::common::{self as c, add_exclusive_flags, fail};
 use crate::resources::QOS_RULE_TYPE;
-use identity::output::fail;
 use identity::pagination::{add_marker_pagination_options, pagination};
 use openstack_sdk as sdk;
 
@@ -22,9 +21,9 @@ impl Command<ClientManager> for ListNetworkQosRuleType {
     }
 
     fn add_arguments(&self, parser: &mut Parser) {
-        d::flag_pair(
+        add_exclusive_flags(
             parser,
-            (
+            &[(
                 "--all-supported",
                 "List all the QoS rule types supported by any loaded mechanism drivers (the union of all sets \
                  of supported rules)",
@@ -32,7 +31,7 @@ impl Command<ClientManager> for ListNetworkQosRuleType {
             (
                 "--all-rules",
                 "List all QoS rule types implemented in Neutron QoS driver",
-            ),
+            )],
         );
         add_marker_pagination_options(parser, true);
     }
@@ -45,14 +44,14 @@ impl Command<ClientManager> for ListNetworkQosRuleType {
         } else if args.flag("all_rules") {
             params.push(("all_rules", Some(sdk::py_bool(true))));
         }
-        let items = fail(sdk::list(
-            ctx,
-            &QOS_RULE_TYPE.resource,
-            QOS_RULE_TYPE.resource.base_path,
-            &params,
-            page.max_items,
-        ))?;
-        Ok(d::list(&QOS_RULE_TYPE, &["Type"], &["type"], &items, &[]))
+        let items = fail(c::list(ctx, &QOS_RULE_TYPE, &params, page.max_items))?;
+        Ok(c::rows(
+            &QOS_RULE_TYPE,
+            &items,
+            &["Type"],
+            &["type"],
+            c::plain,
+        ))
     }
 }
 
@@ -77,18 +76,17 @@ impl Command<ClientManager> for ShowNetworkQosRuleType {
     }
 
     fn take_action(&self, ctx: &mut ClientManager, args: &Args) -> Result<Output> {
-        let item = fail(sdk::get(
+        let item = fail(c::get(
             ctx,
-            &QOS_RULE_TYPE.resource,
-            QOS_RULE_TYPE.resource.base_path,
+            &QOS_RULE_TYPE,
             args.str("rule_type").unwrap_or(""),
         ))?;
-        Ok(d::show(
+        Ok(c::show(
             &QOS_RULE_TYPE,
             &item,
             &[("type", "rule_type_name"), ("drivers", "drivers")],
             &["id", "location", "name", "tenant_id"],
-            &[],
+            c::plain,
         ))
     }
 }
