@@ -115,3 +115,60 @@ pub fn put_str(attrs: &mut Map<String, Json>, args: &cliff::Args, dest: &str, ke
 pub fn check(result: std::result::Result<(), String>) -> Result<()> {
     result.map_err(cliff::Error::command)
 }
+
+/// The delete loop of objects whose failure reads "`<prefix>` '`<name>`': `<error>`" (each found, then deleted;
+/// any failure ends with "`<n>` of `<total>` `<plural>` failed to delete.").
+pub fn delete_each_as(
+    cm: &mut ClientManager,
+    res: &NetResource,
+    names: &[String],
+    prefix: &str,
+    plural: &str,
+) -> Result<cliff::Output> {
+    identity::output::each_item(
+        names,
+        |name| {
+            let found = crate::common::find(cm, res, name, &[])?;
+            crate::common::delete(cm, res, &sdk::id_of(&found))
+        },
+        |name, err| format!("{prefix} '{name}': {err}"),
+        identity::output::delete_summary(plural),
+    )
+}
+
+/// `getattr(resource, name, '')` as `get_item_properties` reads a list column: a declared attribute by its
+/// attribute name; the body key of a declared attribute (`shared` of `is_shared`) is no attribute, so `''`; an
+/// unknown body key its value; anything else `''`.
+pub fn getattr(res: &NetResource, item: &Json, name: &str) -> Json {
+    if res.attrs.iter().any(|(attr, _, _)| *attr == name) {
+        return res.get(item, name);
+    }
+    let declared_key =
+        res.attrs.iter().any(|(_, key, _)| *key == name) || res.shadowed.contains(&name);
+    match item.get(name) {
+        Some(value) if !declared_key => value.clone(),
+        _ => Json::from(""),
+    }
+}
+
+/// A Lister's result as `get_item_properties` reads each column ([`getattr`]).
+pub fn rows(
+    res: &NetResource,
+    items: &[Json],
+    headers: &[&str],
+    columns: &[&str],
+    formatter: crate::common::Formatter,
+) -> cliff::Output {
+    cliff::Output::List {
+        columns: headers.iter().map(|h| (*h).to_owned()).collect(),
+        rows: items
+            .iter()
+            .map(|item| {
+                columns
+                    .iter()
+                    .map(|column| formatter(column, getattr(res, item, column)))
+                    .collect()
+            })
+            .collect(),
+    }
+}

@@ -1471,4 +1471,27 @@ pub const NETWORK_IP_AVAILABILITY: NetResource = NetResource {
     shadowed: &[],
 };
 
+/// openstacksdk's `network.v2.extension.Extension` (found by its alias, as `find_extension` does).
+pub const EXTENSION: NetResource = NetResource {
+    resource: Resource {
+        service: "network",
+        class: "Extension",
+        key: "extension",
+        plural: "extensions",
+        base_path: "/extensions",
+        query: &[("limit", "limit"), ("marker", "marker")],
+        ..Resource::DEFAULT
+    },
+    attrs: &[
+        ("alias", "alias", Any),
+        ("description", "description", Any),
+        ("links", "links", List),
+        ("name", "name", Any),
+        ("updated_at", "updated", Any),
+        ("id", "id", Any),
+        ("location", "location", Computed),
+    ],
+    shadowed: &[],
+};
+
 // ==== end of network-more ====

@@ -1,9 +1,15 @@
 //! Network API v2 commands (`openstack.network.v2`), one module per object as in OSC.
 
 // network-more's objects.
+pub mod network_meter;
+pub mod network_meter_rule;
 pub mod network_qos_policy;
 pub mod network_qos_rule;
 pub mod network_qos_rule_type;
+pub mod network_rbac;
+pub mod network_segment;
+pub mod network_segment_range;
+pub mod network_trunk;
 
 use std::sync::Arc;
 
@@ -25,6 +31,39 @@ pub fn commands() -> Vec<(String, PluginCommand)> {
         ("network qos rule show", Arc::new(network_qos_rule::ShowNetworkQosRule)),
         ("network qos rule type list", Arc::new(network_qos_rule_type::ListNetworkQosRuleType)),
         ("network qos rule type show", Arc::new(network_qos_rule_type::ShowNetworkQosRuleType)),
+        ("network subport list", Arc::new(network_trunk::ListNetworkSubport)),
+        ("network trunk create", Arc::new(network_trunk::CreateNetworkTrunk)),
+        ("network trunk delete", Arc::new(network_trunk::DeleteNetworkTrunk)),
+        ("network trunk list", Arc::new(network_trunk::ListNetworkTrunk)),
+        ("network trunk set", Arc::new(network_trunk::SetNetworkTrunk)),
+        ("network trunk show", Arc::new(network_trunk::ShowNetworkTrunk)),
+        ("network trunk subport add", Arc::new(network_trunk::AddNetworkTrunkSubport)),
+        ("network trunk subport list", Arc::new(network_trunk::ListNetworkTrunkSubport)),
+        ("network trunk subport remove", Arc::new(network_trunk::RemoveNetworkTrunkSubport)),
+        ("network trunk unset", Arc::new(network_trunk::UnsetNetworkTrunk)),
+        ("network segment create", Arc::new(network_segment::CreateNetworkSegment)),
+        ("network segment delete", Arc::new(network_segment::DeleteNetworkSegment)),
+        ("network segment list", Arc::new(network_segment::ListNetworkSegment)),
+        ("network segment set", Arc::new(network_segment::SetNetworkSegment)),
+        ("network segment show", Arc::new(network_segment::ShowNetworkSegment)),
+        ("network segment range create", Arc::new(network_segment_range::CreateNetworkSegmentRange)),
+        ("network segment range delete", Arc::new(network_segment_range::DeleteNetworkSegmentRange)),
+        ("network segment range list", Arc::new(network_segment_range::ListNetworkSegmentRange)),
+        ("network segment range set", Arc::new(network_segment_range::SetNetworkSegmentRange)),
+        ("network segment range show", Arc::new(network_segment_range::ShowNetworkSegmentRange)),
+        ("network rbac create", Arc::new(network_rbac::CreateNetworkRbac)),
+        ("network rbac delete", Arc::new(network_rbac::DeleteNetworkRbac)),
+        ("network rbac list", Arc::new(network_rbac::ListNetworkRbac)),
+        ("network rbac set", Arc::new(network_rbac::SetNetworkRbac)),
+        ("network rbac show", Arc::new(network_rbac::ShowNetworkRbac)),
+        ("network meter create", Arc::new(network_meter::CreateMeter)),
+        ("network meter delete", Arc::new(network_meter::DeleteMeter)),
+        ("network meter list", Arc::new(network_meter::ListMeter)),
+        ("network meter show", Arc::new(network_meter::ShowMeter)),
+        ("network meter rule create", Arc::new(network_meter_rule::CreateMeterRule)),
+        ("network meter rule delete", Arc::new(network_meter_rule::DeleteMeterRule)),
+        ("network meter rule list", Arc::new(network_meter_rule::ListMeterRule)),
+        ("network meter rule show", Arc::new(network_meter_rule::ShowMeterRule)),
     ];
     commands.into_iter().map(|(name, command)| (name.to_owned(), command)).collect()
 }

@@ -186,7 +186,7 @@ impl Command<ClientManager> for ListNetworkQosPolicy {
         let mut params = params(&QOS_POLICY, &filters);
         params.extend(page.params);
         let items = fail(c::list(ctx, &QOS_POLICY, &params, page.max_items))?;
-        Ok(c::rows(
+        Ok(crate::nested::rows(
             &QOS_POLICY,
             &items,
             &["ID", "Name", "Shared", "Default", "Project"],

@@ -45,7 +45,7 @@ impl Command<ClientManager> for ListNetworkQosRuleType {
             params.push(("all_rules", Some(sdk::py_bool(true))));
         }
         let items = fail(c::list(ctx, &QOS_RULE_TYPE, &params, page.max_items))?;
-        Ok(c::rows(
+        Ok(crate::nested::rows(
             &QOS_RULE_TYPE,
             &items,
             &["Type"],
