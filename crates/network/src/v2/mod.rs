@@ -1,6 +1,8 @@
 //! Network API v2 commands (`openstack.network.v2`), one module per object as in OSC.
 
 // network-more's objects.
+pub mod network_flavor;
+pub mod network_flavor_profile;
 pub mod network_meter;
 pub mod network_meter_rule;
 pub mod network_qos_policy;
@@ -64,6 +66,18 @@ pub fn commands() -> Vec<(String, PluginCommand)> {
         ("network meter rule delete", Arc::new(network_meter_rule::DeleteMeterRule)),
         ("network meter rule list", Arc::new(network_meter_rule::ListMeterRule)),
         ("network meter rule show", Arc::new(network_meter_rule::ShowMeterRule)),
+        ("network flavor add profile", Arc::new(network_flavor::AddNetworkFlavorToProfile)),
+        ("network flavor create", Arc::new(network_flavor::CreateNetworkFlavor)),
+        ("network flavor delete", Arc::new(network_flavor::DeleteNetworkFlavor)),
+        ("network flavor list", Arc::new(network_flavor::ListNetworkFlavor)),
+        ("network flavor remove profile", Arc::new(network_flavor::RemoveNetworkFlavorFromProfile)),
+        ("network flavor set", Arc::new(network_flavor::SetNetworkFlavor)),
+        ("network flavor show", Arc::new(network_flavor::ShowNetworkFlavor)),
+        ("network flavor profile create", Arc::new(network_flavor_profile::CreateNetworkFlavorProfile)),
+        ("network flavor profile delete", Arc::new(network_flavor_profile::DeleteNetworkFlavorProfile)),
+        ("network flavor profile list", Arc::new(network_flavor_profile::ListNetworkFlavorProfile)),
+        ("network flavor profile set", Arc::new(network_flavor_profile::SetNetworkFlavorProfile)),
+        ("network flavor profile show", Arc::new(network_flavor_profile::ShowNetworkFlavorProfile)),
     ];
     commands.into_iter().map(|(name, command)| (name.to_owned(), command)).collect()
 }
