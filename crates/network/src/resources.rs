@@ -1297,7 +1297,7 @@ pub const CONNTRACK_HELPER: NetResource = NetResource {
         ("name", "name", Any),
         ("location", "location", Computed),
     ],
-    shadowed: &[],
+    shadowed: &["router_id"],
 };
 
 /// openstacksdk's `network.v2.port_forwarding.PortForwarding`.

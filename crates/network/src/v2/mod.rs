@@ -1,6 +1,8 @@
 //! Network API v2 commands (`openstack.network.v2`), one module per object as in OSC.
 
 // network-more's objects.
+pub mod local_ip;
+pub mod local_ip_association;
 pub mod network_flavor;
 pub mod network_flavor_profile;
 pub mod network_meter;
@@ -78,6 +80,14 @@ pub fn commands() -> Vec<(String, PluginCommand)> {
         ("network flavor profile list", Arc::new(network_flavor_profile::ListNetworkFlavorProfile)),
         ("network flavor profile set", Arc::new(network_flavor_profile::SetNetworkFlavorProfile)),
         ("network flavor profile show", Arc::new(network_flavor_profile::ShowNetworkFlavorProfile)),
+        ("local ip association create", Arc::new(local_ip_association::CreateLocalIpAssociation)),
+        ("local ip association delete", Arc::new(local_ip_association::DeleteLocalIpAssociation)),
+        ("local ip association list", Arc::new(local_ip_association::ListLocalIpAssociation)),
+        ("local ip create", Arc::new(local_ip::CreateLocalIp)),
+        ("local ip delete", Arc::new(local_ip::DeleteLocalIp)),
+        ("local ip list", Arc::new(local_ip::ListLocalIp)),
+        ("local ip set", Arc::new(local_ip::SetLocalIp)),
+        ("local ip show", Arc::new(local_ip::ShowLocalIp)),
     ];
     commands.into_iter().map(|(name, command)| (name.to_owned(), command)).collect()
 }
