@@ -1297,7 +1297,7 @@ pub const CONNTRACK_HELPER: NetResource = NetResource {
         ("name", "name", Any),
         ("location", "location", Computed),
     ],
-    shadowed: &["router_id"],
+    shadowed: &["router_id", "project_id", "tenant_id"],
 };
 
 /// openstacksdk's `network.v2.port_forwarding.PortForwarding`.

@@ -1,8 +1,10 @@
 //! Network API v2 commands (`openstack.network.v2`), one module per object as in OSC.
 
 // network-more's objects.
+pub mod l3_conntrack_helper;
 pub mod local_ip;
 pub mod local_ip_association;
+pub mod ndp_proxy;
 pub mod network_flavor;
 pub mod network_flavor_profile;
 pub mod network_meter;
@@ -88,6 +90,16 @@ pub fn commands() -> Vec<(String, PluginCommand)> {
         ("local ip list", Arc::new(local_ip::ListLocalIp)),
         ("local ip set", Arc::new(local_ip::SetLocalIp)),
         ("local ip show", Arc::new(local_ip::ShowLocalIp)),
+        ("network l3 conntrack helper create", Arc::new(l3_conntrack_helper::CreateConntrackHelper)),
+        ("network l3 conntrack helper delete", Arc::new(l3_conntrack_helper::DeleteConntrackHelper)),
+        ("network l3 conntrack helper list", Arc::new(l3_conntrack_helper::ListConntrackHelper)),
+        ("network l3 conntrack helper set", Arc::new(l3_conntrack_helper::SetConntrackHelper)),
+        ("network l3 conntrack helper show", Arc::new(l3_conntrack_helper::ShowConntrackHelper)),
+        ("router ndp proxy create", Arc::new(ndp_proxy::CreateNdpProxy)),
+        ("router ndp proxy delete", Arc::new(ndp_proxy::DeleteNdpProxy)),
+        ("router ndp proxy list", Arc::new(ndp_proxy::ListNdpProxy)),
+        ("router ndp proxy set", Arc::new(ndp_proxy::SetNdpProxy)),
+        ("router ndp proxy show", Arc::new(ndp_proxy::ShowNdpProxy)),
     ];
     commands.into_iter().map(|(name, command)| (name.to_owned(), command)).collect()
 }
