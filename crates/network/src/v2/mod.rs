@@ -1,6 +1,7 @@
 //! Network API v2 commands (`openstack.network.v2`), one module per object as in OSC.
 
 // network-more's objects.
+pub mod floating_ip_port_forwarding;
 pub mod l3_conntrack_helper;
 pub mod local_ip;
 pub mod local_ip_association;
@@ -100,6 +101,11 @@ pub fn commands() -> Vec<(String, PluginCommand)> {
         ("router ndp proxy list", Arc::new(ndp_proxy::ListNdpProxy)),
         ("router ndp proxy set", Arc::new(ndp_proxy::SetNdpProxy)),
         ("router ndp proxy show", Arc::new(ndp_proxy::ShowNdpProxy)),
+        ("floating ip port forwarding create", Arc::new(floating_ip_port_forwarding::CreateFloatingIpPortForwarding)),
+        ("floating ip port forwarding delete", Arc::new(floating_ip_port_forwarding::DeleteFloatingIpPortForwarding)),
+        ("floating ip port forwarding list", Arc::new(floating_ip_port_forwarding::ListFloatingIpPortForwarding)),
+        ("floating ip port forwarding set", Arc::new(floating_ip_port_forwarding::SetFloatingIpPortForwarding)),
+        ("floating ip port forwarding show", Arc::new(floating_ip_port_forwarding::ShowFloatingIpPortForwarding)),
     ];
     commands.into_iter().map(|(name, command)| (name.to_owned(), command)).collect()
 }
