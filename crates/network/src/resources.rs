@@ -1494,4 +1494,26 @@ pub const EXTENSION: NetResource = NetResource {
     shadowed: &[],
 };
 
+/// openstacksdk's `network.v2.agent.NetworkHostingDHCPAgent`: the DHCP agents of a network.
+pub const NETWORK_HOSTING_DHCP_AGENT: NetResource = NetResource {
+    resource: Resource {
+        class: "NetworkHostingDHCPAgent",
+        base_path: "/networks/{network_id}/dhcp-agents",
+        query: &[("limit", "limit"), ("marker", "marker")],
+        ..AGENT.resource
+    },
+    ..AGENT
+};
+
+/// openstacksdk's `network.v2.agent.RouterL3Agent`: the L3 agents of a router.
+pub const ROUTER_L3_AGENT: NetResource = NetResource {
+    resource: Resource {
+        class: "RouterL3Agent",
+        base_path: "/routers/{router_id}/l3-agents",
+        query: &[("limit", "limit"), ("marker", "marker")],
+        ..AGENT.resource
+    },
+    ..AGENT
+};
+
 // ==== end of network-more ====

@@ -6,6 +6,7 @@ pub mod l3_conntrack_helper;
 pub mod local_ip;
 pub mod local_ip_association;
 pub mod ndp_proxy;
+pub mod network_agent;
 pub mod network_flavor;
 pub mod network_flavor_profile;
 pub mod network_meter;
@@ -106,6 +107,15 @@ pub fn commands() -> Vec<(String, PluginCommand)> {
         ("floating ip port forwarding list", Arc::new(floating_ip_port_forwarding::ListFloatingIpPortForwarding)),
         ("floating ip port forwarding set", Arc::new(floating_ip_port_forwarding::SetFloatingIpPortForwarding)),
         ("floating ip port forwarding show", Arc::new(floating_ip_port_forwarding::ShowFloatingIpPortForwarding)),
+        ("network agent add network", Arc::new(network_agent::AddNetworkToAgent)),
+        ("network agent add router", Arc::new(network_agent::AddRouterToAgent)),
+        ("network agent delete", Arc::new(network_agent::DeleteNetworkAgent)),
+        ("network agent list", Arc::new(network_agent::ListNetworkAgent)),
+        ("network agent remove network", Arc::new(network_agent::RemoveNetworkFromAgent)),
+        ("network agent remove router", Arc::new(network_agent::RemoveRouterFromAgent)),
+        ("network agent router set", Arc::new(network_agent::SetNetworkAgentRouter)),
+        ("network agent set", Arc::new(network_agent::SetNetworkAgent)),
+        ("network agent show", Arc::new(network_agent::ShowNetworkAgent)),
     ];
     commands.into_iter().map(|(name, command)| (name.to_owned(), command)).collect()
 }
