@@ -2,11 +2,13 @@
 
 // network-more's objects.
 pub mod floating_ip_port_forwarding;
+pub mod ip_availability;
 pub mod l3_conntrack_helper;
 pub mod local_ip;
 pub mod local_ip_association;
 pub mod ndp_proxy;
 pub mod network_agent;
+pub mod network_auto_allocated_topology;
 pub mod network_flavor;
 pub mod network_flavor_profile;
 pub mod network_meter;
@@ -17,6 +19,7 @@ pub mod network_qos_rule_type;
 pub mod network_rbac;
 pub mod network_segment;
 pub mod network_segment_range;
+pub mod network_service_provider;
 pub mod network_trunk;
 
 use std::sync::Arc;
@@ -116,6 +119,11 @@ pub fn commands() -> Vec<(String, PluginCommand)> {
         ("network agent router set", Arc::new(network_agent::SetNetworkAgentRouter)),
         ("network agent set", Arc::new(network_agent::SetNetworkAgent)),
         ("network agent show", Arc::new(network_agent::ShowNetworkAgent)),
+        ("ip availability list", Arc::new(ip_availability::ListIpAvailability)),
+        ("ip availability show", Arc::new(ip_availability::ShowIpAvailability)),
+        ("network auto allocated topology create", Arc::new(network_auto_allocated_topology::CreateAutoAllocatedTopology)),
+        ("network auto allocated topology delete", Arc::new(network_auto_allocated_topology::DeleteAutoAllocatedTopology)),
+        ("network service provider list", Arc::new(network_service_provider::ListNetworkServiceProvider)),
     ];
     commands.into_iter().map(|(name, command)| (name.to_owned(), command)).collect()
 }
