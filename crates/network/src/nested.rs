@@ -172,3 +172,17 @@ pub fn rows(
             .collect(),
     }
 }
+
+/// The list of a command whose only options are `--limit`, `--marker` and `--max-items`: every page, as
+/// [`rows`] of these columns.
+pub fn paged_rows(
+    cm: &mut ClientManager,
+    res: &NetResource,
+    args: &cliff::Args,
+    headers: &[&str],
+    columns: &[&str],
+) -> Result<cliff::Output> {
+    let page = identity::pagination::pagination(args)?;
+    let items = crate::common::fail(crate::common::list(cm, res, &page.params, page.max_items))?;
+    Ok(rows(res, &items, headers, columns, crate::common::plain))
+}

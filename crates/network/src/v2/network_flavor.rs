@@ -6,9 +6,9 @@ use osc_lib::{ClientManager, Method};
 use serde_json::{json, Map, Value as Json};
 
 use crate::common::{self as c, add_exclusive_flags, add_extra_property_option, fail};
-use crate::nested::{delete_each_as, put_str, rows};
+use crate::nested::{delete_each_as, paged_rows, put_str};
 use crate::resources::{FLAVOR, SERVICE_PROFILE};
-use identity::pagination::{add_marker_pagination_options, pagination};
+use identity::pagination::add_marker_pagination_options;
 use openstack_sdk as sdk;
 use openstack_sdk::Call;
 
@@ -207,15 +207,13 @@ impl Command<ClientManager> for ListNetworkFlavor {
     }
 
     fn take_action(&self, ctx: &mut ClientManager, args: &Args) -> Result<Output> {
-        let page = pagination(args)?;
-        let items = fail(c::list(ctx, &FLAVOR, &page.params, page.max_items))?;
-        Ok(rows(
+        paged_rows(
+            ctx,
             &FLAVOR,
-            &items,
+            args,
             &["ID", "Name", "Enabled", "Service Type", "Description"],
             &["id", "name", "is_enabled", "service_type", "description"],
-            c::plain,
-        ))
+        )
     }
 }
 

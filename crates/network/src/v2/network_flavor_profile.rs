@@ -6,9 +6,9 @@ use osc_lib::ClientManager;
 use serde_json::{Map, Value as Json};
 
 use crate::common::{self as c, add_exclusive_flags, add_extra_property_option, fail};
-use crate::nested::{delete_each_as, put_str, rows};
+use crate::nested::{delete_each_as, paged_rows, put_str};
 use crate::resources::SERVICE_PROFILE;
-use identity::pagination::{add_marker_pagination_options, pagination};
+use identity::pagination::add_marker_pagination_options;
 
 fn show(profile: &Json) -> Output {
     c::show(
@@ -141,15 +141,13 @@ impl Command<ClientManager> for ListNetworkFlavorProfile {
     }
 
     fn take_action(&self, ctx: &mut ClientManager, args: &Args) -> Result<Output> {
-        let page = pagination(args)?;
-        let items = fail(c::list(ctx, &SERVICE_PROFILE, &page.params, page.max_items))?;
-        Ok(rows(
+        paged_rows(
+            ctx,
             &SERVICE_PROFILE,
-            &items,
+            args,
             &["ID", "Driver", "Enabled", "Metainfo", "Description"],
             &["id", "driver", "is_enabled", "meta_info", "description"],
-            c::plain,
-        ))
+        )
     }
 }
 

@@ -6,9 +6,9 @@ use osc_lib::ClientManager;
 use serde_json::{Map, Value as Json};
 
 use crate::common::{self as c, add_extra_property_option, fail};
-use crate::nested::{delete_each_as, put_str, rows};
+use crate::nested::{delete_each_as, paged_rows, put_str};
 use crate::resources::METERING_LABEL;
-use identity::pagination::{add_marker_pagination_options, pagination};
+use identity::pagination::add_marker_pagination_options;
 
 fn show(meter: &Json) -> Output {
     c::show(
@@ -125,15 +125,13 @@ impl Command<ClientManager> for ListMeter {
     }
 
     fn take_action(&self, ctx: &mut ClientManager, args: &Args) -> Result<Output> {
-        let page = pagination(args)?;
-        let items = fail(c::list(ctx, &METERING_LABEL, &page.params, page.max_items))?;
-        Ok(rows(
+        paged_rows(
+            ctx,
             &METERING_LABEL,
-            &items,
+            args,
             &["ID", "Name", "Description", "Shared"],
             &["id", "name", "description", "shared"],
-            c::plain,
-        ))
+        )
     }
 }
 

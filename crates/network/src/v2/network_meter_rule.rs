@@ -6,9 +6,9 @@ use osc_lib::ClientManager;
 use serde_json::{Map, Value as Json};
 
 use crate::common::{self as c, add_exclusive_flags, add_extra_property_option, fail};
-use crate::nested::{delete_each_as, put_str, rows};
+use crate::nested::{delete_each_as, paged_rows, put_str};
 use crate::resources::{METERING_LABEL, METERING_LABEL_RULE};
-use identity::pagination::{add_marker_pagination_options, pagination};
+use identity::pagination::add_marker_pagination_options;
 use openstack_sdk as sdk;
 
 fn show(rule: &Json) -> Output {
@@ -165,16 +165,10 @@ impl Command<ClientManager> for ListMeterRule {
     }
 
     fn take_action(&self, ctx: &mut ClientManager, args: &Args) -> Result<Output> {
-        let page = pagination(args)?;
-        let items = fail(c::list(
+        paged_rows(
             ctx,
             &METERING_LABEL_RULE,
-            &page.params,
-            page.max_items,
-        ))?;
-        Ok(rows(
-            &METERING_LABEL_RULE,
-            &items,
+            args,
             &[
                 "ID",
                 "Excluded",
@@ -191,8 +185,7 @@ impl Command<ClientManager> for ListMeterRule {
                 "source_ip_prefix",
                 "destination_ip_prefix",
             ],
-            c::plain,
-        ))
+        )
     }
 }
 
