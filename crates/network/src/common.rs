@@ -655,6 +655,28 @@ pub fn extra_properties(args: &Args, unset: bool) -> Result<Map<String, Json>> {
     Ok(out)
 }
 
+// ---- lookups of other classes by name or ID (only the ID is needed) ----
+
+/// openstacksdk's `QoSPolicy`, as far as finding one goes.
+const QOS_POLICY_LOOKUP: NetResource = NetResource {
+    resource: Resource {
+        service: "network",
+        class: "QoSPolicy",
+        key: "policy",
+        plural: "policies",
+        base_path: "/qos/policies",
+        query: &[("name", "name")],
+        ..Resource::DEFAULT
+    },
+    attrs: &[],
+    shadowed: &[],
+};
+
+/// `client.find_qos_policy(name_or_id, ignore_missing=False).id`.
+pub fn find_qos_policy_id(cm: &mut ClientManager, name_or_id: &str) -> Result<String> {
+    fail(find(cm, &QOS_POLICY_LOOKUP, name_or_id, &[]).map(|item| sdk::id_of(&item)))
+}
+
 /// A failure of the sdk as the command's error.
 pub fn fail<T>(result: Res<T>) -> Result<T> {
     result.map_err(Error::from)
