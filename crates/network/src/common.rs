@@ -677,6 +677,26 @@ pub fn find_qos_policy_id(cm: &mut ClientManager, name_or_id: &str) -> Result<St
     fail(find(cm, &QOS_POLICY_LOOKUP, name_or_id, &[]).map(|item| sdk::id_of(&item)))
 }
 
+/// openstacksdk's `Segment`, as far as finding one goes.
+const SEGMENT_LOOKUP: NetResource = NetResource {
+    resource: Resource {
+        service: "network",
+        class: "Segment",
+        key: "segment",
+        plural: "segments",
+        base_path: "/segments",
+        query: &[("name", "name")],
+        ..Resource::DEFAULT
+    },
+    attrs: &[],
+    shadowed: &[],
+};
+
+/// `client.find_segment(name_or_id, ignore_missing=False).id`.
+pub fn find_segment_id(cm: &mut ClientManager, name_or_id: &str) -> Result<String> {
+    fail(find(cm, &SEGMENT_LOOKUP, name_or_id, &[]).map(|item| sdk::id_of(&item)))
+}
+
 /// A failure of the sdk as the command's error.
 pub fn fail<T>(result: Res<T>) -> Result<T> {
     result.map_err(Error::from)
