@@ -54,12 +54,15 @@ impl NetResource {
         self.attrs.iter().any(|(_, k, _)| *k == key) || self.shadowed.contains(&key)
     }
 
-    /// `getattr(resource, attribute)`: the typed value of an attribute; an undeclared name reads the body key of
-    /// that name (openstacksdk keeps unknown body attributes of network resources).
+    /// `getattr(resource, attribute, '')`: the typed value of an attribute; an undeclared name reads the body key
+    /// of that name (openstacksdk keeps unknown body attributes of network resources), `''` when absent.
     pub fn get(&self, item: &Json, attribute: &str) -> Json {
         match self.attrs.iter().find(|(name, _, _)| *name == attribute) {
             Some((_, key, kind)) => typed(item.get(*key), *kind),
-            None => item.get(attribute).cloned().unwrap_or(Json::Null),
+            None => item
+                .get(attribute)
+                .cloned()
+                .unwrap_or_else(|| Json::String(String::new())),
         }
     }
 
@@ -697,6 +700,54 @@ pub fn find_segment_id(cm: &mut ClientManager, name_or_id: &str) -> Result<Strin
     fail(find(cm, &SEGMENT_LOOKUP, name_or_id, &[]).map(|item| sdk::id_of(&item)))
 }
 
+/// `client.find_extension(alias, ignore_missing=True)` is not `None`: GET `/extensions/<alias>`, then the list
+/// matched by alias or name.
+pub fn has_extension(cm: &mut ClientManager, alias: &str) -> Res<bool> {
+    const EXTENSION: NetResource = NetResource {
+        resource: Resource {
+            service: "network",
+            class: "Extension",
+            key: "extension",
+            plural: "extensions",
+            base_path: "/extensions",
+            name_key: "name",
+            ..Resource::DEFAULT
+        },
+        attrs: &[],
+        shadowed: &[],
+    };
+    let base = base(cm, &EXTENSION);
+    match sdk::fetch(cm, &EXTENSION.resource, &base, alias, &[], None) {
+        Ok(_) => return Ok(true),
+        Err(failure) if matches!(failure.status(), Some(400 | 403 | 404)) => {}
+        Err(failure) => return Err(failure),
+    }
+    let all = sdk::list(cm, &EXTENSION.resource, &base, &[], None)?;
+    Ok(all.iter().any(|ext| {
+        sdk::str_of(ext, "alias") == Some(alias) || sdk::str_of(ext, "name") == Some(alias)
+    }))
+}
+
+/// openstacksdk's network `Flavor`, as far as finding one goes.
+const FLAVOR_LOOKUP: NetResource = NetResource {
+    resource: Resource {
+        service: "network",
+        class: "Flavor",
+        key: "flavor",
+        plural: "flavors",
+        base_path: "/flavors",
+        query: &[("name", "name")],
+        ..Resource::DEFAULT
+    },
+    attrs: &[],
+    shadowed: &[],
+};
+
+/// `client.find_flavor(name_or_id, ignore_missing=False).id`.
+pub fn find_flavor_id(cm: &mut ClientManager, name_or_id: &str) -> Result<String> {
+    fail(find(cm, &FLAVOR_LOOKUP, name_or_id, &[]).map(|item| sdk::id_of(&item)))
+}
+
 /// A failure of the sdk as the command's error.
 pub fn fail<T>(result: Res<T>) -> Result<T> {
     result.map_err(Error::from)
@@ -755,6 +806,7 @@ mod tests {
         assert_eq!(THING.get(&item, "is_admin_state_up"), json!(true));
         assert_eq!(THING.get(&item, "tags"), json!([]));
         assert_eq!(THING.get(&item, "zz"), json!(2));
+        assert_eq!(THING.get(&item, "hints"), json!(""));
     }
 
     #[test]

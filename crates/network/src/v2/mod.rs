@@ -1,6 +1,9 @@
 //! Network API v2 commands (`openstack.network.v2`), one module per object as in OSC.
 
+pub mod floating_ip;
 pub mod network;
+pub mod port;
+pub mod router;
 pub mod security_group;
 pub mod security_group_rule;
 pub mod subnet;
@@ -35,6 +38,32 @@ pub fn commands() -> Vec<(String, PluginCommand)> {
         ("subnet set", Arc::new(subnet::SetSubnet)),
         ("subnet show", Arc::new(subnet::ShowSubnet)),
         ("subnet unset", Arc::new(subnet::UnsetSubnet)),
+        ("port create", Arc::new(port::CreatePort)),
+        ("port delete", Arc::new(port::DeletePort)),
+        ("port list", Arc::new(port::ListPort)),
+        ("port set", Arc::new(port::SetPort)),
+        ("port show", Arc::new(port::ShowPort)),
+        ("port unset", Arc::new(port::UnsetPort)),
+        ("router add gateway", Arc::new(router::RouterGateway { add: true })),
+        ("router add port", Arc::new(router::RouterPort { add: true })),
+        ("router add route", Arc::new(router::RouterRoute { add: true })),
+        ("router add subnet", Arc::new(router::RouterSubnet { add: true })),
+        ("router create", Arc::new(router::CreateRouter)),
+        ("router delete", Arc::new(router::DeleteRouter)),
+        ("router list", Arc::new(router::ListRouter)),
+        ("router remove gateway", Arc::new(router::RouterGateway { add: false })),
+        ("router remove port", Arc::new(router::RouterPort { add: false })),
+        ("router remove route", Arc::new(router::RouterRoute { add: false })),
+        ("router remove subnet", Arc::new(router::RouterSubnet { add: false })),
+        ("router set", Arc::new(router::SetRouter)),
+        ("router show", Arc::new(router::ShowRouter)),
+        ("router unset", Arc::new(router::UnsetRouter)),
+        ("floating ip create", Arc::new(floating_ip::CreateFloatingIp)),
+        ("floating ip delete", Arc::new(floating_ip::DeleteFloatingIp)),
+        ("floating ip list", Arc::new(floating_ip::ListFloatingIp)),
+        ("floating ip set", Arc::new(floating_ip::SetFloatingIp)),
+        ("floating ip show", Arc::new(floating_ip::ShowFloatingIp)),
+        ("floating ip unset", Arc::new(floating_ip::UnsetFloatingIp)),
     ];
     commands.into_iter().map(|(name, command)| (name.to_owned(), command)).collect()
 }

@@ -27,7 +27,8 @@ pub fn rules_column(value: Json) -> Value {
                     .iter()
                     .filter(|(k, v)| {
                         sdk::truthy(v)
-                            && !["security_group_id", "tenant_id", "project_id"].contains(&k.as_str())
+                            && !["security_group_id", "tenant_id", "project_id"]
+                                .contains(&k.as_str())
                     })
                     .map(|(k, v)| (k.clone(), Value::from_json(v)))
                     .collect(),
@@ -190,8 +191,14 @@ impl Command<ClientManager> for ListSecurityGroup {
         common::add_bool_pair(
             parser,
             "shared",
-            ("--share", "List only security groups shared between projects"),
-            ("--no-share", "List only security groups not shared between projects"),
+            (
+                "--share",
+                "List only security groups shared between projects",
+            ),
+            (
+                "--no-share",
+                "List only security groups not shared between projects",
+            ),
         );
         common::add_tag_filtering_options(parser, "security group");
         pagination::add_marker_pagination_options(parser, true);
@@ -218,7 +225,14 @@ impl Command<ClientManager> for ListSecurityGroup {
             &SECURITY_GROUP,
             &items,
             &["ID", "Name", "Description", "Project", "Tags", "Shared"],
-            &["id", "name", "description", "project_id", "tags", "is_shared"],
+            &[
+                "id",
+                "name",
+                "description",
+                "project_id",
+                "tags",
+                "is_shared",
+            ],
             common::plain,
         ))
     }
@@ -266,7 +280,12 @@ impl Command<ClientManager> for SetSecurityGroup {
         stateful(args, &mut attrs);
         attrs.extend(common::extra_properties(args, false)?);
         fail(common::update(ctx, &SECURITY_GROUP, &group, attrs))?;
-        fail(common::update_tags_for_set(ctx, &SECURITY_GROUP, &group, args))?;
+        fail(common::update_tags_for_set(
+            ctx,
+            &SECURITY_GROUP,
+            &group,
+            args,
+        ))?;
         Ok(Output::ok())
     }
 }
@@ -318,7 +337,12 @@ impl Command<ClientManager> for UnsetSecurityGroup {
             args.str("group").unwrap_or(""),
             &[],
         ))?;
-        fail(common::update_tags_for_unset(ctx, &SECURITY_GROUP, &group, args))?;
+        fail(common::update_tags_for_unset(
+            ctx,
+            &SECURITY_GROUP,
+            &group,
+            args,
+        ))?;
         Ok(Output::ok())
     }
 }

@@ -22,7 +22,9 @@ pub fn is_icmp_protocol(protocol: Option<&str>) -> bool {
 /// `is_ipv6_protocol`: `ipv6-*` names and the IPv6 protocol numbers.
 pub fn is_ipv6_protocol(protocol: Option<&str>) -> bool {
     match protocol {
-        Some(p) => p.starts_with("ipv6-") || ["icmpv6", "41", "43", "44", "58", "59", "60"].contains(&p),
+        Some(p) => {
+            p.starts_with("ipv6-") || ["icmpv6", "41", "43", "44", "58", "59", "60"].contains(&p)
+        }
         None => false,
     }
 }
@@ -72,8 +74,16 @@ pub fn format_port_range(protocol: &Json, min: &Json, max: &Json) -> String {
             range.push_str(&format!(":code={}", bound(max)));
         }
     } else if sdk::truthy(min) || sdk::truthy(max) {
-        let low = if min.is_null() { bound(max) } else { bound(min) };
-        let high = if max.is_null() { bound(min) } else { bound(max) };
+        let low = if min.is_null() {
+            bound(max)
+        } else {
+            bound(min)
+        };
+        let high = if max.is_null() {
+            bound(min)
+        } else {
+            bound(max)
+        };
         range = format!("{low}:{high}");
     }
     range
@@ -175,7 +185,10 @@ impl Command<ClientManager> for CreateSecurityGroupRule {
         common::add_exclusive_flags(
             parser,
             &[
-                ("--ingress", "Rule applies to incoming network traffic (default)"),
+                (
+                    "--ingress",
+                    "Rule applies to incoming network traffic (default)",
+                ),
                 ("--egress", "Rule applies to outgoing network traffic"),
             ],
         );
@@ -201,7 +214,11 @@ impl Command<ClientManager> for CreateSecurityGroupRule {
         if let Some(description) = present(args, "description") {
             attrs.insert("description".into(), Json::from(description));
         }
-        let direction = if args.flag("egress") { "egress" } else { "ingress" };
+        let direction = if args.flag("egress") {
+            "egress"
+        } else {
+            "ingress"
+        };
         attrs.insert("direction".into(), Json::from(direction));
         let ethertype = get_ethertype(args, protocol.as_deref());
         attrs.insert("ethertype".into(), Json::from(ethertype.clone()));
@@ -347,8 +364,14 @@ impl Command<ClientManager> for ListSecurityGroupRule {
         common::add_exclusive_flags(
             parser,
             &[
-                ("--ingress", "List only rules applied to incoming network traffic"),
-                ("--egress", "List only rules applied to outgoing network traffic"),
+                (
+                    "--ingress",
+                    "List only rules applied to incoming network traffic",
+                ),
+                (
+                    "--egress",
+                    "List only rules applied to outgoing network traffic",
+                ),
             ],
         );
         parser.add(
@@ -402,7 +425,12 @@ impl Command<ClientManager> for ListSecurityGroupRule {
         }
         let page = pagination::pagination(args)?;
         params.extend(page.params);
-        let items = fail(common::list(ctx, &SECURITY_GROUP_RULE, &params, page.max_items))?;
+        let items = fail(common::list(
+            ctx,
+            &SECURITY_GROUP_RULE,
+            &params,
+            page.max_items,
+        ))?;
         let rows = items
             .iter()
             .map(|rule| {
@@ -492,12 +520,24 @@ mod tests {
     #[test]
     fn port_ranges_as_osc_shows_them() {
         let none = Json::Null;
-        assert_eq!(format_port_range(&json!("tcp"), &json!(22), &json!(24)), "22:24");
+        assert_eq!(
+            format_port_range(&json!("tcp"), &json!(22), &json!(24)),
+            "22:24"
+        );
         assert_eq!(format_port_range(&json!("udp"), &json!(80), &none), "80:80");
         assert_eq!(format_port_range(&json!("tcp"), &none, &none), "");
-        assert_eq!(format_port_range(&json!("icmp"), &json!(3), &json!(0)), "type=3");
-        assert_eq!(format_port_range(&json!("58"), &json!(3), &json!(1)), "type=3:code=1");
-        assert_eq!(format_port_range(&json!("icmp"), &none, &json!(1)), ":code=1");
+        assert_eq!(
+            format_port_range(&json!("icmp"), &json!(3), &json!(0)),
+            "type=3"
+        );
+        assert_eq!(
+            format_port_range(&json!("58"), &json!(3), &json!(1)),
+            "type=3:code=1"
+        );
+        assert_eq!(
+            format_port_range(&json!("icmp"), &none, &json!(1)),
+            ":code=1"
+        );
     }
 
     #[test]
@@ -505,6 +545,9 @@ mod tests {
         assert!(is_ipv6_protocol(Some("ipv6-icmp")) && is_ipv6_protocol(Some("41")));
         assert!(!is_ipv6_protocol(Some("tcp")) && !is_ipv6_protocol(None));
         assert_eq!(convert_ipvx_case("ipv6"), "IPv6");
-        assert_eq!(format_remote_ip_prefix(&Json::Null, &json!("IPv6")), json!("::/0"));
+        assert_eq!(
+            format_remote_ip_prefix(&Json::Null, &json!("IPv6")),
+            json!("::/0")
+        );
     }
 }

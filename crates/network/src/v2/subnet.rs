@@ -133,14 +133,7 @@ fn multi(args: &Args, dest: &str) -> Option<Vec<Json>> {
     Some(
         parsed
             .into_iter()
-            .map(|pairs| {
-                Json::Object(
-                    pairs
-                        .into_iter()
-                        .map(|(k, v)| (k, Json::from(v)))
-                        .collect(),
-                )
-            })
+            .map(|pairs| Json::Object(pairs.into_iter().map(|(k, v)| (k, Json::from(v))).collect()))
             .collect(),
     )
 }
@@ -221,7 +214,12 @@ fn attrs(cm: &mut ClientManager, args: &Args, is_create: bool) -> Result<Map<Str
         if let Some(project_id) = common::project_id(cm, args)? {
             attrs.insert("project_id".into(), Json::from(project_id));
         }
-        let network = fail(common::find(cm, &NETWORK, args.str("network").unwrap_or(""), &[]))?;
+        let network = fail(common::find(
+            cm,
+            &NETWORK,
+            args.str("network").unwrap_or(""),
+            &[],
+        ))?;
         attrs.insert("network_id".into(), Json::from(sdk::id_of(&network)));
         if let Some(pool) = present(args, "subnet_pool") {
             let pool = fail(common::find(cm, &SUBNET_POOL, pool, &[]))?;
@@ -250,7 +248,10 @@ fn attrs(cm: &mut ClientManager, args: &Args, is_create: bool) -> Result<Map<Str
         }
     }
     if let Some(segment) = present(args, "network_segment") {
-        attrs.insert("segment_id".into(), Json::from(common::find_segment_id(cm, segment)?));
+        attrs.insert(
+            "segment_id".into(),
+            Json::from(common::find_segment_id(cm, segment)?),
+        );
     }
     if let Some(gateway) = present(args, "gateway") {
         let gateway = gateway.to_lowercase();
@@ -305,7 +306,12 @@ fn subnet_positional(parser: &mut Parser, help: &str) {
 }
 
 fn find_subnet(cm: &mut ClientManager, args: &Args) -> Result<Json> {
-    fail(common::find(cm, &SUBNET, args.str("subnet").unwrap_or(""), &[]))
+    fail(common::find(
+        cm,
+        &SUBNET,
+        args.str("subnet").unwrap_or(""),
+        &[],
+    ))
 }
 
 /// `subnet create`.
@@ -322,7 +328,11 @@ impl Command<ClientManager> for CreateSubnet {
 
     fn add_arguments(&self, parser: &mut Parser) {
         common::add_extra_property_option(parser);
-        parser.add(Arg::positional("name").metavar("<name>").help("New subnet name"));
+        parser.add(
+            Arg::positional("name")
+                .metavar("<name>")
+                .help("New subnet name"),
+        );
         parser.add(
             Arg::option(&["--project"])
                 .metavar("<project>")
@@ -358,12 +368,18 @@ impl Command<ClientManager> for CreateSubnet {
         ));
         common::add_exclusive_flags(
             parser,
-            &[("--dhcp", "Enable DHCP (default)"), ("--no-dhcp", "Disable DHCP")],
+            &[
+                ("--dhcp", "Enable DHCP (default)"),
+                ("--no-dhcp", "Disable DHCP"),
+            ],
         );
         common::add_exclusive_flags(
             parser,
             &[
-                ("--dns-publish-fixed-ip", "Enable publishing fixed IPs in DNS"),
+                (
+                    "--dns-publish-fixed-ip",
+                    "Enable publishing fixed IPs in DNS",
+                ),
                 (
                     "--no-dns-publish-fixed-ip",
                     "Disable publishing fixed IPs in DNS (default)",
@@ -620,14 +636,26 @@ impl Command<ClientManager> for SetSubnet {
         let dhcp = parser.add_mutex(None, false);
         parser.add_to_mutex(
             dhcp,
-            Arg::option(&["--dhcp"]).flag().default_none().help("Enable DHCP"),
+            Arg::option(&["--dhcp"])
+                .flag()
+                .default_none()
+                .help("Enable DHCP"),
         );
-        parser.add_to_mutex(dhcp, Arg::option(&["--no-dhcp"]).flag().help("Disable DHCP"));
+        parser.add_to_mutex(
+            dhcp,
+            Arg::option(&["--no-dhcp"]).flag().help("Disable DHCP"),
+        );
         common::add_exclusive_flags(
             parser,
             &[
-                ("--dns-publish-fixed-ip", "Enable publishing fixed IPs in DNS"),
-                ("--no-dns-publish-fixed-ip", "Disable publishing fixed IPs in DNS"),
+                (
+                    "--dns-publish-fixed-ip",
+                    "Enable publishing fixed IPs in DNS",
+                ),
+                (
+                    "--no-dns-publish-fixed-ip",
+                    "Disable publishing fixed IPs in DNS",
+                ),
             ],
         );
         parser.add(Arg::option(&["--gateway"]).metavar("<gateway>").help(
@@ -669,9 +697,17 @@ impl Command<ClientManager> for SetSubnet {
             _ => Vec::new(),
         };
         for (key, attribute, clear) in [
-            ("dns_nameservers", "dns_nameservers", Some("no_dns_nameservers")),
+            (
+                "dns_nameservers",
+                "dns_nameservers",
+                Some("no_dns_nameservers"),
+            ),
             ("host_routes", "host_routes", Some("no_host_route")),
-            ("allocation_pools", "allocation_pools", Some("no_allocation_pool")),
+            (
+                "allocation_pools",
+                "allocation_pools",
+                Some("no_allocation_pool"),
+            ),
             ("service_types", "service_types", None),
         ] {
             let cleared = clear.is_some_and(|flag| args.flag(flag));
@@ -808,7 +844,11 @@ impl Command<ClientManager> for UnsetSubnet {
             Json::Array(items) => items,
             _ => Vec::new(),
         };
-        let servers: Vec<Json> = args.strings("dns_nameservers").into_iter().map(Json::from).collect();
+        let servers: Vec<Json> = args
+            .strings("dns_nameservers")
+            .into_iter()
+            .map(Json::from)
+            .collect();
         if !servers.is_empty() {
             let mut list = current("dns_nameservers");
             remove_each(&mut list, servers, "dns-nameserver")?;
@@ -828,7 +868,11 @@ impl Command<ClientManager> for UnsetSubnet {
             remove_each(&mut list, pools, "allocation-pool")?;
             attrs.insert("allocation_pools".into(), Json::from(list));
         }
-        let types: Vec<Json> = args.strings("service_types").into_iter().map(Json::from).collect();
+        let types: Vec<Json> = args
+            .strings("service_types")
+            .into_iter()
+            .map(Json::from)
+            .collect();
         if !types.is_empty() {
             let mut list = current("service_types");
             remove_each(&mut list, types, "service-type")?;
