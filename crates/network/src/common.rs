@@ -192,12 +192,24 @@ pub fn delete_each(
     what: &str,
     plural: &str,
 ) -> Result<Output> {
+    let failure = format!("Failed to delete {what} with name or ID");
+    delete_each_worded(cm, res, names, &failure, plural)
+}
+
+/// [`delete_each`] whose per-item failure reads "`<failure>` '`<name>`': `<error>`".
+pub fn delete_each_worded(
+    cm: &mut ClientManager,
+    res: &NetResource,
+    names: &[String],
+    failure: &str,
+    plural: &str,
+) -> Result<Output> {
     let mut errors = 0;
     for name in names {
         let result = find(cm, res, name, &[]).and_then(|item| delete(cm, res, &sdk::id_of(&item)));
         if let Err(err) = result {
             errors += 1;
-            log::error!("Failed to delete {what} with name or ID '{name}': {err}");
+            log::error!("{failure} '{name}': {err}");
         }
     }
     if errors > 0 {

@@ -1,12 +1,17 @@
 //! Network API v2 commands (`openstack.network.v2`), one module per object as in OSC.
 
+pub mod address_group;
+pub mod address_scope;
+pub mod default_security_group_rule;
 pub mod floating_ip;
 pub mod network;
 pub mod port;
 pub mod router;
 pub mod security_group;
 pub mod security_group_rule;
+pub mod security_groups_default_statefulness;
 pub mod subnet;
+pub mod subnet_pool;
 
 use std::sync::Arc;
 
@@ -64,6 +69,32 @@ pub fn commands() -> Vec<(String, PluginCommand)> {
         ("floating ip set", Arc::new(floating_ip::SetFloatingIp)),
         ("floating ip show", Arc::new(floating_ip::ShowFloatingIp)),
         ("floating ip unset", Arc::new(floating_ip::UnsetFloatingIp)),
+        ("address group create", Arc::new(address_group::CreateAddressGroup)),
+        ("address group delete", Arc::new(address_group::DeleteAddressGroup)),
+        ("address group list", Arc::new(address_group::ListAddressGroup)),
+        ("address group set", Arc::new(address_group::SetAddressGroup)),
+        ("address group show", Arc::new(address_group::ShowAddressGroup)),
+        ("address group unset", Arc::new(address_group::UnsetAddressGroup)),
+        ("address scope create", Arc::new(address_scope::CreateAddressScope)),
+        ("address scope delete", Arc::new(address_scope::DeleteAddressScope)),
+        ("address scope list", Arc::new(address_scope::ListAddressScope)),
+        ("address scope set", Arc::new(address_scope::SetAddressScope)),
+        ("address scope show", Arc::new(address_scope::ShowAddressScope)),
+        ("default security group rule create", Arc::new(default_security_group_rule::CreateDefaultSecurityGroupRule)),
+        ("default security group rule delete", Arc::new(default_security_group_rule::DeleteDefaultSecurityGroupRule)),
+        ("default security group rule list", Arc::new(default_security_group_rule::ListDefaultSecurityGroupRule)),
+        ("default security group rule show", Arc::new(default_security_group_rule::ShowDefaultSecurityGroupRule)),
+        ("security group default statefulness create", Arc::new(security_groups_default_statefulness::CreateSecurityGroupDefaultStatefulness)),
+        ("security group default statefulness delete", Arc::new(security_groups_default_statefulness::DeleteSecurityGroupDefaultStatefulness)),
+        ("security group default statefulness list", Arc::new(security_groups_default_statefulness::ListSecurityGroupDefaultStatefulness)),
+        ("security group default statefulness set", Arc::new(security_groups_default_statefulness::SetSecurityGroupDefaultStatefulness)),
+        ("security group default statefulness show", Arc::new(security_groups_default_statefulness::ShowSecurityGroupDefaultStatefulness)),
+        ("subnet pool create", Arc::new(subnet_pool::CreateSubnetPool)),
+        ("subnet pool delete", Arc::new(subnet_pool::DeleteSubnetPool)),
+        ("subnet pool list", Arc::new(subnet_pool::ListSubnetPool)),
+        ("subnet pool set", Arc::new(subnet_pool::SetSubnetPool)),
+        ("subnet pool show", Arc::new(subnet_pool::ShowSubnetPool)),
+        ("subnet pool unset", Arc::new(subnet_pool::UnsetSubnetPool)),
     ];
     commands.into_iter().map(|(name, command)| (name.to_owned(), command)).collect()
 }

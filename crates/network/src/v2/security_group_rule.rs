@@ -101,7 +101,107 @@ pub fn format_remote_ip_prefix(prefix: &Json, ethertype: &Json) -> Json {
     }
 }
 
-fn dst_port_check(value: &ArgValue) -> std::result::Result<(), String> {
+/// The attributes both rule creates compute from the options, in OSC's order and with its checks: protocol
+/// (`any` is none), description, direction (ingress unless `--egress`), ethertype (from the protocol unless
+/// given), and the port range or ICMP type and code. Also returns the ethertype.
+pub fn rule_attrs(args: &Args) -> Result<(Map<String, Json>, String)> {
+    let mut attrs = Map::new();
+    let protocol = get_protocol(args, "any");
+    attrs.insert("protocol".into(), Json::from(protocol.clone()));
+    if let Some(description) = present(args, "description") {
+        attrs.insert("description".into(), Json::from(description));
+    }
+    let direction = if args.flag("egress") {
+        "egress"
+    } else {
+        "ingress"
+    };
+    attrs.insert("direction".into(), Json::from(direction));
+    let ethertype = get_ethertype(args, protocol.as_deref());
+    attrs.insert("ethertype".into(), Json::from(ethertype.clone()));
+    let dst_port = match args.str("dst_port") {
+        Some(text) => Some(parseractions::range(text).map_err(Error::usage)?),
+        None => None,
+    };
+    let icmp_type = args.int("icmp_type");
+    let icmp_code = args.int("icmp_code");
+    let nonzero = |v: Option<i64>| v.is_some_and(|v| v != 0);
+    if dst_port.is_some() && (nonzero(icmp_type) || nonzero(icmp_code)) {
+        return Err(Error::command(
+            "Argument --dst-port not allowed with arguments --icmp-type and --icmp-code",
+        ));
+    }
+    if icmp_type.is_none() && icmp_code.is_some() {
+        return Err(Error::command(
+            "Argument --icmp-type required with argument --icmp-code",
+        ));
+    }
+    let icmp = is_icmp_protocol(protocol.as_deref());
+    if !icmp && (nonzero(icmp_type) || nonzero(icmp_code)) {
+        return Err(Error::command(
+            "ICMP IP protocol required with arguments --icmp-type and --icmp-code",
+        ));
+    }
+    if let (Some((low, high)), false) = (dst_port, icmp) {
+        attrs.insert("port_range_min".into(), Json::from(low));
+        attrs.insert("port_range_max".into(), Json::from(high));
+    }
+    if let Some(t) = icmp_type.filter(|t| *t >= 0) {
+        attrs.insert("port_range_min".into(), Json::from(t));
+    }
+    if let Some(c) = icmp_code.filter(|c| *c >= 0) {
+        attrs.insert("port_range_max".into(), Json::from(c));
+    }
+    Ok((attrs, ethertype))
+}
+
+/// `--remote-ip`, else the whole address space of the ethertype.
+pub fn remote_ip_prefix(args: &Args, ethertype: &str, attrs: &mut Map<String, Json>) {
+    if let Some(remote) = present(args, "remote_ip") {
+        attrs.insert("remote_ip_prefix".into(), Json::from(remote));
+    } else if ethertype == "IPv4" {
+        attrs.insert("remote_ip_prefix".into(), Json::from("0.0.0.0/0"));
+    } else if ethertype == "IPv6" {
+        attrs.insert("remote_ip_prefix".into(), Json::from("::/0"));
+    }
+}
+
+/// The rows of the rule lists: the port range and IP range computed as OSC's `_format_network_security_group_rule`.
+pub fn rule_row(res: &common::NetResource, rule: &Json, columns: &[&str]) -> Vec<Value> {
+    columns
+        .iter()
+        .map(|column| match *column {
+            "remote_ip_prefix" => Value::from_json(&format_remote_ip_prefix(
+                &res.get(rule, "remote_ip_prefix"),
+                &res.get(rule, "ether_type"),
+            )),
+            "port_range" => Value::Str(format_port_range(
+                &res.get(rule, "protocol"),
+                &res.get(rule, "port_range_min"),
+                &res.get(rule, "port_range_max"),
+            )),
+            other => Value::from_json(&res.get(rule, other)),
+        })
+        .collect()
+}
+
+/// `show` of a rule: an empty remote IP prefix shown as the ethertype's whole space (old rules).
+pub fn show_rule(res: &common::NetResource, mut rule: Json, hidden: &[&str]) -> Output {
+    let prefix = res.get(&rule, "remote_ip_prefix");
+    if !sdk::truthy(&prefix) {
+        let ethertype = res.get(&rule, "ether_type");
+        if let Json::Object(map) = &mut rule {
+            map.insert(
+                "remote_ip_prefix".into(),
+                format_remote_ip_prefix(&Json::Null, &ethertype),
+            );
+        }
+    }
+    common::show(res, &rule, &[], hidden, common::plain)
+}
+
+/// `RangeAction` on `--dst-port`, checked while parsing.
+pub fn dst_port_check(value: &ArgValue) -> std::result::Result<(), String> {
     match value {
         ArgValue::Str(text) => parseractions::range(text).map(|_| ()),
         _ => Ok(()),
@@ -208,53 +308,7 @@ impl Command<ClientManager> for CreateSecurityGroupRule {
 
     fn take_action(&self, ctx: &mut ClientManager, args: &Args) -> Result<Output> {
         let group_id = find_group_id(ctx, args.str("group").unwrap_or(""))?;
-        let mut attrs = Map::new();
-        let protocol = get_protocol(args, "any");
-        attrs.insert("protocol".into(), Json::from(protocol.clone()));
-        if let Some(description) = present(args, "description") {
-            attrs.insert("description".into(), Json::from(description));
-        }
-        let direction = if args.flag("egress") {
-            "egress"
-        } else {
-            "ingress"
-        };
-        attrs.insert("direction".into(), Json::from(direction));
-        let ethertype = get_ethertype(args, protocol.as_deref());
-        attrs.insert("ethertype".into(), Json::from(ethertype.clone()));
-        let dst_port = match args.str("dst_port") {
-            Some(text) => Some(parseractions::range(text).map_err(Error::usage)?),
-            None => None,
-        };
-        let icmp_type = args.int("icmp_type");
-        let icmp_code = args.int("icmp_code");
-        let nonzero = |v: Option<i64>| v.is_some_and(|v| v != 0);
-        if dst_port.is_some() && (nonzero(icmp_type) || nonzero(icmp_code)) {
-            return Err(Error::command(
-                "Argument --dst-port not allowed with arguments --icmp-type and --icmp-code",
-            ));
-        }
-        if icmp_type.is_none() && icmp_code.is_some() {
-            return Err(Error::command(
-                "Argument --icmp-type required with argument --icmp-code",
-            ));
-        }
-        let icmp = is_icmp_protocol(protocol.as_deref());
-        if !icmp && (nonzero(icmp_type) || nonzero(icmp_code)) {
-            return Err(Error::command(
-                "ICMP IP protocol required with arguments --icmp-type and --icmp-code",
-            ));
-        }
-        if let (Some((low, high)), false) = (dst_port, icmp) {
-            attrs.insert("port_range_min".into(), Json::from(low));
-            attrs.insert("port_range_max".into(), Json::from(high));
-        }
-        if let Some(t) = icmp_type.filter(|t| *t >= 0) {
-            attrs.insert("port_range_min".into(), Json::from(t));
-        }
-        if let Some(c) = icmp_code.filter(|c| *c >= 0) {
-            attrs.insert("port_range_max".into(), Json::from(c));
-        }
+        let (mut attrs, ethertype) = rule_attrs(args)?;
         if let Some(remote) = present(args, "remote_group") {
             let id = find_group_id(ctx, remote)?;
             attrs.insert("remote_group_id".into(), Json::from(id));
@@ -264,12 +318,8 @@ impl Command<ClientManager> for CreateSecurityGroupRule {
                 "remote_address_group_id".into(),
                 Json::from(sdk::id_of(&group)),
             );
-        } else if let Some(remote) = present(args, "remote_ip") {
-            attrs.insert("remote_ip_prefix".into(), Json::from(remote));
-        } else if ethertype == "IPv4" {
-            attrs.insert("remote_ip_prefix".into(), Json::from("0.0.0.0/0"));
-        } else if ethertype == "IPv6" {
-            attrs.insert("remote_ip_prefix".into(), Json::from("::/0"));
+        } else {
+            remote_ip_prefix(args, &ethertype, &mut attrs);
         }
         attrs.insert("security_group_id".into(), Json::from(group_id));
         if let Some(project_id) = common::project_id(ctx, args)? {
@@ -288,7 +338,7 @@ impl Command<ClientManager> for CreateSecurityGroupRule {
 }
 
 /// `--ethertype`'s `type=convert_ipvx_case` then `choices=['IPv4', 'IPv6']`.
-fn ethertype_check(value: &ArgValue) -> std::result::Result<(), String> {
+pub fn ethertype_check(value: &ArgValue) -> std::result::Result<(), String> {
     match value {
         ArgValue::Str(text) => {
             let converted = convert_ipvx_case(text);
@@ -431,32 +481,22 @@ impl Command<ClientManager> for ListSecurityGroupRule {
             &params,
             page.max_items,
         ))?;
+        let mut columns = vec![
+            "id",
+            "protocol",
+            "ether_type",
+            "remote_ip_prefix",
+            "port_range",
+            "direction",
+            "remote_group_id",
+            "remote_address_group_id",
+        ];
+        if group.is_none() {
+            columns.push("security_group_id");
+        }
         let rows = items
             .iter()
-            .map(|rule| {
-                let get = |attr: &str| SECURITY_GROUP_RULE.get(rule, attr);
-                let mut row = vec![
-                    Value::from_json(&get("id")),
-                    Value::from_json(&get("protocol")),
-                    Value::from_json(&get("ether_type")),
-                    Value::from_json(&format_remote_ip_prefix(
-                        &get("remote_ip_prefix"),
-                        &get("ether_type"),
-                    )),
-                    Value::Str(format_port_range(
-                        &get("protocol"),
-                        &get("port_range_min"),
-                        &get("port_range_max"),
-                    )),
-                    Value::from_json(&get("direction")),
-                    Value::from_json(&get("remote_group_id")),
-                    Value::from_json(&get("remote_address_group_id")),
-                ];
-                if group.is_none() {
-                    row.push(Value::from_json(&get("security_group_id")));
-                }
-                row
-            })
+            .map(|rule| rule_row(&SECURITY_GROUP_RULE, rule, &columns))
             .collect();
         Ok(Output::List {
             columns: headers.iter().map(|h| (*h).to_owned()).collect(),
@@ -486,29 +526,13 @@ impl Command<ClientManager> for ShowSecurityGroupRule {
     }
 
     fn take_action(&self, ctx: &mut ClientManager, args: &Args) -> Result<Output> {
-        let mut rule = fail(common::find(
+        let rule = fail(common::find(
             ctx,
             &SECURITY_GROUP_RULE,
             args.str("rule").unwrap_or(""),
             &[],
         ))?;
-        let prefix = SECURITY_GROUP_RULE.get(&rule, "remote_ip_prefix");
-        if !sdk::truthy(&prefix) {
-            let ethertype = SECURITY_GROUP_RULE.get(&rule, "ether_type");
-            if let Json::Object(map) = &mut rule {
-                map.insert(
-                    "remote_ip_prefix".into(),
-                    format_remote_ip_prefix(&Json::Null, &ethertype),
-                );
-            }
-        }
-        Ok(common::show(
-            &SECURITY_GROUP_RULE,
-            &rule,
-            &[],
-            HIDDEN,
-            common::plain,
-        ))
+        Ok(show_rule(&SECURITY_GROUP_RULE, rule, HIDDEN))
     }
 }
 
