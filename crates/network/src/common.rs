@@ -103,21 +103,28 @@ fn typed(value: Option<&Json>, kind: Kind) -> Json {
 
 /// The collection path of a class under the network endpoint: openstacksdk discovers `/v2.0` under an
 /// unversioned catalog URL (Neutron's usual one); a catalog URL that already names it is used as it is.
-pub fn base(cm: &mut ClientManager, res: &NetResource) -> String {
-    format!("{}{}", version_prefix(cm), res.resource.base_path)
+pub fn base(cm: &mut ClientManager, res: &NetResource) -> Res<String> {
+    Ok(format!("{}{}", version_prefix(cm)?, res.resource.base_path))
 }
 
-/// `/v2.0`, or nothing when the catalog's network endpoint ends with it.
-pub fn version_prefix(cm: &mut ClientManager) -> &'static str {
+/// `/v2.0`, or nothing when the catalog's network endpoint ends with it. A cloud without a `network` service
+/// fails as openstacksdk's proxy does when OSC first touches `client_manager.network` (OSC 10.5 has no
+/// nova-network fallback any more).
+pub fn version_prefix(cm: &mut ClientManager) -> Res<&'static str> {
     match cm.endpoint("network") {
-        Ok(url) if url.trim_end_matches('/').ends_with("/v2.0") => "",
-        _ => "/v2.0",
+        Ok(url) if url.trim_end_matches('/').ends_with("/v2.0") => Ok(""),
+        Ok(_) => Ok("/v2.0"),
+        Err(err) => Err(Failure::command(format!(
+            "Service 'network' is disabled because its configuration could not be loaded. The service is not \
+             present in the service catalog: {}",
+            err.message
+        ))),
     }
 }
 
 /// The path of one resource.
-pub fn item_path(cm: &mut ClientManager, res: &NetResource, id: &str) -> String {
-    sdk::item_path(&base(cm, res), id)
+pub fn item_path(cm: &mut ClientManager, res: &NetResource, id: &str) -> Res<String> {
+    Ok(sdk::item_path(&base(cm, res)?, id))
 }
 
 /// The proxy's `find_<resource>(name_or_id, ignore_missing=False, **params)`.
@@ -127,7 +134,7 @@ pub fn find(
     name_or_id: &str,
     params: &[Param],
 ) -> Res<Json> {
-    let base = base(cm, res);
+    let base = base(cm, res)?;
     sdk::find_one(cm, &res.resource, &base, name_or_id, params)
 }
 
@@ -137,13 +144,13 @@ pub fn find_optional(
     res: &NetResource,
     name_or_id: &str,
 ) -> Res<Option<Json>> {
-    let base = base(cm, res);
+    let base = base(cm, res)?;
     sdk::find(cm, &res.resource, &base, name_or_id, &[], true)
 }
 
 /// The proxy's `get_<resource>(id)`.
 pub fn get(cm: &mut ClientManager, res: &NetResource, id: &str) -> Res<Json> {
-    let base = base(cm, res);
+    let base = base(cm, res)?;
     sdk::get(cm, &res.resource, &base, id)
 }
 
@@ -154,13 +161,13 @@ pub fn list(
     params: &[Param],
     max_items: Option<usize>,
 ) -> Res<Vec<Json>> {
-    let base = base(cm, res);
+    let base = base(cm, res)?;
     sdk::list(cm, &res.resource, &base, params, max_items)
 }
 
 /// The proxy's `create_<resource>(**attrs)`.
 pub fn create(cm: &mut ClientManager, res: &NetResource, attrs: Map<String, Json>) -> Res<Json> {
-    let base = base(cm, res);
+    let base = base(cm, res)?;
     sdk::create(cm, &res.resource, Method::Post, &base, attrs)
 }
 
@@ -172,13 +179,13 @@ pub fn update(
     item: &Json,
     attrs: Map<String, Json>,
 ) -> Res<Json> {
-    let path = item_path(cm, res, &sdk::id_of(item));
+    let path = item_path(cm, res, &sdk::id_of(item))?;
     Ok(sdk::commit(cm, &res.resource, &path, None, attrs)?.unwrap_or_else(|| item.clone()))
 }
 
 /// The proxy's `delete_<resource>(obj)` (a 404 ignored, as `ignore_missing=True`).
 pub fn delete(cm: &mut ClientManager, res: &NetResource, id: &str) -> Res<()> {
-    let path = item_path(cm, res, id);
+    let path = item_path(cm, res, id)?;
     sdk::delete(cm, &res.resource, &path, true)
 }
 
@@ -484,7 +491,7 @@ pub fn set_tags(
     item: &Json,
     tags: Vec<String>,
 ) -> Res<Json> {
-    let path = format!("{}/tags", item_path(cm, res, &sdk::id_of(item)));
+    let path = format!("{}/tags", item_path(cm, res, &sdk::id_of(item))?);
     Call::new("network", Method::Put, path)
         .body(serde_json::json!({ "tags": tags }))
         .send(cm)?;
@@ -728,7 +735,7 @@ pub fn has_extension(cm: &mut ClientManager, alias: &str) -> Res<bool> {
         attrs: &[],
         shadowed: &[],
     };
-    let base = base(cm, &EXTENSION);
+    let base = base(cm, &EXTENSION)?;
     match sdk::fetch(cm, &EXTENSION.resource, &base, alias, &[], None) {
         Ok(_) => return Ok(true),
         Err(failure) if matches!(failure.status(), Some(400 | 403 | 404)) => {}

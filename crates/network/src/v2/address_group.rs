@@ -82,7 +82,11 @@ fn change_addresses(
 ) -> Result<()> {
     let path = format!(
         "{}/{verb}",
-        common::item_path(cm, &ADDRESS_GROUP, &openstack_sdk::id_of(group))
+        fail(common::item_path(
+            cm,
+            &ADDRESS_GROUP,
+            &openstack_sdk::id_of(group)
+        ))?
     );
     fail(
         Call::new("network", Method::Put, path)

@@ -525,7 +525,7 @@ impl Command<ClientManager> for ListNetwork {
             (SHORT_COLUMNS, SHORT_HEADERS)
         };
         if let Some(agent) = given(args, "agent_id") {
-            let prefix = common::version_prefix(ctx);
+            let prefix = fail(common::version_prefix(ctx))?;
             let agent_path = format!("{prefix}/agents/{}", sdk::quote_path(agent));
             let message = format!("No Agent found for {agent}");
             fail(

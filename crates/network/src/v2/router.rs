@@ -391,7 +391,7 @@ fn add_ndp_proxy_options(parser: &mut Parser) {
 fn action(cm: &mut ClientManager, router: &Json, verb: &str, body: Json) -> Result<Json> {
     let path = format!(
         "{}/{verb}",
-        common::item_path(cm, &ROUTER, &sdk::id_of(router))
+        fail(common::item_path(cm, &ROUTER, &sdk::id_of(router)))?
     );
     fail(Call::new("network", Method::Put, path).body(body).json(cm))
 }
@@ -686,7 +686,7 @@ impl Command<ClientManager> for ListRouter {
         let items = match present(args, "agent") {
             None => fail(common::list(ctx, &ROUTER, &params, page.max_items))?,
             Some(agent) => {
-                let prefix = common::version_prefix(ctx);
+                let prefix = fail(common::version_prefix(ctx))?;
                 let agent_path = format!("{prefix}/agents/{}", sdk::quote_path(agent));
                 fail(
                     Call::new("network", Method::Get, agent_path.clone())
