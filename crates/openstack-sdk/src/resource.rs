@@ -106,11 +106,13 @@ impl Resource {
             }
             let at = out.iter().position(|(name, _)| name == server);
             out.retain(|(name, _)| name != server);
-            let mut at = at.unwrap_or(out.len());
-            for value in values.into_iter().flatten() {
-                out.insert(at, ((*server).to_owned(), value.clone()));
-                at += 1;
-            }
+            let at = at.unwrap_or(out.len());
+            let entries: Vec<(String, String)> = values
+                .into_iter()
+                .flatten()
+                .map(|value| ((*server).to_owned(), value.clone()))
+                .collect();
+            out.splice(at..at, entries);
         }
         out
     }
