@@ -9,7 +9,8 @@ use serde_json::Value as Json;
 use crate::common::{self, fail, present};
 use crate::resources::DEFAULT_SECURITY_GROUP_RULE as RULE;
 use crate::v2::security_group_rule::{
-    dst_port_check, ethertype_check, remote_ip_prefix, rule_attrs, rule_row, show_rule,
+    dst_port_arg, ethertype_arg, icmp_code_arg, icmp_type_arg, remote_ip_prefix, rule_attrs,
+    rule_row, show_rule,
 };
 use openstack_sdk::Param;
 
@@ -36,18 +37,8 @@ impl Command<ClientManager> for CreateDefaultSecurityGroupRule {
                 .metavar("<description>")
                 .help("Set default security group rule description"),
         );
-        parser.add(
-            Arg::option(&["--icmp-type"])
-                .metavar("<icmp-type>")
-                .int()
-                .help("ICMP type for ICMP IP protocols"),
-        );
-        parser.add(
-            Arg::option(&["--icmp-code"])
-                .metavar("<icmp-code>")
-                .int()
-                .help("ICMP code for ICMP IP protocols"),
-        );
+        parser.add(icmp_type_arg());
+        parser.add(icmp_code_arg());
         common::add_exclusive_flags(
             parser,
             &[
@@ -58,12 +49,7 @@ impl Command<ClientManager> for CreateDefaultSecurityGroupRule {
                 ("--egress", "Rule will apply to outgoing network traffic"),
             ],
         );
-        parser.add(
-            Arg::option(&["--ethertype"])
-                .metavar("<ethertype>")
-                .check(ethertype_check)
-                .help("Ethertype of network traffic (IPv4, IPv6; default: based on IP protocol)"),
-        );
+        parser.add(ethertype_arg());
         let remote = parser.add_mutex(None, false);
         parser.add_to_mutex(
             remote,
@@ -84,15 +70,7 @@ impl Command<ClientManager> for CreateDefaultSecurityGroupRule {
                 .metavar("<group>")
                 .help("Remote address group (ID)"),
         );
-        parser.add(
-            Arg::option(&["--dst-port"])
-                .metavar("<port-range>")
-                .check(dst_port_check)
-                .help(
-                    "Destination port, may be a single port or a starting and ending port range: 137:139. \
-                     Required for IP protocols TCP and UDP. Ignored for ICMP IP protocols.",
-                ),
-        );
+        parser.add(dst_port_arg());
         parser.add(Arg::option(&["--protocol"]).metavar("<protocol>").help(
             "IP protocol (ah, dccp, egp, esp, gre, icmp, igmp, ipv66-encap, ipv6-frag, ipv6-icmp, ipv6-nonxt, \
              ipv6-opts, ipv6-route, ospf, pgm, rsvp, sctp, tcp, udp, udplite, vrrp and integer representations \

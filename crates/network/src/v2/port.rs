@@ -267,6 +267,71 @@ fn extra_dhcp_options(args: &Args) -> Vec<Json> {
         .collect()
 }
 
+/// The options `port create` and `port set` share.
+fn fixed_ip_arg() -> Arg {
+    Arg::option(&["--fixed-ip"])
+    .metavar("subnet=<subnet>,ip-address=<ip-address>")
+    .append()
+    .check(fixed_ip_check)
+    .help(
+        "Desired IP and/or subnet for this port (name or ID): subnet=<subnet>,ip-address=<ip-address> \
+         (repeat option to set multiple fixed IP addresses)",
+    )
+}
+
+fn binding_profile_arg() -> Arg {
+    Arg::option(&["--binding-profile"])
+    .metavar("<binding-profile>")
+    .append()
+    .check(binding_profile_check)
+    .help(
+        "Custom data to be passed as binding:profile. Data may be passed as <key>=<value> or JSON \
+         (repeat option to set multiple binding:profile data).",
+    )
+}
+
+fn allowed_address_arg() -> Arg {
+    Arg::option(&["--allowed-address"])
+        .metavar("ip-address=<ip-address>[,mac-address=<mac-address>]")
+        .append()
+        .dest("allowed_address_pairs")
+        .check(address_check)
+        .help(
+            "Add allowed-address pair associated with this port: \
+         ip-address=<ip-address>[,mac-address=<mac-address>] (repeat option to set multiple \
+         allowed-address pairs)",
+        )
+}
+
+fn extra_dhcp_arg() -> Arg {
+    Arg::option(&["--extra-dhcp-option"])
+    .metavar("name=<name>[,value=<value>,ip-version={4,6}]")
+    .append()
+    .dest("extra_dhcp_options")
+    .check(dhcp_option_check)
+    .help(
+        "Extra DHCP options to be assigned to this port: name=<name>[,value=<value>,ip-version={4,6}] \
+         (repeat option to set multiple extra DHCP options)",
+    )
+}
+
+fn security_group_arg() -> Arg {
+    Arg::option(&["--security-group"])
+    .metavar("<security-group>")
+    .append()
+    .dest("security_groups")
+    .help(
+        "Security group to associate with this port (name or ID) (repeat option to set multiple \
+         security groups)",
+    )
+}
+
+fn qos_policy_arg() -> Arg {
+    Arg::option(&["--qos-policy"])
+        .metavar("<qos-policy>")
+        .help("Attach QoS policy to this port (name or ID)")
+}
+
 /// `_add_updatable_args`.
 fn add_updatable_options(parser: &mut Parser, create: bool) {
     parser.add(
@@ -603,33 +668,14 @@ impl Command<ClientManager> for CreatePort {
         );
         add_updatable_options(parser, true);
         let fixed = parser.add_mutex(None, false);
-        parser.add_to_mutex(
-            fixed,
-            Arg::option(&["--fixed-ip"])
-                .metavar("subnet=<subnet>,ip-address=<ip-address>")
-                .append()
-                .check(fixed_ip_check)
-                .help(
-                    "Desired IP and/or subnet for this port (name or ID): subnet=<subnet>,ip-address=<ip-address> \
-                     (repeat option to set multiple fixed IP addresses)",
-                ),
-        );
+        parser.add_to_mutex(fixed, fixed_ip_arg());
         parser.add_to_mutex(
             fixed,
             Arg::option(&["--no-fixed-ip"])
                 .flag()
                 .help("No IP or subnet set for this port"),
         );
-        parser.add(
-            Arg::option(&["--binding-profile"])
-                .metavar("<binding-profile>")
-                .append()
-                .check(binding_profile_check)
-                .help(
-                    "Custom data to be passed as binding:profile. Data may be passed as <key>=<value> or JSON \
-                     (repeat option to set multiple binding:profile data).",
-                ),
-        );
+        parser.add(binding_profile_arg());
         let admin = parser.add_mutex(None, false);
         parser.add_to_mutex(
             admin,
@@ -666,29 +712,9 @@ impl Command<ClientManager> for CreatePort {
                 .metavar("<name>")
                 .help("Name of this port"),
         );
-        parser.add(
-            Arg::option(&["--extra-dhcp-option"])
-                .metavar("name=<name>[,value=<value>,ip-version={4,6}]")
-                .append()
-                .dest("extra_dhcp_options")
-                .check(dhcp_option_check)
-                .help(
-                    "Extra DHCP options to be assigned to this port: name=<name>[,value=<value>,ip-version={4,6}] \
-                     (repeat option to set multiple extra DHCP options)",
-                ),
-        );
+        parser.add(extra_dhcp_arg());
         let groups = parser.add_mutex(None, false);
-        parser.add_to_mutex(
-            groups,
-            Arg::option(&["--security-group"])
-                .metavar("<security-group>")
-                .append()
-                .dest("security_groups")
-                .help(
-                    "Security group to associate with this port (name or ID) (repeat option to set multiple \
-                     security groups)",
-                ),
-        );
+        parser.add_to_mutex(groups, security_group_arg());
         parser.add_to_mutex(
             groups,
             Arg::option(&["--no-security-group"])
@@ -696,11 +722,7 @@ impl Command<ClientManager> for CreatePort {
                 .dest("security_groups")
                 .help("Associate no security groups with this port"),
         );
-        parser.add(
-            Arg::option(&["--qos-policy"])
-                .metavar("<qos-policy>")
-                .help("Attach QoS policy to this port (name or ID)"),
-        );
+        parser.add(qos_policy_arg());
         common::add_exclusive_flags(
             parser,
             &[
@@ -714,18 +736,7 @@ impl Command<ClientManager> for CreatePort {
                 ),
             ],
         );
-        parser.add(
-            Arg::option(&["--allowed-address"])
-                .metavar("ip-address=<ip-address>[,mac-address=<mac-address>]")
-                .append()
-                .dest("allowed_address_pairs")
-                .check(address_check)
-                .help(
-                    "Add allowed-address pair associated with this port: \
-                     ip-address=<ip-address>[,mac-address=<mac-address>] (repeat option to set multiple \
-                     allowed-address pairs)",
-                ),
-        );
+        parser.add(allowed_address_arg());
         parser.add(
             Arg::option(&["--device-profile"])
                 .metavar("<device-profile>")
@@ -1081,54 +1092,23 @@ impl Command<ClientManager> for SetPort {
                 .metavar("<name>")
                 .help("Set port name"),
         );
-        parser.add(
-            Arg::option(&["--fixed-ip"])
-                .metavar("subnet=<subnet>,ip-address=<ip-address>")
-                .append()
-                .check(fixed_ip_check)
-                .help(
-                    "Desired IP and/or subnet for this port (name or ID): subnet=<subnet>,ip-address=<ip-address> \
-                     (repeat option to set multiple fixed IP addresses)",
-                ),
-        );
+        parser.add(fixed_ip_arg());
         parser.add(Arg::option(&["--no-fixed-ip"]).flag().help(
             "Clear existing information of fixed IP addresses. Specify both --fixed-ip and --no-fixed-ip to \
              overwrite the current fixed IP addresses.",
         ));
-        parser.add(
-            Arg::option(&["--binding-profile"])
-                .metavar("<binding-profile>")
-                .append()
-                .check(binding_profile_check)
-                .help(
-                    "Custom data to be passed as binding:profile. Data may be passed as <key>=<value> or JSON \
-                     (repeat option to set multiple binding:profile data).",
-                ),
-        );
+        parser.add(binding_profile_arg());
         parser.add(Arg::option(&["--no-binding-profile"]).flag().help(
             "Clear existing information of binding:profile. Specify both --binding-profile and \
              --no-binding-profile to overwrite the current binding:profile information.",
         ));
-        parser.add(
-            Arg::option(&["--qos-policy"])
-                .metavar("<qos-policy>")
-                .help("Attach QoS policy to this port (name or ID)"),
-        );
+        parser.add(qos_policy_arg());
         parser.add(
             Arg::positional("port")
                 .metavar("<port>")
                 .help("Port to modify (name or ID)"),
         );
-        parser.add(
-            Arg::option(&["--security-group"])
-                .metavar("<security-group>")
-                .append()
-                .dest("security_groups")
-                .help(
-                    "Security group to associate with this port (name or ID) (repeat option to set multiple \
-                     security groups)",
-                ),
-        );
+        parser.add(security_group_arg());
         parser.add(
             Arg::option(&["--no-security-group"])
                 .dest("no_security_group")
@@ -1148,18 +1128,7 @@ impl Command<ClientManager> for SetPort {
                 ),
             ],
         );
-        parser.add(
-            Arg::option(&["--allowed-address"])
-                .metavar("ip-address=<ip-address>[,mac-address=<mac-address>]")
-                .append()
-                .dest("allowed_address_pairs")
-                .check(address_check)
-                .help(
-                    "Add allowed-address pair associated with this port: \
-                     ip-address=<ip-address>[,mac-address=<mac-address>] (repeat option to set multiple \
-                     allowed-address pairs)",
-                ),
-        );
+        parser.add(allowed_address_arg());
         parser.add(
             Arg::option(&["--no-allowed-address"])
                 .dest("no_allowed_address_pair")
@@ -1169,17 +1138,7 @@ impl Command<ClientManager> for SetPort {
                      --allowed-address and --no-allowed-address to overwrite the current allowed-address pairs.",
                 ),
         );
-        parser.add(
-            Arg::option(&["--extra-dhcp-option"])
-                .metavar("name=<name>[,value=<value>,ip-version={4,6}]")
-                .append()
-                .dest("extra_dhcp_options")
-                .check(dhcp_option_check)
-                .help(
-                    "Extra DHCP options to be assigned to this port: name=<name>[,value=<value>,ip-version={4,6}] \
-                     (repeat option to set multiple extra DHCP options)",
-                ),
-        );
+        parser.add(extra_dhcp_arg());
         parser.add(
             Arg::option(&["--data-plane-status"])
                 .metavar("<status>")

@@ -136,15 +136,17 @@ fn routes(args: &Args) -> Vec<Json> {
         .collect()
 }
 
+fn route_arg(help: &str) -> Arg {
+    Arg::option(&["--route"])
+        .metavar("destination=<subnet>,gateway=<ip-address>")
+        .append()
+        .dest("routes")
+        .check(route_check)
+        .help(help)
+}
+
 fn route_option(parser: &mut Parser, help: &str) {
-    parser.add(
-        Arg::option(&["--route"])
-            .metavar("destination=<subnet>,gateway=<ip-address>")
-            .append()
-            .dest("routes")
-            .check(route_check)
-            .help(help),
-    );
+    parser.add(route_arg(help));
 }
 
 fn fixed_ip_option(parser: &mut Parser, help: &str) {
@@ -1209,45 +1211,25 @@ impl Command<ClientManager> for RouterRoute {
     }
 
     fn add_arguments(&self, parser: &mut Parser) {
-        if self.add {
-            router_positional(
-                parser,
+        let (router_help, route_help) = if self.add {
+            (
                 "Router to which extra static routes will be added (name or ID)",
-            );
-            parser.add(
-                Arg::option(&["--route"])
-                    .metavar("destination=<subnet>,gateway=<ip-address>")
-                    .append()
-                    .dest("routes")
-                    .default(ArgValue::List(Vec::new()))
-                    .check(route_check)
-                    .help(
-                        "Add extra static route to the router. destination: destination subnet (in CIDR notation), \
-                         gateway: nexthop IP address. Repeat option to add multiple routes. Trying to add a route \
-                         that is already present (exactly, including destination and nexthop) in the routing table \
-                         is allowed and is considered a successful operation.",
-                    ),
-            );
+                "Add extra static route to the router. destination: destination subnet (in CIDR notation), \
+                 gateway: nexthop IP address. Repeat option to add multiple routes. Trying to add a route that is \
+                 already present (exactly, including destination and nexthop) in the routing table is allowed and \
+                 is considered a successful operation.",
+            )
         } else {
-            router_positional(
-                parser,
+            (
                 "Router from which extra static routes will be removed (name or ID)",
-            );
-            parser.add(
-                Arg::option(&["--route"])
-                    .metavar("destination=<subnet>,gateway=<ip-address>")
-                    .append()
-                    .dest("routes")
-                    .default(ArgValue::List(Vec::new()))
-                    .check(route_check)
-                    .help(
-                        "Remove extra static route from the router. destination: destination subnet (in CIDR \
-                         notation), gateway: nexthop IP address. Repeat option to remove multiple routes. Trying to \
-                         remove a route that is already missing (fully, including destination and nexthop) from the \
-                         routing table is allowed and is considered a successful operation.",
-                    ),
-            );
-        }
+                "Remove extra static route from the router. destination: destination subnet (in CIDR notation), \
+                 gateway: nexthop IP address. Repeat option to remove multiple routes. Trying to remove a route \
+                 that is already missing (fully, including destination and nexthop) from the routing table is \
+                 allowed and is considered a successful operation.",
+            )
+        };
+        router_positional(parser, router_help);
+        parser.add(route_arg(route_help).default(ArgValue::List(Vec::new())));
     }
 
     fn take_action(&self, ctx: &mut ClientManager, args: &Args) -> Result<Output> {

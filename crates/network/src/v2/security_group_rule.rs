@@ -251,15 +251,7 @@ impl Command<ClientManager> for CreateSecurityGroupRule {
                 .metavar("<group>")
                 .help("Remote address group (name or ID)"),
         );
-        parser.add(
-            Arg::option(&["--dst-port"])
-                .metavar("<port-range>")
-                .check(dst_port_check)
-                .help(
-                    "Destination port, may be a single port or a starting and ending port range: 137:139. \
-                     Required for IP protocols TCP and UDP. Ignored for ICMP IP protocols.",
-                ),
-        );
+        parser.add(dst_port_arg());
         parser.add(Arg::option(&["--protocol"]).metavar("<protocol>").help(
             "IP protocol (ah, dccp, egp, esp, gre, icmp, igmp, ipv6-encap, ipv6-frag, ipv6-icmp, ipv6-nonxt, \
              ipv6-opts, ipv6-route, ospf, pgm, rsvp, sctp, tcp, udp, udplite, vrrp and integer representations \
@@ -270,18 +262,8 @@ impl Command<ClientManager> for CreateSecurityGroupRule {
                 .metavar("<description>")
                 .help("Set security group rule description"),
         );
-        parser.add(
-            Arg::option(&["--icmp-type"])
-                .metavar("<icmp-type>")
-                .int()
-                .help("ICMP type for ICMP IP protocols"),
-        );
-        parser.add(
-            Arg::option(&["--icmp-code"])
-                .metavar("<icmp-code>")
-                .int()
-                .help("ICMP code for ICMP IP protocols"),
-        );
+        parser.add(icmp_type_arg());
+        parser.add(icmp_code_arg());
         common::add_exclusive_flags(
             parser,
             &[
@@ -292,12 +274,7 @@ impl Command<ClientManager> for CreateSecurityGroupRule {
                 ("--egress", "Rule applies to outgoing network traffic"),
             ],
         );
-        parser.add(
-            Arg::option(&["--ethertype"])
-                .metavar("<ethertype>")
-                .check(ethertype_check)
-                .help("Ethertype of network traffic (IPv4, IPv6; default: based on IP protocol)"),
-        );
+        parser.add(ethertype_arg());
         parser.add(
             Arg::option(&["--project"])
                 .metavar("<project>")
@@ -335,6 +312,41 @@ impl Command<ClientManager> for CreateSecurityGroupRule {
             common::plain,
         ))
     }
+}
+
+/// `--icmp-type` of both rule creates.
+pub fn icmp_type_arg() -> Arg {
+    Arg::option(&["--icmp-type"])
+        .metavar("<icmp-type>")
+        .int()
+        .help("ICMP type for ICMP IP protocols")
+}
+
+/// `--icmp-code` of both rule creates.
+pub fn icmp_code_arg() -> Arg {
+    Arg::option(&["--icmp-code"])
+        .metavar("<icmp-code>")
+        .int()
+        .help("ICMP code for ICMP IP protocols")
+}
+
+/// `--ethertype` of both rule creates.
+pub fn ethertype_arg() -> Arg {
+    Arg::option(&["--ethertype"])
+        .metavar("<ethertype>")
+        .check(ethertype_check)
+        .help("Ethertype of network traffic (IPv4, IPv6; default: based on IP protocol)")
+}
+
+/// `--dst-port` of both rule creates.
+pub fn dst_port_arg() -> Arg {
+    Arg::option(&["--dst-port"])
+        .metavar("<port-range>")
+        .check(dst_port_check)
+        .help(
+            "Destination port, may be a single port or a starting and ending port range: 137:139. \
+                     Required for IP protocols TCP and UDP. Ignored for ICMP IP protocols.",
+        )
 }
 
 /// `--ethertype`'s `type=convert_ipvx_case` then `choices=['IPv4', 'IPv6']`.
