@@ -828,6 +828,45 @@ mod tests {
         assert_eq!(THING.get(&item, "hints"), json!(""));
     }
 
+    fn tag_args(argv: &[&str], unset: bool) -> Args {
+        let mut parser = Parser::new("t");
+        if unset {
+            add_tag_option_for_unset(&mut parser, "thing");
+        } else {
+            add_tag_option_for_set(&mut parser, "thing");
+        }
+        let argv: Vec<String> = argv.iter().map(|a| (*a).to_owned()).collect();
+        parser.parse_args(&argv).unwrap()
+    }
+
+    #[test]
+    fn tags_are_sent_sorted_and_only_when_they_change() {
+        let t = openstack_sdk::testing::Scripted::new(&[(200, r#"{"tags": []}"#), (200, "{}")]);
+        let mut cm = t.manager();
+        let item = json!({"id": "1", "tags": ["b", "a"]});
+        let updated = update_tags_for_set(
+            &mut cm,
+            &THING,
+            &item,
+            &tag_args(&["--tag", "c", "--tag", "a"], false),
+        )
+        .unwrap();
+        assert_eq!(updated["tags"], json!(["a", "b", "c"]));
+        let same =
+            update_tags_for_set(&mut cm, &THING, &item, &tag_args(&["--tag", "b"], false)).unwrap();
+        assert_eq!(same, item);
+        let cleared =
+            update_tags_for_unset(&mut cm, &THING, &item, &tag_args(&["--all-tag"], true)).unwrap();
+        assert_eq!(cleared["tags"], json!([]));
+        assert_eq!(
+            t.sent(),
+            [
+                r#"PUT /v2.0/things/1/tags {"tags":["a","b","c"]}"#,
+                r#"PUT /v2.0/things/1/tags {"tags":[]}"#
+            ]
+        );
+    }
+
     #[test]
     fn str2dict_continues_values() {
         let map = str2dict("a:1;b:2;3").unwrap();
