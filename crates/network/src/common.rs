@@ -54,12 +54,15 @@ impl NetResource {
         self.attrs.iter().any(|(_, k, _)| *k == key) || self.shadowed.contains(&key)
     }
 
-    /// `getattr(resource, attribute)`: the typed value of an attribute; an undeclared name reads the body key of
-    /// that name (openstacksdk keeps unknown body attributes of network resources).
+    /// `getattr(resource, attribute, '')`: the typed value of an attribute; an undeclared name reads the body key
+    /// of that name (openstacksdk keeps unknown body attributes of network resources), `''` when absent.
     pub fn get(&self, item: &Json, attribute: &str) -> Json {
         match self.attrs.iter().find(|(name, _, _)| *name == attribute) {
             Some((_, key, kind)) => typed(item.get(*key), *kind),
-            None => item.get(attribute).cloned().unwrap_or(Json::Null),
+            None => item
+                .get(attribute)
+                .cloned()
+                .unwrap_or_else(|| Json::String(String::new())),
         }
     }
 
@@ -100,21 +103,28 @@ fn typed(value: Option<&Json>, kind: Kind) -> Json {
 
 /// The collection path of a class under the network endpoint: openstacksdk discovers `/v2.0` under an
 /// unversioned catalog URL (Neutron's usual one); a catalog URL that already names it is used as it is.
-pub fn base(cm: &mut ClientManager, res: &NetResource) -> String {
-    format!("{}{}", version_prefix(cm), res.resource.base_path)
+pub fn base(cm: &mut ClientManager, res: &NetResource) -> Res<String> {
+    Ok(format!("{}{}", version_prefix(cm)?, res.resource.base_path))
 }
 
-/// `/v2.0`, or nothing when the catalog's network endpoint ends with it.
-pub fn version_prefix(cm: &mut ClientManager) -> &'static str {
+/// `/v2.0`, or nothing when the catalog's network endpoint ends with it. A cloud without a `network` service
+/// fails as openstacksdk's proxy does when OSC first touches `client_manager.network` (OSC 10.5 has no
+/// nova-network fallback any more).
+pub fn version_prefix(cm: &mut ClientManager) -> Res<&'static str> {
     match cm.endpoint("network") {
-        Ok(url) if url.trim_end_matches('/').ends_with("/v2.0") => "",
-        _ => "/v2.0",
+        Ok(url) if url.trim_end_matches('/').ends_with("/v2.0") => Ok(""),
+        Ok(_) => Ok("/v2.0"),
+        Err(err) => Err(Failure::command(format!(
+            "Service 'network' is disabled because its configuration could not be loaded. The service is not \
+             present in the service catalog: {}",
+            err.message
+        ))),
     }
 }
 
 /// The path of one resource.
-pub fn item_path(cm: &mut ClientManager, res: &NetResource, id: &str) -> String {
-    sdk::item_path(&base(cm, res), id)
+pub fn item_path(cm: &mut ClientManager, res: &NetResource, id: &str) -> Res<String> {
+    Ok(sdk::item_path(&base(cm, res)?, id))
 }
 
 /// The proxy's `find_<resource>(name_or_id, ignore_missing=False, **params)`.
@@ -124,7 +134,7 @@ pub fn find(
     name_or_id: &str,
     params: &[Param],
 ) -> Res<Json> {
-    let base = base(cm, res);
+    let base = base(cm, res)?;
     sdk::find_one(cm, &res.resource, &base, name_or_id, params)
 }
 
@@ -134,13 +144,13 @@ pub fn find_optional(
     res: &NetResource,
     name_or_id: &str,
 ) -> Res<Option<Json>> {
-    let base = base(cm, res);
+    let base = base(cm, res)?;
     sdk::find(cm, &res.resource, &base, name_or_id, &[], true)
 }
 
 /// The proxy's `get_<resource>(id)`.
 pub fn get(cm: &mut ClientManager, res: &NetResource, id: &str) -> Res<Json> {
-    let base = base(cm, res);
+    let base = base(cm, res)?;
     sdk::get(cm, &res.resource, &base, id)
 }
 
@@ -151,13 +161,13 @@ pub fn list(
     params: &[Param],
     max_items: Option<usize>,
 ) -> Res<Vec<Json>> {
-    let base = base(cm, res);
+    let base = base(cm, res)?;
     sdk::list(cm, &res.resource, &base, params, max_items)
 }
 
 /// The proxy's `create_<resource>(**attrs)`.
 pub fn create(cm: &mut ClientManager, res: &NetResource, attrs: Map<String, Json>) -> Res<Json> {
-    let base = base(cm, res);
+    let base = base(cm, res)?;
     sdk::create(cm, &res.resource, Method::Post, &base, attrs)
 }
 
@@ -169,13 +179,13 @@ pub fn update(
     item: &Json,
     attrs: Map<String, Json>,
 ) -> Res<Json> {
-    let path = item_path(cm, res, &sdk::id_of(item));
+    let path = item_path(cm, res, &sdk::id_of(item))?;
     Ok(sdk::commit(cm, &res.resource, &path, None, attrs)?.unwrap_or_else(|| item.clone()))
 }
 
 /// The proxy's `delete_<resource>(obj)` (a 404 ignored, as `ignore_missing=True`).
 pub fn delete(cm: &mut ClientManager, res: &NetResource, id: &str) -> Res<()> {
-    let path = item_path(cm, res, id);
+    let path = item_path(cm, res, id)?;
     sdk::delete(cm, &res.resource, &path, true)
 }
 
@@ -189,12 +199,24 @@ pub fn delete_each(
     what: &str,
     plural: &str,
 ) -> Result<Output> {
+    let failure = format!("Failed to delete {what} with name or ID");
+    delete_each_worded(cm, res, names, &failure, plural)
+}
+
+/// [`delete_each`] whose per-item failure reads "`<failure>` '`<name>`': `<error>`".
+pub fn delete_each_worded(
+    cm: &mut ClientManager,
+    res: &NetResource,
+    names: &[String],
+    failure: &str,
+    plural: &str,
+) -> Result<Output> {
     let mut errors = 0;
     for name in names {
         let result = find(cm, res, name, &[]).and_then(|item| delete(cm, res, &sdk::id_of(&item)));
         if let Err(err) = result {
             errors += 1;
-            log::error!("Failed to delete {what} with name or ID '{name}': {err}");
+            log::error!("{failure} '{name}': {err}");
         }
     }
     if errors > 0 {
@@ -469,7 +491,7 @@ pub fn set_tags(
     item: &Json,
     tags: Vec<String>,
 ) -> Res<Json> {
-    let path = format!("{}/tags", item_path(cm, res, &sdk::id_of(item)));
+    let path = format!("{}/tags", item_path(cm, res, &sdk::id_of(item))?);
     Call::new("network", Method::Put, path)
         .body(serde_json::json!({ "tags": tags }))
         .send(cm)?;
@@ -655,6 +677,39 @@ pub fn extra_properties(args: &Args, unset: bool) -> Result<Map<String, Json>> {
     Ok(out)
 }
 
+// ---- lookups of other classes by name or ID (only the ID is needed) ----
+
+/// `client.find_qos_policy(name_or_id, ignore_missing=False).id`.
+pub fn find_qos_policy_id(cm: &mut ClientManager, name_or_id: &str) -> Result<String> {
+    fail(find(cm, &crate::resources::QOS_POLICY, name_or_id, &[]).map(|item| sdk::id_of(&item)))
+}
+
+/// `client.find_segment(name_or_id, ignore_missing=False).id`.
+pub fn find_segment_id(cm: &mut ClientManager, name_or_id: &str) -> Result<String> {
+    fail(find(cm, &crate::resources::SEGMENT, name_or_id, &[]).map(|item| sdk::id_of(&item)))
+}
+
+/// `client.find_extension(alias, ignore_missing=True)` is not `None`: GET `/extensions/<alias>`, then the list
+/// matched by alias or name.
+pub fn has_extension(cm: &mut ClientManager, alias: &str) -> Res<bool> {
+    let extension = &crate::resources::EXTENSION;
+    let base = base(cm, extension)?;
+    match sdk::fetch(cm, &extension.resource, &base, alias, &[], None) {
+        Ok(_) => return Ok(true),
+        Err(failure) if matches!(failure.status(), Some(400 | 403 | 404)) => {}
+        Err(failure) => return Err(failure),
+    }
+    let all = sdk::list(cm, &extension.resource, &base, &[], None)?;
+    Ok(all.iter().any(|ext| {
+        sdk::str_of(ext, "alias") == Some(alias) || sdk::str_of(ext, "name") == Some(alias)
+    }))
+}
+
+/// `client.find_flavor(name_or_id, ignore_missing=False).id`.
+pub fn find_flavor_id(cm: &mut ClientManager, name_or_id: &str) -> Result<String> {
+    fail(find(cm, &crate::resources::FLAVOR, name_or_id, &[]).map(|item| sdk::id_of(&item)))
+}
+
 /// A failure of the sdk as the command's error.
 pub fn fail<T>(result: Res<T>) -> Result<T> {
     result.map_err(Error::from)
@@ -713,6 +768,46 @@ mod tests {
         assert_eq!(THING.get(&item, "is_admin_state_up"), json!(true));
         assert_eq!(THING.get(&item, "tags"), json!([]));
         assert_eq!(THING.get(&item, "zz"), json!(2));
+        assert_eq!(THING.get(&item, "hints"), json!(""));
+    }
+
+    fn tag_args(argv: &[&str], unset: bool) -> Args {
+        let mut parser = Parser::new("t");
+        if unset {
+            add_tag_option_for_unset(&mut parser, "thing");
+        } else {
+            add_tag_option_for_set(&mut parser, "thing");
+        }
+        let argv: Vec<String> = argv.iter().map(|a| (*a).to_owned()).collect();
+        parser.parse_args(&argv).unwrap()
+    }
+
+    #[test]
+    fn tags_are_sent_sorted_and_only_when_they_change() {
+        let t = openstack_sdk::testing::Scripted::new(&[(200, r#"{"tags": []}"#), (200, "{}")]);
+        let mut cm = t.manager();
+        let item = json!({"id": "1", "tags": ["b", "a"]});
+        let updated = update_tags_for_set(
+            &mut cm,
+            &THING,
+            &item,
+            &tag_args(&["--tag", "c", "--tag", "a"], false),
+        )
+        .unwrap();
+        assert_eq!(updated["tags"], json!(["a", "b", "c"]));
+        let same =
+            update_tags_for_set(&mut cm, &THING, &item, &tag_args(&["--tag", "b"], false)).unwrap();
+        assert_eq!(same, item);
+        let cleared =
+            update_tags_for_unset(&mut cm, &THING, &item, &tag_args(&["--all-tag"], true)).unwrap();
+        assert_eq!(cleared["tags"], json!([]));
+        assert_eq!(
+            t.sent(),
+            [
+                r#"PUT /v2.0/things/1/tags {"tags":["a","b","c"]}"#,
+                r#"PUT /v2.0/things/1/tags {"tags":[]}"#
+            ]
+        );
     }
 
     #[test]

@@ -11,8 +11,8 @@ use openstack_sdk as sdk;
 use openstack_sdk::{Param, Res};
 
 /// The collection path with the URI parameters filled in, under `/v2.0`.
-pub fn base_under(cm: &mut ClientManager, res: &NetResource, uri: &[(&str, &str)]) -> String {
-    format!("{}{}", version_prefix(cm), res.resource.path(uri))
+pub fn base_under(cm: &mut ClientManager, res: &NetResource, uri: &[(&str, &str)]) -> Res<String> {
+    Ok(format!("{}{}", version_prefix(cm)?, res.resource.path(uri)))
 }
 
 /// `find_<resource>(name_or_id, parent, ignore_missing=False)`.
@@ -22,7 +22,7 @@ pub fn find_under(
     uri: &[(&str, &str)],
     name_or_id: &str,
 ) -> Res<Json> {
-    let base = base_under(cm, res, uri);
+    let base = base_under(cm, res, uri)?;
     sdk::find_one(cm, &res.resource, &base, name_or_id, &[])
 }
 
@@ -33,7 +33,7 @@ pub fn get_under(
     uri: &[(&str, &str)],
     id: &str,
 ) -> Res<Json> {
-    let base = base_under(cm, res, uri);
+    let base = base_under(cm, res, uri)?;
     sdk::get(cm, &res.resource, &base, id)
 }
 
@@ -45,7 +45,7 @@ pub fn list_under(
     params: &[Param],
     max_items: Option<usize>,
 ) -> Res<Vec<Json>> {
-    let base = base_under(cm, res, uri);
+    let base = base_under(cm, res, uri)?;
     sdk::list(cm, &res.resource, &base, params, max_items)
 }
 
@@ -56,7 +56,7 @@ pub fn create_under(
     uri: &[(&str, &str)],
     attrs: Map<String, Json>,
 ) -> Res<Json> {
-    let base = base_under(cm, res, uri);
+    let base = base_under(cm, res, uri)?;
     sdk::create(cm, &res.resource, Method::Post, &base, attrs)
 }
 
@@ -68,7 +68,7 @@ pub fn update_under(
     id: &str,
     attrs: Map<String, Json>,
 ) -> Res<Option<Json>> {
-    let path = sdk::item_path(&base_under(cm, res, uri), id);
+    let path = sdk::item_path(&base_under(cm, res, uri)?, id);
     sdk::commit(cm, &res.resource, &path, None, attrs)
 }
 
@@ -79,7 +79,7 @@ pub fn delete_under(
     uri: &[(&str, &str)],
     id: &str,
 ) -> Res<()> {
-    let path = sdk::item_path(&base_under(cm, res, uri), id);
+    let path = sdk::item_path(&base_under(cm, res, uri)?, id);
     sdk::delete(cm, &res.resource, &path, true)
 }
 
@@ -114,26 +114,6 @@ pub fn put_str(attrs: &mut Map<String, Json>, args: &cliff::Args, dest: &str, ke
 /// The `Result` of a check made while building a request, as the command's error.
 pub fn check(result: std::result::Result<(), String>) -> Result<()> {
     result.map_err(cliff::Error::command)
-}
-
-/// The delete loop of objects whose failure reads "`<prefix>` '`<name>`': `<error>`" (each found, then deleted;
-/// any failure ends with "`<n>` of `<total>` `<plural>` failed to delete.").
-pub fn delete_each_as(
-    cm: &mut ClientManager,
-    res: &NetResource,
-    names: &[String],
-    prefix: &str,
-    plural: &str,
-) -> Result<cliff::Output> {
-    identity::output::each_item(
-        names,
-        |name| {
-            let found = crate::common::find(cm, res, name, &[])?;
-            crate::common::delete(cm, res, &sdk::id_of(&found))
-        },
-        |name, err| format!("{prefix} '{name}': {err}"),
-        identity::output::delete_summary(plural),
-    )
 }
 
 /// `getattr(resource, name, '')` as `get_item_properties` reads a list column: a declared attribute by its

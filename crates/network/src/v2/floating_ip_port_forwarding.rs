@@ -205,7 +205,11 @@ impl Command<ClientManager> for DeleteFloatingIpPortForwarding {
 
     fn take_action(&self, ctx: &mut ClientManager, args: &Args) -> Result<Output> {
         let fip = find_fip(ctx, args)?;
-        let base = base_under(ctx, &PORT_FORWARDING, &[("floatingip_id", &fip)]);
+        let base = fail(base_under(
+            ctx,
+            &PORT_FORWARDING,
+            &[("floatingip_id", &fip)],
+        ))?;
         each_item(
             &args.strings("port_forwarding_id"),
             |id| {

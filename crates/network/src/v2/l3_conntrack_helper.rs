@@ -124,7 +124,11 @@ impl Command<ClientManager> for DeleteConntrackHelper {
 
     fn take_action(&self, ctx: &mut ClientManager, args: &Args) -> Result<Output> {
         let router = fail(c::find(ctx, &ROUTER, args.str("router").unwrap_or(""), &[]))?;
-        let base = base_under(ctx, HELPER, &[("router_id", &sdk::id_of(&router))]);
+        let base = fail(base_under(
+            ctx,
+            HELPER,
+            &[("router_id", &sdk::id_of(&router))],
+        ))?;
         each_item(
             &args.strings("conntrack_helper_id"),
             |id| sdk::delete(ctx, &HELPER.resource, &sdk::item_path(&base, id), false),

@@ -6,7 +6,7 @@ use osc_lib::ClientManager;
 use serde_json::{Map, Value as Json};
 
 use crate::common::{self as c, fail};
-use crate::nested::{delete_each_as, params, rows};
+use crate::nested::{params, rows};
 use crate::resources::{LOCAL_IP, NETWORK, PORT};
 use openstack_sdk as sdk;
 
@@ -129,7 +129,7 @@ impl Command<ClientManager> for DeleteLocalIp {
     }
 
     fn take_action(&self, ctx: &mut ClientManager, args: &Args) -> Result<Output> {
-        delete_each_as(
+        c::delete_each_worded(
             ctx,
             &LOCAL_IP,
             &args.strings("local_ip"),

@@ -105,7 +105,11 @@ impl Command<ClientManager> for DeleteLocalIpAssociation {
 
     fn take_action(&self, ctx: &mut ClientManager, args: &Args) -> Result<Output> {
         let local_ip = find_local_ip(ctx, args)?;
-        let base = base_under(ctx, &LOCAL_IP_ASSOCIATION, &[("local_ip_id", &local_ip)]);
+        let base = fail(base_under(
+            ctx,
+            &LOCAL_IP_ASSOCIATION,
+            &[("local_ip_id", &local_ip)],
+        ))?;
         each_item(
             &args.strings("fixed_port_id"),
             |port| {

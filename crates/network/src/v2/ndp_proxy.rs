@@ -6,7 +6,7 @@ use osc_lib::ClientManager;
 use serde_json::{Map, Value as Json};
 
 use crate::common::{self as c, fail};
-use crate::nested::{delete_each_as, put_str, rows};
+use crate::nested::{put_str, rows};
 use crate::resources::{NDP_PROXY, PORT, ROUTER};
 use openstack_sdk as sdk;
 
@@ -112,7 +112,7 @@ impl Command<ClientManager> for DeleteNdpProxy {
     }
 
     fn take_action(&self, ctx: &mut ClientManager, args: &Args) -> Result<Output> {
-        delete_each_as(
+        c::delete_each_worded(
             ctx,
             &NDP_PROXY,
             &args.strings("ndp_proxy"),

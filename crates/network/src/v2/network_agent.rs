@@ -69,11 +69,14 @@ fn agent_action(
     method: Method,
     suffix: &str,
     body: Json,
-) -> Output {
-    let path = format!("{}/{suffix}", c::item_path(cm, &AGENT, &sdk::id_of(agent)));
+) -> Result<Output> {
+    let path = format!(
+        "{}/{suffix}",
+        fail(c::item_path(cm, &AGENT, &sdk::id_of(agent)))?
+    );
     // Ignored on purpose: openstacksdk does not check the status of these calls.
     let _ignored = Call::new("network", method, path).body(body).send(cm);
-    Output::ok()
+    Ok(Output::ok())
 }
 
 fn agent_id_argument(help: &str) -> Arg {
@@ -110,13 +113,13 @@ impl Command<ClientManager> for AddNetworkToAgent {
         if !args.flag("dhcp") {
             return Ok(Output::ok());
         }
-        Ok(agent_action(
+        agent_action(
             ctx,
             &agent,
             Method::Post,
             "dhcp-networks",
             json!({ "network_id": network }),
-        ))
+        )
     }
 }
 
@@ -151,13 +154,13 @@ impl Command<ClientManager> for RemoveNetworkFromAgent {
             return Ok(Output::ok());
         }
         let suffix = format!("dhcp-networks/{}", sdk::quote_path(&network));
-        Ok(agent_action(
+        agent_action(
             ctx,
             &agent,
             Method::Delete,
             &suffix,
             json!({ "network_id": network }),
-        ))
+        )
     }
 }
 
@@ -202,13 +205,7 @@ impl Command<ClientManager> for AddRouterToAgent {
         if let Some(priority) = args.int("ha_chassis_priority") {
             body.insert("ha_chassis_priority".into(), Json::from(priority));
         }
-        Ok(agent_action(
-            ctx,
-            &agent,
-            Method::Post,
-            "l3-routers",
-            Json::Object(body),
-        ))
+        agent_action(ctx, &agent, Method::Post, "l3-routers", Json::Object(body))
     }
 }
 
@@ -243,13 +240,13 @@ impl Command<ClientManager> for RemoveRouterFromAgent {
             return Ok(Output::ok());
         }
         let suffix = format!("l3-routers/{}", sdk::quote_path(&router));
-        Ok(agent_action(
+        agent_action(
             ctx,
             &agent,
             Method::Delete,
             &suffix,
             json!({ "router_id": router }),
-        ))
+        )
     }
 }
 
@@ -285,13 +282,7 @@ impl Command<ClientManager> for SetNetworkAgentRouter {
             body.insert("ha_chassis_priority".into(), Json::from(priority));
         }
         let suffix = format!("l3-routers/{}", sdk::quote_path(&router));
-        Ok(agent_action(
-            ctx,
-            &agent,
-            Method::Put,
-            &suffix,
-            Json::Object(body),
-        ))
+        agent_action(ctx, &agent, Method::Put, &suffix, Json::Object(body))
     }
 }
 
@@ -316,7 +307,7 @@ impl Command<ClientManager> for DeleteNetworkAgent {
         each_item(
             &args.strings("network_agent"),
             |id| {
-                let path = c::item_path(ctx, &AGENT, id);
+                let path = c::item_path(ctx, &AGENT, id)?;
                 sdk::delete(ctx, &AGENT.resource, &path, false)
             },
             |id, err| format!("Failed to delete network agent with ID '{id}': {err}"),

@@ -66,7 +66,7 @@ impl Command<ClientManager> for CreateAutoAllocatedTopology {
         let project = project(ctx, args)?;
         let base = format!(
             "{}{}",
-            version_prefix(ctx),
+            fail(version_prefix(ctx))?,
             AUTO_ALLOCATED_TOPOLOGY.resource.base_path
         );
         if args.flag("check_resources") {
@@ -112,7 +112,7 @@ impl Command<ClientManager> for DeleteAutoAllocatedTopology {
 
     fn take_action(&self, ctx: &mut ClientManager, args: &Args) -> Result<Output> {
         let project = project(ctx, args)?;
-        let path = c::item_path(ctx, &AUTO_ALLOCATED_TOPOLOGY, &project);
+        let path = fail(c::item_path(ctx, &AUTO_ALLOCATED_TOPOLOGY, &project))?;
         fail(sdk::delete(
             ctx,
             &AUTO_ALLOCATED_TOPOLOGY.resource,

@@ -6,7 +6,7 @@ use osc_lib::{ClientManager, Method};
 use serde_json::{json, Map, Value as Json};
 
 use crate::common::{self as c, add_exclusive_flags, add_extra_property_option, fail};
-use crate::nested::{delete_each_as, paged_rows, put_str};
+use crate::nested::{paged_rows, put_str};
 use crate::resources::{FLAVOR, SERVICE_PROFILE};
 use identity::pagination::add_marker_pagination_options;
 use openstack_sdk as sdk;
@@ -74,7 +74,10 @@ impl Command<ClientManager> for AddNetworkFlavorToProfile {
 
     fn take_action(&self, ctx: &mut ClientManager, args: &Args) -> Result<Output> {
         let (flavor, profile) = flavor_and_profile(ctx, args)?;
-        let path = format!("{}/service_profiles", c::item_path(ctx, &FLAVOR, &flavor));
+        let path = format!(
+            "{}/service_profiles",
+            fail(c::item_path(ctx, &FLAVOR, &flavor))?
+        );
         // `Flavor.associate_flavor_with_service_profile` posts and never looks at the answer's status.
         let _ignored = Call::new("network", Method::Post, path)
             .body(json!({"service_profile": {"id": profile}}))
@@ -99,7 +102,7 @@ impl Command<ClientManager> for RemoveNetworkFlavorFromProfile {
         let (flavor, profile) = flavor_and_profile(ctx, args)?;
         let path = format!(
             "{}/service_profiles/{}",
-            c::item_path(ctx, &FLAVOR, &flavor),
+            fail(c::item_path(ctx, &FLAVOR, &flavor))?,
             sdk::quote_path(&profile)
         );
         // `disassociate_flavor_from_service_profile` deletes and never looks at the answer's status.
@@ -180,7 +183,7 @@ impl Command<ClientManager> for DeleteNetworkFlavor {
     }
 
     fn take_action(&self, ctx: &mut ClientManager, args: &Args) -> Result<Output> {
-        delete_each_as(
+        c::delete_each_worded(
             ctx,
             &FLAVOR,
             &args.strings("flavor"),

@@ -6,7 +6,7 @@ use osc_lib::ClientManager;
 use serde_json::{Map, Value as Json};
 
 use crate::common::{self as c, add_extra_property_option, fail};
-use crate::nested::{delete_each_as, paged_rows, put_str};
+use crate::nested::{paged_rows, put_str};
 use crate::resources::METERING_LABEL;
 use identity::pagination::add_marker_pagination_options;
 
@@ -98,7 +98,7 @@ impl Command<ClientManager> for DeleteMeter {
     }
 
     fn take_action(&self, ctx: &mut ClientManager, args: &Args) -> Result<Output> {
-        delete_each_as(
+        c::delete_each_worded(
             ctx,
             &METERING_LABEL,
             &args.strings("meter"),

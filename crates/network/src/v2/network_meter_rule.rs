@@ -6,7 +6,7 @@ use osc_lib::ClientManager;
 use serde_json::{Map, Value as Json};
 
 use crate::common::{self as c, add_exclusive_flags, add_extra_property_option, fail};
-use crate::nested::{delete_each_as, paged_rows, put_str};
+use crate::nested::{paged_rows, put_str};
 use crate::resources::{METERING_LABEL, METERING_LABEL_RULE};
 use identity::pagination::add_marker_pagination_options;
 use openstack_sdk as sdk;
@@ -138,7 +138,7 @@ impl Command<ClientManager> for DeleteMeterRule {
     }
 
     fn take_action(&self, ctx: &mut ClientManager, args: &Args) -> Result<Output> {
-        delete_each_as(
+        c::delete_each_worded(
             ctx,
             &METERING_LABEL_RULE,
             &args.strings("meter_rule_id"),

@@ -6,7 +6,7 @@ use osc_lib::ClientManager;
 use serde_json::{Map, Value as Json};
 
 use crate::common::{self as c, add_extra_property_option, fail, NetResource};
-use crate::nested::delete_each_as;
+
 use crate::resources::{
     ADDRESS_GROUP, ADDRESS_SCOPE, NETWORK, QOS_POLICY, RBAC_POLICY, SECURITY_GROUP, SUBNET_POOL,
 };
@@ -167,7 +167,7 @@ impl Command<ClientManager> for DeleteNetworkRbac {
     }
 
     fn take_action(&self, ctx: &mut ClientManager, args: &Args) -> Result<Output> {
-        delete_each_as(
+        c::delete_each_worded(
             ctx,
             &RBAC_POLICY,
             &args.strings("rbac_policy"),

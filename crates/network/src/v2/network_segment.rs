@@ -6,7 +6,7 @@ use osc_lib::ClientManager;
 use serde_json::{Map, Value as Json};
 
 use crate::common::{self as c, add_extra_property_option, fail};
-use crate::nested::{delete_each_as, put_str};
+use crate::nested::put_str;
 use crate::resources::{NETWORK, SEGMENT};
 use identity::pagination::{add_marker_pagination_options, pagination};
 use openstack_sdk as sdk;
@@ -114,7 +114,7 @@ impl Command<ClientManager> for DeleteNetworkSegment {
     }
 
     fn take_action(&self, ctx: &mut ClientManager, args: &Args) -> Result<Output> {
-        delete_each_as(
+        c::delete_each_worded(
             ctx,
             &SEGMENT,
             &args.strings("network_segment"),

@@ -6,7 +6,7 @@ use osc_lib::ClientManager;
 use serde_json::{Map, Value as Json};
 
 use crate::common::{self as c, add_exclusive_flags, add_extra_property_option, fail};
-use crate::nested::delete_each_as;
+
 use crate::resources::{EXTENSION, NETWORK_SEGMENT_RANGE};
 use identity::pagination::{add_marker_pagination_options, pagination};
 
@@ -245,7 +245,7 @@ impl Command<ClientManager> for DeleteNetworkSegmentRange {
 
     fn take_action(&self, ctx: &mut ClientManager, args: &Args) -> Result<Output> {
         check_extension(ctx, "delete")?;
-        delete_each_as(
+        c::delete_each_worded(
             ctx,
             RANGE,
             &args.strings("network_segment_range"),

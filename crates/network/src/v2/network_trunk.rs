@@ -131,7 +131,7 @@ fn subport_call(
     action: &str,
     subports: Option<Vec<Json>>,
 ) -> Res<Json> {
-    let path = format!("{}/{action}", c::item_path(cm, &TRUNK, &sdk::id_of(trunk)));
+    let path = format!("{}/{action}", c::item_path(cm, &TRUNK, &sdk::id_of(trunk))?);
     let mut call = Call::new("network", method, path);
     if let Some(subports) = subports {
         call = call.body(json!({ "sub_ports": subports }));
