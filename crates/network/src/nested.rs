@@ -166,3 +166,41 @@ pub fn paged_rows(
     let items = crate::common::fail(crate::common::list(cm, res, &page.params, page.max_items))?;
     Ok(rows(res, &items, headers, columns, crate::common::plain))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::common::{Any, Bool};
+    use serde_json::json;
+
+    const LABEL: NetResource = NetResource {
+        resource: openstack_sdk::Resource {
+            query: &[("limit", "limit"), ("is_shared", "shared")],
+            ..openstack_sdk::Resource::DEFAULT
+        },
+        attrs: &[("name", "name", Any), ("is_shared", "shared", Bool)],
+        shadowed: &["router_id"],
+    };
+
+    #[test]
+    fn getattr_reads_as_python_getattr() {
+        let item = json!({"name": "n", "shared": 1, "created_at": "t", "router_id": "r"});
+        assert_eq!(getattr(&LABEL, &item, "is_shared"), json!(true));
+        // The body key of a declared attribute is no attribute: OSC's `Shared` column of `meter list` is ''.
+        assert_eq!(getattr(&LABEL, &item, "shared"), json!(""));
+        assert_eq!(getattr(&LABEL, &item, "router_id"), json!(""));
+        assert_eq!(getattr(&LABEL, &item, "created_at"), json!("t"));
+        assert_eq!(getattr(&LABEL, &item, "missing"), json!(""));
+    }
+
+    #[test]
+    fn filters_become_known_query_parameters() {
+        let mut filters = Map::new();
+        filters.insert("shared".into(), json!(true));
+        filters.insert("unknown".into(), json!("x"));
+        assert_eq!(
+            params(&LABEL, &filters),
+            vec![("is_shared", Some("True".to_owned()))]
+        );
+    }
+}

@@ -427,3 +427,23 @@ impl Command<ClientManager> for ShowFloatingIpPortForwarding {
         Ok(show(&forwarding))
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn port_ranges_are_checked_as_osc_does() {
+        assert_eq!(ports(Some("80:82")).unwrap(), [80, 82]);
+        assert_eq!(ports(None).unwrap(), Vec::<i64>::new());
+        assert_eq!(
+            ports(Some("x")).unwrap_err().message,
+            "invalid literal for int() with base 10: 'x'"
+        );
+        assert_eq!(
+            ports_diff(&[90, 80]).unwrap_err().message,
+            "The last number in port range must be greater or equal to the first"
+        );
+        assert_eq!(ports_diff(&[80, 82]).unwrap(), 2);
+    }
+}
