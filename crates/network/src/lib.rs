@@ -1,6 +1,9 @@
 //! The network plugin (`openstackclient.network.client`): the `--os-network-api-version` option and the
 //! `openstack.network.v2` commands.
 
+pub mod common;
+pub mod nested;
+pub mod resources;
 pub mod v2;
 
 use osc_lib::{Plugin, PluginCommand, VersionOption};

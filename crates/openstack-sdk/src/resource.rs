@@ -83,9 +83,11 @@ impl Resource {
     }
 
     /// `_query_mapping._transpose`: the known parameters, server-side names, in the mapping's order. A
-    /// parameter given several times (an iterable value) is sent once per value, as `requests` does.
+    /// parameter given several times (an iterable value) is sent once per value, as `requests` does. Two client
+    /// names for one server name (`project_id` and `tenant_id`) make one parameter, as the result is a dict: the
+    /// later mapping's value in the earlier one's place.
     pub fn transpose(&self, params: &[Param]) -> Vec<(String, String)> {
-        let mut out = Vec::new();
+        let mut out: Vec<(String, String)> = Vec::new();
         for (client, server) in self.query {
             let mut values: Vec<&Option<String>> = params
                 .iter()
@@ -99,9 +101,18 @@ impl Resource {
                     .map(|(_, v)| v)
                     .collect();
             }
-            for value in values.into_iter().flatten() {
-                out.push(((*server).to_owned(), value.clone()));
+            if values.is_empty() {
+                continue;
             }
+            let at = out.iter().position(|(name, _)| name == server);
+            out.retain(|(name, _)| name != server);
+            let at = at.unwrap_or(out.len());
+            let entries: Vec<(String, String)> = values
+                .into_iter()
+                .flatten()
+                .map(|value| ((*server).to_owned(), value.clone()))
+                .collect();
+            out.splice(at..at, entries);
         }
         out
     }
@@ -226,6 +237,7 @@ mod tests {
             ("name", "name"),
             ("unique_id", "unique_id"),
             ("is_enabled", "enabled"),
+            ("tenant_id", "domain_id"),
         ],
         aliases: &[("is_enabled", "enabled")],
         create_fields: &["name", "enabled", "domain_id"],

@@ -144,6 +144,13 @@ pub(crate) fn emit_list(columns: &[String], rows: &[Vec<&Value>], noindent: bool
     out
 }
 
+/// Python's `json.dumps(value)`: compact, with `, ` and `: ` separators, ASCII-only.
+pub(crate) fn dumps(value: &Value) -> String {
+    let mut out = String::new();
+    write_value(&mut out, value, None, 0);
+    out
+}
+
 /// A ShowOne's JSON: one object.
 pub(crate) fn emit_one(fields: &[String], values: &[&Value], noindent: bool) -> String {
     let indent = if noindent { None } else { Some(2) };

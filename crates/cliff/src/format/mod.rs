@@ -349,6 +349,11 @@ pub fn render(output: &Output, args: &Args, terminal: Terminal) -> Result<String
     }
 }
 
+/// Python's `json.dumps(value)` with its default separators (columns that show JSON, as OSC's router info).
+pub fn json_dumps(value: &Value) -> String {
+    json::dumps(value)
+}
+
 /// Python's `str()` of a value (what `-f value` and the table show for lists and dicts).
 pub fn python_str(value: &Value) -> String {
     python::str_of(value)
