@@ -6,7 +6,7 @@ use osc_lib::format_columns;
 use osc_lib::parseractions;
 use serde_json::{Map, Value as Json};
 
-use openstack_sdk::{Failure, Res};
+use openstack_sdk::Res;
 
 /// `NonNegativeAction` on `--limit`, checked while parsing.
 pub fn non_negative_limit(value: &ArgValue) -> std::result::Result<(), String> {
@@ -138,26 +138,6 @@ pub fn bool_str(value: &Json) -> Json {
 /// The `id` of a resource, as text.
 pub fn id(item: &Json) -> String {
     openstack_sdk::id_of(item)
-}
-
-/// The loop OSC's delete commands run: each item tried, each failure logged, then the summary as the error.
-pub fn each_item(
-    items: &[String],
-    mut action: impl FnMut(&str) -> Res<()>,
-    failure: impl Fn(&str, &Failure) -> String,
-    summary: impl Fn(usize, usize) -> String,
-) -> Result<Output> {
-    let mut errors = 0;
-    for item in items {
-        if let Err(err) = action(item) {
-            errors += 1;
-            log::error!("{}", failure(item, &err));
-        }
-    }
-    if errors > 0 {
-        return Err(Error::command(summary(errors, items.len())));
-    }
-    Ok(Output::ok())
 }
 
 /// A `--x`/`--no-x` pair of options in a mutually exclusive group, both storing into `dest` with `default=None`

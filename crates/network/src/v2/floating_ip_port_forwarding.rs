@@ -9,7 +9,7 @@ use serde_json::{Map, Value as Json};
 use crate::common::{self as c, add_extra_property_option, fail};
 use crate::nested::{base_under, create_under, find_under, list_under, update_under};
 use crate::resources::{FLOATING_IP, PORT, PORT_FORWARDING};
-use identity::output::{delete_summary, each_item};
+use identity::output::delete_summary;
 use identity::pagination::{add_marker_pagination_options, pagination};
 use openstack_sdk as sdk;
 
@@ -201,6 +201,7 @@ impl Command<ClientManager> for DeleteFloatingIpPortForwarding {
                 .metavar("<port-forwarding-id>")
                 .help("The ID of the floating IP port forwarding(s) to delete"),
         );
+        parser.add(osc_lib::multi::parallel_option());
     }
 
     fn take_action(&self, ctx: &mut ClientManager, args: &Args) -> Result<Output> {
@@ -210,9 +211,11 @@ impl Command<ClientManager> for DeleteFloatingIpPortForwarding {
             &PORT_FORWARDING,
             &[("floatingip_id", &fip)],
         ))?;
-        each_item(
+        osc_lib::multi::each_item(
+            ctx,
+            args,
             &args.strings("port_forwarding_id"),
-            |id| {
+            |ctx, id| {
                 sdk::delete(
                     ctx,
                     &PORT_FORWARDING.resource,

@@ -8,7 +8,7 @@ use serde_json::{Map, Value as Json};
 use crate::common::{self as c, fail};
 use crate::nested::{base_under, create_under, get_under, list_under, update_under};
 use crate::resources::{CONNTRACK_HELPER, ROUTER};
-use identity::output::{delete_summary, each_item};
+use identity::output::delete_summary;
 use identity::pagination::{add_marker_pagination_options, pagination};
 use openstack_sdk as sdk;
 
@@ -120,6 +120,7 @@ impl Command<ClientManager> for DeleteConntrackHelper {
             helper_id_argument("The ID of the conntrack helper(s) to delete")
                 .nargs(Nargs::OneOrMore),
         );
+        parser.add(osc_lib::multi::parallel_option());
     }
 
     fn take_action(&self, ctx: &mut ClientManager, args: &Args) -> Result<Output> {
@@ -129,9 +130,11 @@ impl Command<ClientManager> for DeleteConntrackHelper {
             HELPER,
             &[("router_id", &sdk::id_of(&router))],
         ))?;
-        each_item(
+        osc_lib::multi::each_item(
+            ctx,
+            args,
             &args.strings("conntrack_helper_id"),
-            |id| sdk::delete(ctx, &HELPER.resource, &sdk::item_path(&base, id), false),
+            |ctx, id| sdk::delete(ctx, &HELPER.resource, &sdk::item_path(&base, id), false),
             |id, err| format!("Failed to delete L3 conntrack helper with ID '{id}': {err}"),
             delete_summary("L3 conntrack helpers"),
         )

@@ -8,7 +8,7 @@ use serde_json::{Map, Value as Json};
 use crate::common::{self as c, fail};
 use crate::nested::{base_under, create_under, list_under};
 use crate::resources::{LOCAL_IP, LOCAL_IP_ASSOCIATION, PORT};
-use identity::output::{delete_summary, each_item};
+use identity::output::delete_summary;
 use openstack_sdk as sdk;
 
 fn local_ip_argument(help: &str) -> Arg {
@@ -101,6 +101,7 @@ impl Command<ClientManager> for DeleteLocalIpAssociation {
                 .metavar("<fixed-port-id>")
                 .help("The fixed port ID of Local IP Association"),
         );
+        parser.add(osc_lib::multi::parallel_option());
     }
 
     fn take_action(&self, ctx: &mut ClientManager, args: &Args) -> Result<Output> {
@@ -110,9 +111,11 @@ impl Command<ClientManager> for DeleteLocalIpAssociation {
             &LOCAL_IP_ASSOCIATION,
             &[("local_ip_id", &local_ip)],
         ))?;
-        each_item(
+        osc_lib::multi::each_item(
+            ctx,
+            args,
             &args.strings("fixed_port_id"),
-            |port| {
+            |ctx, port| {
                 sdk::delete(
                     ctx,
                     &LOCAL_IP_ASSOCIATION.resource,

@@ -12,7 +12,7 @@ use serde_json::{json, Map, Value as Json};
 use crate::common::{self as c, add_exclusive_flags, fail};
 use crate::nested::list_under;
 use crate::resources::{AGENT, NETWORK, NETWORK_HOSTING_DHCP_AGENT, ROUTER, ROUTER_L3_AGENT};
-use identity::output::{delete_summary, each_item};
+use identity::output::delete_summary;
 use identity::pagination::{add_marker_pagination_options, pagination};
 use openstack_sdk as sdk;
 use openstack_sdk::Call;
@@ -301,12 +301,15 @@ impl Command<ClientManager> for DeleteNetworkAgent {
                 .nargs(Nargs::OneOrMore)
                 .help("Network agent(s) to delete (ID only)"),
         );
+        parser.add(osc_lib::multi::parallel_option());
     }
 
     fn take_action(&self, ctx: &mut ClientManager, args: &Args) -> Result<Output> {
-        each_item(
+        osc_lib::multi::each_item(
+            ctx,
+            args,
             &args.strings("network_agent"),
-            |id| {
+            |ctx, id| {
                 let path = c::item_path(ctx, &AGENT, id)?;
                 sdk::delete(ctx, &AGENT.resource, &path, false)
             },

@@ -8,7 +8,7 @@ use serde_json::{Map, Value as Json};
 use crate::common::{self as c, add_exclusive_flags, add_extra_property_option, fail};
 use crate::nested::{params, put_str};
 use crate::resources::QOS_POLICY;
-use identity::output::{delete_summary, each_item};
+use identity::output::delete_summary;
 use identity::pagination::{add_marker_pagination_options, pagination};
 
 const HIDDEN: &[&str] = &["location", "tenant_id"];
@@ -135,12 +135,15 @@ impl Command<ClientManager> for DeleteNetworkQosPolicy {
                 .nargs(Nargs::OneOrMore)
                 .help("QoS policy(s) to delete (name or ID)"),
         );
+        parser.add(osc_lib::multi::parallel_option());
     }
 
     fn take_action(&self, ctx: &mut ClientManager, args: &Args) -> Result<Output> {
-        each_item(
+        osc_lib::multi::each_item(
+            ctx,
+            args,
             &args.strings("policy"),
-            |name| {
+            |ctx, name| {
                 let found = c::find(ctx, &QOS_POLICY, name, &[])?;
                 c::delete(ctx, &QOS_POLICY, &openstack_sdk::id_of(&found))
             },

@@ -9,7 +9,7 @@ use serde_json::{json, Map, Value as Json};
 use crate::common::{self as c, fail};
 use crate::nested::put_str;
 use crate::resources::{PORT, TRUNK};
-use identity::output::{delete_summary, each_item};
+use identity::output::delete_summary;
 use openstack_sdk as sdk;
 use openstack_sdk::{Call, Res};
 
@@ -210,12 +210,15 @@ impl Command<ClientManager> for DeleteNetworkTrunk {
                 .nargs(Nargs::OneOrMore)
                 .help("Trunk(s) to delete (name or ID)"),
         );
+        parser.add(osc_lib::multi::parallel_option());
     }
 
     fn take_action(&self, ctx: &mut ClientManager, args: &Args) -> Result<Output> {
-        each_item(
+        osc_lib::multi::each_item(
+            ctx,
+            args,
             &args.strings("trunk"),
-            |name| {
+            |ctx, name| {
                 let found = c::find(ctx, &TRUNK, name, &[])?;
                 c::delete(ctx, &TRUNK, &sdk::id_of(&found))
             },

@@ -232,6 +232,7 @@ impl Command<ClientManager> for ShowConsistencyGroup {
                 .metavar("<consistency-group>")
                 .help("Consistency group to display (name or ID)"),
         );
+        parser.add(osc_lib::multi::parallel_option());
     }
 
     fn take_action(&self, ctx: &mut ClientManager, args: &Args) -> Result<Output> {
@@ -394,9 +395,11 @@ fn create_consistency_group(ctx: &mut ClientManager, args: &Args) -> Result<Outp
 
 fn delete_consistency_group(ctx: &mut ClientManager, args: &Args) -> Result<Output> {
     let force = args.flag("force");
-    common::each_item(
+    osc_lib::multi::each_item(
+        ctx,
+        args,
         &args.strings("consistency_groups"),
-        |name| {
+        |ctx, name| {
             let group = find_cg(ctx, name)?;
             let path = format!(
                 "{}/delete",

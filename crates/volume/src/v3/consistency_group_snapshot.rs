@@ -121,6 +121,7 @@ impl Command<ClientManager> for ShowConsistencyGroupSnapshot {
                 .metavar("<consistency-group-snapshot>")
                 .help("Consistency group snapshot to display (name or ID)"),
         );
+        parser.add(osc_lib::multi::parallel_option());
     }
 
     fn take_action(&self, ctx: &mut ClientManager, args: &Args) -> Result<Output> {
@@ -173,9 +174,11 @@ fn create_consistency_group_snapshot(ctx: &mut ClientManager, args: &Args) -> Re
 }
 
 fn delete_consistency_group_snapshot(ctx: &mut ClientManager, args: &Args) -> Result<Output> {
-    common::each_item(
+    osc_lib::multi::each_item(
+        ctx,
+        args,
         &args.strings("consistency_group_snapshot"),
-        |name| {
+        |ctx, name| {
             let snapshot = find_cg_snapshot(ctx, name)?;
             api::delete(
                 ctx,

@@ -219,6 +219,7 @@ impl Command<ClientManager> for UnsetQos {
                 .help("QoS specification to modify (name or ID)"),
         );
         parser.add(Arg::option(&["--property"]).dest("properties").append().metavar("<key>").help("Property to remove from the QoS specification. (repeat option to unset multiple properties)"));
+        parser.add(osc_lib::multi::parallel_option());
     }
 
     fn take_action(&self, ctx: &mut ClientManager, args: &Args) -> Result<Output> {
@@ -283,9 +284,11 @@ fn create_qos(ctx: &mut ClientManager, args: &Args) -> Result<Output> {
 
 fn delete_qos(ctx: &mut ClientManager, args: &Args) -> Result<Output> {
     let force = args.flag("force");
-    common::each_item(
+    osc_lib::multi::each_item(
+        ctx,
+        args,
         &args.strings("qos_specs"),
-        |name| {
+        |ctx, name| {
             let id = common::id(&find_qos(ctx, name)?);
             let call = api::call(ctx, &QOS_SPEC, Method::Delete, &qos_path(&id, ""))?;
             call.query(vec![("force".into(), openstack_sdk::py_bool(force))])

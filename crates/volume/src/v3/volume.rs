@@ -417,6 +417,7 @@ impl Command<ClientManager> for UnsetVolume {
                 ),
         );
         parser.add(Arg::option(&["--image-property"]).dest("image_properties").append().metavar("<key>").help("Remove an image property from volume (repeat option to remove multiple image properties)"));
+        parser.add(osc_lib::multi::parallel_option());
     }
 
     fn take_action(&self, ctx: &mut ClientManager, args: &Args) -> Result<Output> {
@@ -725,9 +726,11 @@ fn delete_volume(ctx: &mut ClientManager, args: &Args) -> Result<Output> {
             "The --force and --cascade options are not supported with the --remote parameter.",
         );
     }
-    common::each_item(
+    osc_lib::multi::each_item(
+        ctx,
+        args,
         &args.strings("volumes"),
-        |name| {
+        |ctx, name| {
             let volume = find_volume(ctx, name)?;
             let id = common::id(&volume);
             if remote {

@@ -266,6 +266,7 @@ impl Command<ClientManager> for UnsetVolumeBackup {
                     "Property to remove from this backup (repeat option to unset multiple values) ",
                 ),
         );
+        parser.add(osc_lib::multi::parallel_option());
     }
 
     fn take_action(&self, ctx: &mut ClientManager, args: &Args) -> Result<Output> {
@@ -337,9 +338,11 @@ fn create_volume_backup(ctx: &mut ClientManager, args: &Args) -> Result<Output> 
 
 fn delete_volume_backup(ctx: &mut ClientManager, args: &Args) -> Result<Output> {
     let force = args.flag("force");
-    common::each_item(
+    osc_lib::multi::each_item(
+        ctx,
+        args,
         &args.strings("backups"),
-        |name| {
+        |ctx, name| {
             let id = common::id(&find_backup(ctx, name)?);
             if force {
                 api::action(ctx, &BACKUP, &id, "os-force_delete", Json::Null).map(|_| ())

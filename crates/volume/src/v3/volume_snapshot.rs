@@ -209,6 +209,7 @@ impl Command<ClientManager> for UnsetVolumeSnapshot {
                 .help("Snapshot to modify (name or ID)"),
         );
         parser.add(Arg::option(&["--property"]).dest("properties").append().metavar("<key>").help("Property to remove from snapshot (repeat option to remove multiple properties)"));
+        parser.add(osc_lib::multi::parallel_option());
     }
 
     fn take_action(&self, ctx: &mut ClientManager, args: &Args) -> Result<Output> {
@@ -301,9 +302,11 @@ fn delete_volume_snapshot(ctx: &mut ClientManager, args: &Args) -> Result<Output
             "The --force option is not supported with the --remote parameter.",
         );
     }
-    common::each_item(
+    osc_lib::multi::each_item(
+        ctx,
+        args,
         &args.strings("snapshots"),
-        |name| {
+        |ctx, name| {
             let id = common::id(&find_snapshot(ctx, name)?);
             if remote {
                 api::action(ctx, &SNAPSHOT, &id, "os-unmanage", Json::Null).map(|_| ())

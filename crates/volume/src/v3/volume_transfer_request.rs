@@ -142,6 +142,7 @@ impl Command<ClientManager> for ShowTransferRequest {
                 .metavar("<transfer-request>")
                 .help("Volume transfer request to display (name or ID)"),
         );
+        parser.add(osc_lib::multi::parallel_option());
     }
 
     fn take_action(&self, ctx: &mut ClientManager, args: &Args) -> Result<Output> {
@@ -216,9 +217,11 @@ fn create_transfer_request(ctx: &mut ClientManager, args: &Args) -> Result<Outpu
 }
 
 fn delete_transfer_request(ctx: &mut ClientManager, args: &Args) -> Result<Output> {
-    common::each_item(
+    osc_lib::multi::each_item(
+        ctx,
+        args,
         &args.strings("transfer_request"),
-        |id| {
+        |ctx, id| {
             let base = base(ctx)?;
             api::delete(ctx, &TRANSFER, &openstack_sdk::item_path(base, id), false)
         },

@@ -266,6 +266,7 @@ impl Command<ClientManager> for UnsetVolumeType {
                 .flag()
                 .help("Remove the encryption type for this volume type (admin only)"),
         );
+        parser.add(osc_lib::multi::parallel_option());
     }
 
     fn take_action(&self, ctx: &mut ClientManager, args: &Args) -> Result<Output> {
@@ -492,9 +493,11 @@ fn create_volume_type(ctx: &mut ClientManager, args: &Args) -> Result<Output> {
 }
 
 fn delete_volume_type(ctx: &mut ClientManager, args: &Args) -> Result<Output> {
-    common::each_item(
+    osc_lib::multi::each_item(
+        ctx,
+        args,
         &args.strings("volume_types"),
-        |name| {
+        |ctx, name| {
             let id = common::id(&find_type(ctx, name)?);
             api::delete(ctx, &TYPE, &type_path(&id, ""), true)
         },
