@@ -93,6 +93,7 @@ extern "C" fn on_interrupt(_signal: libc::c_int) {
 
 /// Ctrl-C during a transfer: exit 130 at once (Python's `KeyboardInterrupt`, which cliff turns into 130), first
 /// removing the file being saved. When SIGINT was ignored (a background job), it stays ignored, as Python leaves it.
+/// SIGXFSZ is ignored too, as Python ignores it.
 pub struct Interrupts;
 
 impl Interrupts {
@@ -104,6 +105,8 @@ impl Interrupts {
             if libc::signal(libc::SIGINT, handler) == libc::SIG_IGN {
                 libc::signal(libc::SIGINT, libc::SIG_IGN);
             }
+            // Python ignores SIGXFSZ: a write past the file size limit fails (EFBIG) instead of killing us.
+            libc::signal(libc::SIGXFSZ, libc::SIG_IGN);
         }
         Interrupts
     }
@@ -181,16 +184,14 @@ impl<'i> SaveFile<'i> {
         }
         if let Some(parent) = self.path.parent().filter(|p| !p.as_os_str().is_empty()) {
             if !parent.exists() {
-                std::fs::create_dir_all(parent).map_err(|err| {
-                    self.error = Some(os_error(&err, Some(parent)));
-                    err
+                std::fs::create_dir_all(parent).inspect_err(|err| {
+                    self.error = Some(os_error(err, Some(parent)));
                 })?;
             }
         }
         let existed_special = std::fs::metadata(&self.path).is_ok_and(|m| !m.is_file());
-        let file = File::create(&self.path).map_err(|err| {
-            self.error = Some(os_error(&err, Some(&self.path)));
-            err
+        let file = File::create(&self.path).inspect_err(|err| {
+            self.error = Some(os_error(err, Some(&self.path)));
         })?;
         self.regular = !existed_special;
         if self.regular {
@@ -230,9 +231,8 @@ impl Write for SaveFile<'_> {
         let Some(file) = self.file.as_mut() else {
             return Err(std::io::ErrorKind::NotFound.into());
         };
-        let n = file.write(buf).map_err(|err| {
-            self.error = Some(os_error(&err, None));
-            err
+        let n = file.write(buf).inspect_err(|err| {
+            self.error = Some(os_error(err, None));
         })?;
         self.written += n as u64;
         Ok(n)
@@ -240,9 +240,8 @@ impl Write for SaveFile<'_> {
 
     fn flush(&mut self) -> std::io::Result<()> {
         match self.file.as_mut() {
-            Some(file) => file.flush().map_err(|err| {
-                self.error = Some(os_error(&err, None));
-                err
+            Some(file) => file.flush().inspect_err(|err| {
+                self.error = Some(os_error(err, None));
             }),
             None => Ok(()),
         }
