@@ -463,4 +463,86 @@ mod tests {
             "format=json&end_marker=z&prefix=p&delimiter=%2F"
         );
     }
+
+    fn scripted(answers: &[(u16, &str)]) -> openstack_sdk::testing::Scripted {
+        openstack_sdk::testing::Scripted::new(answers).with_endpoint("http://swift/v1/AUTH_p1/")
+    }
+
+    #[test]
+    fn full_listing_pages_from_the_last_name_until_an_empty_page() {
+        let mock = scripted(&[
+            (200, r#"[{"name": "a b"}, {"name": "c"}]"#),
+            (200, r#"[{"name": "d"}]"#),
+            (200, "[]"),
+        ]);
+        let mut cm = mock.manager();
+        let listing = Listing {
+            full: true,
+            limit: Some(2),
+            prefix: Some("p".to_owned()),
+            ..Listing::default()
+        };
+        let names: Vec<Json> = container_list(&mut cm, &listing)
+            .unwrap()
+            .into_iter()
+            .map(|c| c["name"].clone())
+            .collect();
+        assert_eq!(names, vec!["a b", "c", "d"]);
+        assert_eq!(
+            mock.sent(),
+            vec![
+                "GET http://swift/v1/AUTH_p1?format=json&limit=2&prefix=p",
+                "GET http://swift/v1/AUTH_p1?format=json&limit=2&marker=c&prefix=p",
+                "GET http://swift/v1/AUTH_p1?format=json&limit=2&marker=d&prefix=p",
+            ]
+        );
+    }
+
+    #[test]
+    fn a_delimited_listing_pages_from_the_last_subdir() {
+        let mock = scripted(&[(200, r#"[{"name": "a"}, {"subdir": "d/"}]"#), (200, "[]")]);
+        let mut cm = mock.manager();
+        let listing = Listing {
+            full: true,
+            delimiter: Some("/".to_owned()),
+            ..Listing::default()
+        };
+        assert_eq!(object_list(&mut cm, "c 1", &listing).unwrap().len(), 2);
+        assert_eq!(
+            mock.sent(),
+            vec![
+                "GET http://swift/v1/AUTH_p1/c%201?format=json&delimiter=%2F",
+                "GET http://swift/v1/AUTH_p1/c%201?format=json&marker=d%2F&delimiter=%2F",
+            ]
+        );
+    }
+
+    #[test]
+    fn failures_read_as_keystoneauth_and_properties_keep_swifts_case() {
+        let mock = scripted(&[(404, "")]);
+        let mut cm = mock.manager();
+        let err = container_show(&mut cm, "nope").unwrap_err();
+        assert_eq!(err.to_string(), "Not Found (HTTP 404) (Request-ID: req-1)");
+        assert_eq!(mock.sent(), vec!["HEAD http://swift/v1/AUTH_p1/nope"]);
+        let mock = scripted(&[(204, "")]);
+        let mut cm = mock.manager();
+        account_set(&mut cm, &[("Book".to_owned(), "Moby Dick".to_owned())]).unwrap();
+        assert_eq!(
+            mock.sent(),
+            vec!["POST http://swift/v1/AUTH_p1 [X-Account-Meta-Book: Moby Dick]"]
+        );
+        assert_eq!(account_id(&mut cm).unwrap(), "");
+        let response = ApiResponse {
+            status: 204,
+            headers: vec![
+                ("x-object-meta-color".to_owned(), "Red".to_owned()),
+                ("content-type".to_owned(), "text/plain".to_owned()),
+            ],
+            body: Vec::new(),
+        };
+        assert_eq!(
+            properties(&response, "x-object-meta-"),
+            vec![("Color".to_owned(), Value::str("Red"))]
+        );
+    }
 }

@@ -11,37 +11,11 @@ use std::os::unix::io::FromRawFd;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicPtr, Ordering};
 
+use cliff::Value;
+use osc_lib::utils::py_repr;
+
 use openstack_sdk::transfer::Source;
 use openstack_sdk::{Failure, Res};
-
-/// Python's `repr()` of a string: single quotes unless it holds one and no double quote.
-pub fn py_repr(text: &str) -> String {
-    let quote = if text.contains('\'') && !text.contains('"') {
-        '"'
-    } else {
-        '\''
-    };
-    let mut out = String::with_capacity(text.len() + 2);
-    out.push(quote);
-    for c in text.chars() {
-        match c {
-            '\\' => out.push_str("\\\\"),
-            '\n' => out.push_str("\\n"),
-            '\r' => out.push_str("\\r"),
-            '\t' => out.push_str("\\t"),
-            c if c == quote => {
-                out.push('\\');
-                out.push(c);
-            }
-            c if (c as u32) < 0x20 || c as u32 == 0x7f => {
-                out.push_str(&format!("\\x{:02x}", c as u32))
-            }
-            c => out.push(c),
-        }
-    }
-    out.push(quote);
-    out
-}
 
 /// `str()` of the `OSError` Python raises for `err`: `[Errno N] <strerror>`, then `: '<filename>'` when the call
 /// named a file (`open`, `makedirs`; a failed `write` names none).
@@ -56,7 +30,7 @@ pub fn os_error(err: &std::io::Error, filename: Option<&Path>) -> String {
     match filename {
         Some(name) => format!(
             "[Errno {errno}] {strerror}: {}",
-            py_repr(&name.to_string_lossy())
+            py_repr(&Value::str(name.to_string_lossy()))
         ),
         None => format!("[Errno {errno}] {strerror}"),
     }
@@ -261,8 +235,11 @@ mod tests {
         );
         let err = std::io::Error::from_raw_os_error(28);
         assert_eq!(os_error(&err, None), "[Errno 28] No space left on device");
-        assert_eq!(py_repr("it's"), "\"it's\"");
-        assert_eq!(py_repr("a\\b'\"\n"), "'a\\\\b\\'\"\\n'");
+        let err = std::io::Error::from_raw_os_error(21);
+        assert_eq!(
+            os_error(&err, Some(Path::new("it's"))),
+            "[Errno 21] Is a directory: \"it's\""
+        );
     }
 
     #[test]

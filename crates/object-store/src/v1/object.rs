@@ -113,6 +113,20 @@ fn save_to_stdout(ctx: &mut ClientManager, container: &str, object: &str) -> Res
     }
 }
 
+/// The `<container>` and `<object>` positionals of the commands on one object.
+fn add_container_object(parser: &mut Parser, container_help: &str, object_help: &str) {
+    positional(parser, "container", "<container>", container_help);
+    positional(parser, "object", "<object>", object_help);
+}
+
+/// The `<container>` and `<object>` given.
+fn container_object(args: &Args) -> (&str, &str) {
+    (
+        args.str("container").unwrap_or(""),
+        args.str("object").unwrap_or(""),
+    )
+}
+
 /// `object create`.
 pub struct CreateObject;
 
@@ -258,8 +272,7 @@ impl Command<ClientManager> for SaveObject {
     }
 
     fn take_action(&self, ctx: &mut ClientManager, args: &Args) -> Result<Output> {
-        let container = args.str("container").unwrap_or("");
-        let object = args.str("object").unwrap_or("");
+        let (container, object) = container_object(args);
         let file = args.str("file").filter(|f| !f.is_empty()).unwrap_or(object);
         let interrupts = Interrupts::catch();
         if file == "-" {
@@ -281,13 +294,11 @@ impl Command<ClientManager> for SetObject {
     }
 
     fn add_arguments(&self, parser: &mut Parser) {
-        positional(
+        add_container_object(
             parser,
-            "container",
-            "<container>",
             "Modify <object> from <container>",
+            "Object to modify",
         );
-        positional(parser, "object", "<object>", "Object to modify");
         common::add_set_property(
             parser,
             "Set a property on this object (repeat option to set multiple properties)",
@@ -296,12 +307,8 @@ impl Command<ClientManager> for SetObject {
 
     fn take_action(&self, ctx: &mut ClientManager, args: &Args) -> Result<Output> {
         let properties = common::properties(args)?;
-        api::object_set(
-            ctx,
-            args.str("container").unwrap_or(""),
-            args.str("object").unwrap_or(""),
-            &properties,
-        )?;
+        let (container, object) = container_object(args);
+        api::object_set(ctx, container, object, &properties)?;
         Ok(Output::ok())
     }
 }
@@ -319,21 +326,16 @@ impl Command<ClientManager> for ShowObject {
     }
 
     fn add_arguments(&self, parser: &mut Parser) {
-        positional(
+        add_container_object(
             parser,
-            "container",
-            "<container>",
             "Display <object> from <container>",
+            "Object to display",
         );
-        positional(parser, "object", "<object>", "Object to display");
     }
 
     fn take_action(&self, ctx: &mut ClientManager, args: &Args) -> Result<Output> {
-        let data = api::object_show(
-            ctx,
-            args.str("container").unwrap_or(""),
-            args.str("object").unwrap_or(""),
-        )?;
+        let (container, object) = container_object(args);
+        let data = api::object_show(ctx, container, object)?;
         Ok(common::show_output(data))
     }
 }
@@ -347,13 +349,11 @@ impl Command<ClientManager> for UnsetObject {
     }
 
     fn add_arguments(&self, parser: &mut Parser) {
-        positional(
+        add_container_object(
             parser,
-            "container",
-            "<container>",
             "Modify <object> from <container>",
+            "Object to modify",
         );
-        positional(parser, "object", "<object>", "Object to modify");
         common::add_unset_property(
             parser,
             "Property to remove from object (repeat option to remove multiple properties)",
@@ -361,12 +361,8 @@ impl Command<ClientManager> for UnsetObject {
     }
 
     fn take_action(&self, ctx: &mut ClientManager, args: &Args) -> Result<Output> {
-        api::object_unset(
-            ctx,
-            args.str("container").unwrap_or(""),
-            args.str("object").unwrap_or(""),
-            &args.strings("property"),
-        )?;
+        let (container, object) = container_object(args);
+        api::object_unset(ctx, container, object, &args.strings("property"))?;
         Ok(Output::ok())
     }
 }
