@@ -237,3 +237,47 @@ fn ctrl_c_during_an_upload_exits_130() {
     assert_eq!(text(&out.stdout), "");
     std::fs::remove_dir_all(&dir).expect("clean up");
 }
+
+#[test]
+fn an_unreadable_file_fails_as_python_open_fails() {
+    let dir = scratch("unreadable");
+    std::fs::set_permissions(&dir, std::os::unix::fs::PermissionsExt::from_mode(0o777))
+        .expect("chmod");
+    let file = dir.join("secret");
+    std::fs::write(&file, b"data").expect("file");
+    std::fs::set_permissions(&file, std::os::unix::fs::PermissionsExt::from_mode(0o000))
+        .expect("chmod");
+    let path = file.to_str().expect("a UTF-8 path");
+    // Nothing is sent: the file is opened first. Root reads any file, so root runs the binary as nobody.
+    let mut command = openstack(
+        "http://127.0.0.1:9/v1/AUTH_test",
+        &dir,
+        &["object", "create", "c", path],
+    );
+    let is_root = Command::new("id")
+        .arg("-u")
+        .output()
+        .is_ok_and(|o| text(&o.stdout).trim() == "0");
+    if is_root {
+        let program = command.get_program().to_owned();
+        let args: Vec<_> = command.get_args().map(|a| a.to_owned()).collect();
+        let mut as_nobody = Command::new("setpriv");
+        as_nobody
+            .args(["--reuid=65534", "--regid=65534", "--clear-groups"])
+            .arg(program)
+            .args(args)
+            .env_clear()
+            .env("PATH", std::env::var("PATH").unwrap_or_default())
+            .env("HOME", &dir)
+            .current_dir(&dir)
+            .stdin(Stdio::null());
+        command = as_nobody;
+    }
+    let out = command.output().expect("runs");
+    assert_eq!(
+        text(&out.stderr),
+        format!("[Errno 13] Permission denied: '{path}'\n")
+    );
+    assert_eq!(out.status.code(), Some(1));
+    std::fs::remove_dir_all(&dir).expect("clean up");
+}
