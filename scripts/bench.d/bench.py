@@ -394,6 +394,7 @@ class Transfers:
         self.samples = {}   # (key, tool) -> [{"seconds": s, "peak_kb": k}]
         self.commands = {}  # (key, tool) -> argv shown in the report (the last run's)
         self.skipped = {}   # (key, tool) -> why
+        self.cli = None     # the `openstack` binary: when set, ours runs `object create|save` (not the driver)
 
     def timed(self, key, tool, argv):
         """Runs argv under GNU time; records wall seconds and peak RSS. Returns stdout, or None on failure."""
@@ -487,6 +488,9 @@ class Transfers:
             if tool == "osc":
                 up = [osc, "object", "create", "--name", name, container, self.source]
                 down = [osc, "object", "save", "--file", "/dev/null", container, name]
+            elif tool == "ours" and self.cli:
+                up = [self.cli, "object", "create", "--name", name, container, self.source, "-f", "value"]
+                down = [self.cli, "object", "save", "--file", "/dev/null", container, name]
             elif tool == "ours":
                 up = [ours, "upload", "object-store", path, self.source]
                 down = [ours, "download", "object-store", path, "/dev/null"]
@@ -521,8 +525,8 @@ class Transfers:
 TRANSFER_ROWS = (
     ("image-upload", "1 GiB image upload (ours, curl: PUT /v2/images/{id}/file; OSC: `image create --file`)"),
     ("image-download", "1 GiB image download to /dev/null (GET /v2/images/{id}/file; OSC: `image save`)"),
-    ("object-upload", "1 GiB object upload (PUT /{container}/{object}; OSC: `object create`)"),
-    ("object-download", "1 GiB object download to /dev/null (GET; OSC: `object save`)"),
+    ("object-upload", "1 GiB object upload (curl: PUT /{container}/{object}; ours and OSC: `object create`)"),
+    ("object-download", "1 GiB object download to /dev/null (curl: GET; ours and OSC: `object save`)"),
 )
 
 
@@ -650,6 +654,7 @@ def main():
                 make_source(source)
                 load = os.getloadavg()
                 transfers = Transfers(runner, issue_token()[0], catalog, source)
+                transfers.cli = ours
                 transfers.run(driver, osc, curl, header_file, args.transfer_rounds)
                 return {"rounds": args.transfer_rounds, "load_before": load, "load_after": os.getloadavg(),
                         "date": machine()["date"], "mode": results["mode"],

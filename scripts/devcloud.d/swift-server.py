@@ -22,9 +22,17 @@ import eventlet
 import eventlet.event
 import eventlet.hubs
 import eventlet.wsgi
-from swift.common import constraints, utils, wsgi
-from swift.common.http_protocol import SwiftHttpProtocol
-from swift.common.utils import logs
+from swift.common import utils
+
+# swift.common.constraints reads swift.conf once, when it is imported, from /etc/swift unless told otherwise (a
+# server's swift_dir comes too late: the proxy's controllers copy the limits at import). The configs sit beside
+# their swift.conf, so its [swift-constraints] (the listing limits of 100) must be read from there, first.
+if len(sys.argv) > 1:
+    utils.SWIFT_CONF_FILE = os.path.join(os.path.dirname(os.path.abspath(sys.argv[1])), "swift.conf")
+
+from swift.common import constraints, wsgi  # noqa: E402 (after SWIFT_CONF_FILE)
+from swift.common.http_protocol import SwiftHttpProtocol  # noqa: E402
+from swift.common.utils import logs  # noqa: E402
 
 
 class NoSyslog(logging.NullHandler):

@@ -1,6 +1,8 @@
 //! The object_store plugin (`openstackclient.object.client`): the `--os-object-api-version` option and the
 //! `openstack.object_store.v1` commands.
 
+pub mod api;
+pub mod files;
 pub mod v1;
 
 use osc_lib::{Plugin, PluginCommand, VersionOption};

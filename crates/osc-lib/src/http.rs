@@ -185,7 +185,7 @@ pub struct Upload<'a> {
     pub reader: &'a mut dyn Read,
     /// The length when known (a file): sent as `Content-Length`; `None` sends the body chunked (stdin).
     pub length: Option<u64>,
-    /// The `Content-Type` header, unless the request sets one.
+    /// The `Content-Type` header, unless the request sets one (none when empty).
     pub content_type: String,
 }
 
@@ -611,7 +611,8 @@ impl HttpClient {
             headers.push(("User-Agent".to_owned(), self.config.user_agent.clone()));
         }
         if let Some(upload) = &upload {
-            if request.header_value("Content-Type").is_none() {
+            // An empty type sends none, as `requests` sends a file (Swift then guesses it from the name).
+            if request.header_value("Content-Type").is_none() && !upload.content_type.is_empty() {
                 headers.push(("Content-Type".to_owned(), upload.content_type.clone()));
             }
             // With a known length the body is sent with `Content-Length`, else chunked (ureq's choice when the
