@@ -124,6 +124,7 @@ impl Command<ClientManager> for DeleteConsistencyGroup {
                 .flag()
                 .help("Allow delete in state other than error or available"),
         );
+        parser.add(osc_lib::multi::parallel_option());
     }
 
     fn take_action(&self, ctx: &mut ClientManager, args: &Args) -> Result<Output> {
@@ -232,7 +233,6 @@ impl Command<ClientManager> for ShowConsistencyGroup {
                 .metavar("<consistency-group>")
                 .help("Consistency group to display (name or ID)"),
         );
-        parser.add(osc_lib::multi::parallel_option());
     }
 
     fn take_action(&self, ctx: &mut ClientManager, args: &Args) -> Result<Output> {

@@ -60,6 +60,7 @@ impl Command<ClientManager> for DeleteConsistencyGroupSnapshot {
                 .metavar("<consistency-group-snapshot>")
                 .help("Consistency group snapshot(s) to delete (name or ID)"),
         );
+        parser.add(osc_lib::multi::parallel_option());
     }
 
     fn take_action(&self, ctx: &mut ClientManager, args: &Args) -> Result<Output> {
@@ -121,7 +122,6 @@ impl Command<ClientManager> for ShowConsistencyGroupSnapshot {
                 .metavar("<consistency-group-snapshot>")
                 .help("Consistency group snapshot to display (name or ID)"),
         );
-        parser.add(osc_lib::multi::parallel_option());
     }
 
     fn take_action(&self, ctx: &mut ClientManager, args: &Args) -> Result<Output> {

@@ -96,6 +96,7 @@ impl Command<ClientManager> for DeleteQos {
                 .flag()
                 .help("Allow to delete in-use QoS specification(s)"),
         );
+        parser.add(osc_lib::multi::parallel_option());
     }
 
     fn take_action(&self, ctx: &mut ClientManager, args: &Args) -> Result<Output> {
@@ -219,7 +220,6 @@ impl Command<ClientManager> for UnsetQos {
                 .help("QoS specification to modify (name or ID)"),
         );
         parser.add(Arg::option(&["--property"]).dest("properties").append().metavar("<key>").help("Property to remove from the QoS specification. (repeat option to unset multiple properties)"));
-        parser.add(osc_lib::multi::parallel_option());
     }
 
     fn take_action(&self, ctx: &mut ClientManager, args: &Args) -> Result<Output> {

@@ -156,6 +156,7 @@ impl Command<ClientManager> for DeleteVolume {
                 .flag()
                 .help("Specify this parameter to unmanage a volume."),
         );
+        parser.add(osc_lib::multi::parallel_option());
     }
 
     fn take_action(&self, ctx: &mut ClientManager, args: &Args) -> Result<Output> {
@@ -417,7 +418,6 @@ impl Command<ClientManager> for UnsetVolume {
                 ),
         );
         parser.add(Arg::option(&["--image-property"]).dest("image_properties").append().metavar("<key>").help("Remove an image property from volume (repeat option to remove multiple image properties)"));
-        parser.add(osc_lib::multi::parallel_option());
     }
 
     fn take_action(&self, ctx: &mut ClientManager, args: &Args) -> Result<Output> {

@@ -97,6 +97,7 @@ impl Command<ClientManager> for DeleteVolumeBackup {
                 .flag()
                 .help("Allow delete in state other than error or available"),
         );
+        parser.add(osc_lib::multi::parallel_option());
     }
 
     fn take_action(&self, ctx: &mut ClientManager, args: &Args) -> Result<Output> {
@@ -266,7 +267,6 @@ impl Command<ClientManager> for UnsetVolumeBackup {
                     "Property to remove from this backup (repeat option to unset multiple values) ",
                 ),
         );
-        parser.add(osc_lib::multi::parallel_option());
     }
 
     fn take_action(&self, ctx: &mut ClientManager, args: &Args) -> Result<Output> {

@@ -78,6 +78,7 @@ impl Command<ClientManager> for DeleteVolumeSnapshot {
             "Attempt forced removal of snapshot(s), regardless of state (defaults to False)",
         ));
         parser.add(Arg::option(&["--remote"]).flag().help("Unmanage the snapshot, removing it from the Block Storage service management but not from the backend."));
+        parser.add(osc_lib::multi::parallel_option());
     }
 
     fn take_action(&self, ctx: &mut ClientManager, args: &Args) -> Result<Output> {
@@ -209,7 +210,6 @@ impl Command<ClientManager> for UnsetVolumeSnapshot {
                 .help("Snapshot to modify (name or ID)"),
         );
         parser.add(Arg::option(&["--property"]).dest("properties").append().metavar("<key>").help("Property to remove from snapshot (repeat option to remove multiple properties)"));
-        parser.add(osc_lib::multi::parallel_option());
     }
 
     fn take_action(&self, ctx: &mut ClientManager, args: &Args) -> Result<Output> {

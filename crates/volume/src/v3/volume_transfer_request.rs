@@ -92,6 +92,7 @@ impl Command<ClientManager> for DeleteTransferRequest {
                 .metavar("<transfer-request>")
                 .help("Volume transfer request(s) to delete (name or ID)"),
         );
+        parser.add(osc_lib::multi::parallel_option());
     }
 
     fn take_action(&self, ctx: &mut ClientManager, args: &Args) -> Result<Output> {
@@ -142,7 +143,6 @@ impl Command<ClientManager> for ShowTransferRequest {
                 .metavar("<transfer-request>")
                 .help("Volume transfer request to display (name or ID)"),
         );
-        parser.add(osc_lib::multi::parallel_option());
     }
 
     fn take_action(&self, ctx: &mut ClientManager, args: &Args) -> Result<Output> {

@@ -84,6 +84,7 @@ impl Command<ClientManager> for DeleteVolumeType {
                 .metavar("<volume-type>")
                 .help("Volume type(s) to delete (name or ID)"),
         );
+        parser.add(osc_lib::multi::parallel_option());
     }
 
     fn take_action(&self, ctx: &mut ClientManager, args: &Args) -> Result<Output> {
@@ -266,7 +267,6 @@ impl Command<ClientManager> for UnsetVolumeType {
                 .flag()
                 .help("Remove the encryption type for this volume type (admin only)"),
         );
-        parser.add(osc_lib::multi::parallel_option());
     }
 
     fn take_action(&self, ctx: &mut ClientManager, args: &Args) -> Result<Output> {
