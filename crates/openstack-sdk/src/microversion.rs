@@ -103,6 +103,32 @@ fn info_of(document: &Json) -> Option<(VersionInfo, bool)> {
     ))
 }
 
+/// The microversions calls to a service send when they name none themselves (keystoneauth's Adapter
+/// `default_microversion`, which openstacksdk sets from a resource's `_max_microversion` around each operation).
+#[derive(Debug, Default)]
+struct Defaults(HashMap<String, String>);
+
+/// The client-cache name the default microversions are kept under.
+const DEFAULTS: &str = "openstack_sdk.default_microversions";
+
+/// Sets (or, with `None`, clears) the microversion every later [`crate::Call`] to `service` sends unless it sets
+/// its own; a service layer sets it before the generic operations of [`crate::proxy`].
+pub fn set_default(cm: &mut ClientManager, service: &str, version: Option<&str>) -> Res<()> {
+    let defaults = &mut cm.client(DEFAULTS, |_| Ok(Defaults::default()))?.0;
+    match version {
+        Some(version) => defaults.insert(service.to_owned(), version.to_owned()),
+        None => defaults.remove(service),
+    };
+    Ok(())
+}
+
+/// The default microversion of a service, if one is set (see [`set_default`]).
+pub fn default_for(cm: &mut ClientManager, service: &str) -> Option<String> {
+    cm.client(DEFAULTS, |_| Ok(Defaults::default()))
+        .ok()
+        .and_then(|defaults| defaults.0.get(service).cloned())
+}
+
 /// Whether `requested` names a microversion (`2.79`), not only a major version (`2`).
 pub fn is_microversion(requested: &str) -> bool {
     requested.trim().trim_start_matches('v').contains('.')
