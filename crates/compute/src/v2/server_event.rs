@@ -28,9 +28,7 @@ impl Command<ClientManager> for ListServerEvent {
         );
         parser.add(Arg::option(&["--changes-since"]).metavar("<changes-since>").help("List only server events changed later or equal to a certain point of time. The provided time should be an ISO 8061 formatted time, e.g. ``2016-03-04T06:27:59Z``. (supported with --os-compute-api-version 2.58 or above)"));
         parser.add(Arg::option(&["--changes-before"]).metavar("<changes-before>").help("List only server events changed earlier or equal to a certain point of time. The provided time should be an ISO 8061 formatted time, e.g. ``2016-03-04T06:27:59Z``. (supported with --os-compute-api-version 2.66 or above)"));
-        parser.add(Arg::option(&["--limit"]).int().metavar("<limit>").help("The maximum number of entries to return per page. If the value exceeds the server-defined maximum, then the server-defined value will be used. Note that this controls the page size, not the total number of entries returned. Use --max-items to limit the total number of entries returned.")); //  CUSTOM ACTION NonNegativeAction nargs=None default=None const=None
-        parser.add(Arg::option(&["--marker"]).metavar("<marker>").help("The first position in the collection to return results from. This should be a value that was returned in a previous request."));
-        parser.add(Arg::option(&["--max-items"]).int().metavar("<max-items>").help("The maximum number of entries to return in total, paging through multiple requests if needed. Use --limit to control the page size."));
+        identity::pagination::add_marker_pagination_options(parser, true);
         //  CUSTOM ACTION NonNegativeAction nargs=None default=None const=None
     }
 
