@@ -2,7 +2,15 @@
 
 use cliff::argparse::{Action, ArgValue, Nargs};
 use cliff::{Arg, Args, Command, CommandKind, Output, Parser, Result};
-use osc_lib::ClientManager;
+use osc_lib::{parseractions, ClientManager};
+use serde_json::{json, Map, Value as Json};
+
+use super::server::wait_for_server;
+use super::server_common::{
+    self as common, action, command_error, find_flavor, find_image, find_server, require, supports,
+};
+use crate::resources::IMAGE;
+use openstack_sdk as sdk;
 
 /// `server dump create`.
 pub struct CreateServerDump;
@@ -24,11 +32,6 @@ impl Command<ClientManager> for CreateServerDump {
     fn take_action(&self, ctx: &mut ClientManager, args: &Args) -> Result<Output> {
         create_server_dump(ctx, args)
     }
-}
-
-fn create_server_dump(ctx: &mut ClientManager, args: &Args) -> Result<Output> {
-    let _ = (ctx, args);
-    Err(cliff::Error::command("not implemented"))
 }
 
 /// `server evacuate`.
@@ -65,11 +68,6 @@ impl Command<ClientManager> for EvacuateServer {
     }
 }
 
-fn evacuate_server(ctx: &mut ClientManager, args: &Args) -> Result<Output> {
-    let _ = (ctx, args);
-    Err(cliff::Error::command("not implemented"))
-}
-
 /// `server lock`.
 pub struct LockServer;
 
@@ -91,11 +89,6 @@ impl Command<ClientManager> for LockServer {
     fn take_action(&self, ctx: &mut ClientManager, args: &Args) -> Result<Output> {
         lock_server(ctx, args)
     }
-}
-
-fn lock_server(ctx: &mut ClientManager, args: &Args) -> Result<Output> {
-    let _ = (ctx, args);
-    Err(cliff::Error::command("not implemented"))
 }
 
 /// `server migrate`.
@@ -132,11 +125,6 @@ impl Command<ClientManager> for MigrateServer {
     }
 }
 
-fn migrate_server(ctx: &mut ClientManager, args: &Args) -> Result<Output> {
-    let _ = (ctx, args);
-    Err(cliff::Error::command("not implemented"))
-}
-
 /// `server migrate confirm`.
 pub struct MigrateConfirm;
 
@@ -156,11 +144,6 @@ impl Command<ClientManager> for MigrateConfirm {
     fn take_action(&self, ctx: &mut ClientManager, args: &Args) -> Result<Output> {
         migrate_confirm(ctx, args)
     }
-}
-
-fn migrate_confirm(ctx: &mut ClientManager, args: &Args) -> Result<Output> {
-    let _ = (ctx, args);
-    Err(cliff::Error::command("not implemented"))
 }
 
 /// `server migrate revert`.
@@ -184,11 +167,6 @@ impl Command<ClientManager> for MigrateRevert {
     }
 }
 
-fn migrate_revert(ctx: &mut ClientManager, args: &Args) -> Result<Output> {
-    let _ = (ctx, args);
-    Err(cliff::Error::command("not implemented"))
-}
-
 /// `server pause`.
 pub struct PauseServer;
 
@@ -209,11 +187,6 @@ impl Command<ClientManager> for PauseServer {
     fn take_action(&self, ctx: &mut ClientManager, args: &Args) -> Result<Output> {
         pause_server(ctx, args)
     }
-}
-
-fn pause_server(ctx: &mut ClientManager, args: &Args) -> Result<Output> {
-    let _ = (ctx, args);
-    Err(cliff::Error::command("not implemented"))
 }
 
 /// `server reboot`.
@@ -257,11 +230,6 @@ impl Command<ClientManager> for RebootServer {
     fn take_action(&self, ctx: &mut ClientManager, args: &Args) -> Result<Output> {
         reboot_server(ctx, args)
     }
-}
-
-fn reboot_server(ctx: &mut ClientManager, args: &Args) -> Result<Output> {
-    let _ = (ctx, args);
-    Err(cliff::Error::command("not implemented"))
 }
 
 /// `server rebuild`.
@@ -341,11 +309,6 @@ impl Command<ClientManager> for RebuildServer {
     }
 }
 
-fn rebuild_server(ctx: &mut ClientManager, args: &Args) -> Result<Output> {
-    let _ = (ctx, args);
-    Err(cliff::Error::command("not implemented"))
-}
-
 /// `server rescue`.
 pub struct RescueServer;
 
@@ -373,11 +336,6 @@ impl Command<ClientManager> for RescueServer {
     fn take_action(&self, ctx: &mut ClientManager, args: &Args) -> Result<Output> {
         rescue_server(ctx, args)
     }
-}
-
-fn rescue_server(ctx: &mut ClientManager, args: &Args) -> Result<Output> {
-    let _ = (ctx, args);
-    Err(cliff::Error::command("not implemented"))
 }
 
 /// `server resize`.
@@ -415,11 +373,6 @@ impl Command<ClientManager> for ResizeServer {
     }
 }
 
-fn resize_server(ctx: &mut ClientManager, args: &Args) -> Result<Output> {
-    let _ = (ctx, args);
-    Err(cliff::Error::command("not implemented"))
-}
-
 /// `server resize confirm`.
 pub struct ResizeConfirm;
 
@@ -441,11 +394,6 @@ impl Command<ClientManager> for ResizeConfirm {
     }
 }
 
-fn resize_confirm(ctx: &mut ClientManager, args: &Args) -> Result<Output> {
-    let _ = (ctx, args);
-    Err(cliff::Error::command("not implemented"))
-}
-
 /// `server resize revert`.
 pub struct ResizeRevert;
 
@@ -465,11 +413,6 @@ impl Command<ClientManager> for ResizeRevert {
     fn take_action(&self, ctx: &mut ClientManager, args: &Args) -> Result<Output> {
         resize_revert(ctx, args)
     }
-}
-
-fn resize_revert(ctx: &mut ClientManager, args: &Args) -> Result<Output> {
-    let _ = (ctx, args);
-    Err(cliff::Error::command("not implemented"))
 }
 
 /// `server restore`.
@@ -494,11 +437,6 @@ impl Command<ClientManager> for RestoreServer {
     }
 }
 
-fn restore_server(ctx: &mut ClientManager, args: &Args) -> Result<Output> {
-    let _ = (ctx, args);
-    Err(cliff::Error::command("not implemented"))
-}
-
 /// `server resume`.
 pub struct ResumeServer;
 
@@ -519,11 +457,6 @@ impl Command<ClientManager> for ResumeServer {
     fn take_action(&self, ctx: &mut ClientManager, args: &Args) -> Result<Output> {
         resume_server(ctx, args)
     }
-}
-
-fn resume_server(ctx: &mut ClientManager, args: &Args) -> Result<Output> {
-    let _ = (ctx, args);
-    Err(cliff::Error::command("not implemented"))
 }
 
 /// `server shelve`.
@@ -554,11 +487,6 @@ impl Command<ClientManager> for ShelveServer {
     }
 }
 
-fn shelve_server(ctx: &mut ClientManager, args: &Args) -> Result<Output> {
-    let _ = (ctx, args);
-    Err(cliff::Error::command("not implemented"))
-}
-
 /// `server start`.
 pub struct StartServer;
 
@@ -580,11 +508,6 @@ impl Command<ClientManager> for StartServer {
     fn take_action(&self, ctx: &mut ClientManager, args: &Args) -> Result<Output> {
         start_server(ctx, args)
     }
-}
-
-fn start_server(ctx: &mut ClientManager, args: &Args) -> Result<Output> {
-    let _ = (ctx, args);
-    Err(cliff::Error::command("not implemented"))
 }
 
 /// `server stop`.
@@ -610,11 +533,6 @@ impl Command<ClientManager> for StopServer {
     }
 }
 
-fn stop_server(ctx: &mut ClientManager, args: &Args) -> Result<Output> {
-    let _ = (ctx, args);
-    Err(cliff::Error::command("not implemented"))
-}
-
 /// `server suspend`.
 pub struct SuspendServer;
 
@@ -635,11 +553,6 @@ impl Command<ClientManager> for SuspendServer {
     fn take_action(&self, ctx: &mut ClientManager, args: &Args) -> Result<Output> {
         suspend_server(ctx, args)
     }
-}
-
-fn suspend_server(ctx: &mut ClientManager, args: &Args) -> Result<Output> {
-    let _ = (ctx, args);
-    Err(cliff::Error::command("not implemented"))
 }
 
 /// `server unlock`.
@@ -664,11 +577,6 @@ impl Command<ClientManager> for UnlockServer {
     }
 }
 
-fn unlock_server(ctx: &mut ClientManager, args: &Args) -> Result<Output> {
-    let _ = (ctx, args);
-    Err(cliff::Error::command("not implemented"))
-}
-
 /// `server unpause`.
 pub struct UnpauseServer;
 
@@ -691,11 +599,6 @@ impl Command<ClientManager> for UnpauseServer {
     }
 }
 
-fn unpause_server(ctx: &mut ClientManager, args: &Args) -> Result<Output> {
-    let _ = (ctx, args);
-    Err(cliff::Error::command("not implemented"))
-}
-
 /// `server unrescue`.
 pub struct UnrescueServer;
 
@@ -715,11 +618,6 @@ impl Command<ClientManager> for UnrescueServer {
     fn take_action(&self, ctx: &mut ClientManager, args: &Args) -> Result<Output> {
         unrescue_server(ctx, args)
     }
-}
-
-fn unrescue_server(ctx: &mut ClientManager, args: &Args) -> Result<Output> {
-    let _ = (ctx, args);
-    Err(cliff::Error::command("not implemented"))
 }
 
 /// `server unshelve`.
@@ -753,7 +651,538 @@ impl Command<ClientManager> for UnshelveServer {
     }
 }
 
+fn given<'a>(args: &'a Args, dest: &str) -> Option<&'a str> {
+    args.str(dest).filter(|s| !s.is_empty())
+}
+
+/// The loop of the simple multi-server actions: find each server (the first failure ends the command), then
+/// POST the action.
+fn each_server(
+    ctx: &mut ClientManager,
+    args: &Args,
+    body: Json,
+    all_projects: bool,
+) -> Result<Output> {
+    for name in args.strings("server") {
+        let server = find_server(ctx, &name, !all_projects_lookup(args), all_projects)?;
+        action(ctx, &sdk::id_of(&server), body.clone(), None)?;
+    }
+    Ok(Output::ok())
+}
+
+/// `server start|stop` look servers up without details (`details=False`).
+fn all_projects_lookup(args: &Args) -> bool {
+    matches!(args.get("all_projects"), ArgValue::Bool(_))
+}
+
+fn one_server(ctx: &mut ClientManager, args: &Args) -> Result<Json> {
+    Ok(find_server(
+        ctx,
+        args.str("server").unwrap_or(""),
+        true,
+        false,
+    )?)
+}
+
+fn write_stdout(text: &str) {
+    use std::io::Write;
+    let mut out = std::io::stdout();
+    // The command's outcome does not depend on this line reaching a closed stdout.
+    let _ = out.write_all(text.as_bytes());
+    let _ = out.flush();
+}
+
+fn create_server_dump(ctx: &mut ClientManager, args: &Args) -> Result<Output> {
+    each_server(ctx, args, json!({"trigger_crash_dump": null}), false)
+}
+
+fn evacuate_server(ctx: &mut ClientManager, args: &Args) -> Result<Output> {
+    let host = given(args, "host");
+    if host.is_some() {
+        require(
+            ctx,
+            "2.29",
+            "--os-compute-api-version 2.29 or later is required to specify a preferred host.",
+        )?;
+    }
+    let shared = args.flag("shared_storage");
+    if shared && supports(ctx, "2.14")? {
+        return Err(command_error(
+            "--os-compute-api-version 2.13 or earlier is required to specify shared-storage.",
+        ));
+    }
+    let mut evacuate = Map::new();
+    if let Some(host) = host {
+        evacuate.insert("host".into(), json!(host));
+    }
+    if let Some(password) = args.str("password") {
+        evacuate.insert("adminPass".into(), json!(password));
+    }
+    if !supports(ctx, "2.14")? {
+        evacuate.insert("onSharedStorage".into(), json!(shared));
+    }
+    let server = one_server(ctx, args)?;
+    let id = sdk::id_of(&server);
+    action(ctx, &id, json!({"evacuate": evacuate}), None)?;
+    if args.flag("wait") {
+        let mut success = vec!["active"];
+        if sdk::str_of(&server, "status") == Some("SHUTOFF") {
+            success.push("shutoff");
+        }
+        if wait_for_server(ctx, &id, &success)? {
+            write_stdout("Complete\n");
+        } else {
+            return Err(command_error(format!("Error evacuating server: {id}")));
+        }
+    }
+    Ok(Output::show(common::prep_server_detail(
+        ctx, &server, true,
+    )?))
+}
+
+fn lock_server(ctx: &mut ClientManager, args: &Args) -> Result<Output> {
+    let body = match given(args, "reason") {
+        Some(reason) => {
+            require(
+                ctx,
+                "2.73",
+                "--os-compute-api-version 2.73 or greater is required to use the --reason option",
+            )?;
+            json!({"lock": {"locked_reason": reason}})
+        }
+        None => json!({"lock": null}),
+    };
+    each_server(ctx, args, body, false)
+}
+
+fn migrate_server(ctx: &mut ClientManager, args: &Args) -> Result<Output> {
+    let server = one_server(ctx, args)?;
+    let id = sdk::id_of(&server);
+    let host = given(args, "host");
+    let block = args.get("block_migration").clone();
+    let overcommit = args.get("disk_overcommit").clone();
+    if args.flag("live_migration") {
+        let block_migration = match block {
+            ArgValue::Bool(b) => json!(b),
+            _ if !supports(ctx, "2.25")? => json!(false),
+            _ => json!("auto"),
+        };
+        if host.is_some() && !supports(ctx, "2.30")? {
+            return Err(command_error(
+                "--os-compute-api-version 2.30 or greater is required when using --host",
+            ));
+        }
+        let mut live = Map::new();
+        if !supports(ctx, "2.25")? {
+            let value = matches!(overcommit, ArgValue::Bool(true));
+            live.insert("disk_over_commit".into(), json!(value));
+        } else if overcommit != ArgValue::Null {
+            log::warn!(
+                "The --disk-overcommit and --no-disk-overcommit options are only supported by \
+                 --os-compute-api-version 2.24 or below; this will be an error in a future release"
+            );
+        }
+        live.insert("host".into(), host.map_or(Json::Null, |h| json!(h)));
+        live.insert("block_migration".into(), block_migration);
+        let version = if supports(ctx, "2.30")? {
+            Some("2.30")
+        } else if supports(ctx, "2.25")? {
+            Some("2.25")
+        } else {
+            None
+        };
+        action(ctx, &id, json!({"os-migrateLive": live}), version)?;
+    } else {
+        if matches!(block, ArgValue::Bool(true)) || matches!(overcommit, ArgValue::Bool(true)) {
+            return Err(command_error(
+                "--live-migration must be specified if --block-migration or --disk-overcommit is specified",
+            ));
+        }
+        if host.is_some() {
+            require(
+                ctx,
+                "2.56",
+                "--os-compute-api-version 2.56 or greater is required to use --host without --live-migration.",
+            )?;
+        }
+        let body = match host {
+            Some(host) => json!({"migrate": {"host": host}}),
+            None => json!({"migrate": null}),
+        };
+        action(ctx, &id, body, None)?;
+    }
+    if args.flag("wait") {
+        if wait_for_server(ctx, &id, &["active", "verify_resize"])? {
+            write_stdout(
+                "Complete, check success/failure by openstack server migration/event list/show\n",
+            );
+        } else {
+            return Err(command_error(format!("Error migrating server: {id}")));
+        }
+    }
+    Ok(Output::ok())
+}
+
+fn pause_server(ctx: &mut ClientManager, args: &Args) -> Result<Output> {
+    each_server(ctx, args, json!({"pause": null}), false)
+}
+
+fn reboot_server(ctx: &mut ClientManager, args: &Args) -> Result<Output> {
+    let id = sdk::id_of(&one_server(ctx, args)?);
+    let kind = args.str("reboot_type").unwrap_or("SOFT");
+    action(ctx, &id, json!({"reboot": {"type": kind}}), None)?;
+    if args.flag("wait") {
+        if wait_for_server(ctx, &id, &["active"])? {
+            write_stdout("Complete\n");
+        } else {
+            return Err(command_error(format!("Error rebooting server: {id}")));
+        }
+    }
+    Ok(Output::ok())
+}
+
+fn rebuild_server(ctx: &mut ClientManager, args: &Args) -> Result<Output> {
+    let server = one_server(ctx, args)?;
+    let id = sdk::id_of(&server);
+    let current_image = server
+        .get("image")
+        .and_then(|i| i.get("id"))
+        .and_then(Json::as_str)
+        .filter(|i| !i.is_empty())
+        .map(str::to_owned);
+    let image = match given(args, "image") {
+        Some(image) => find_image(ctx, image)?,
+        None => {
+            let Some(current) = &current_image else {
+                return Err(command_error(
+                    "The --image option is required when rebuilding a volume-backed server",
+                ));
+            };
+            sdk::get(ctx, &IMAGE, IMAGE.base_path, current)?
+        }
+    };
+    let mut rebuild = Map::new();
+    rebuild.insert("imageRef".into(), json!(sdk::id_of(&image)));
+    if let ArgValue::Bool(preserve) = args.get("preserve_ephemeral") {
+        rebuild.insert("preserve_ephemeral".into(), json!(preserve));
+    }
+    if let Some(name) = args.str("name") {
+        rebuild.insert("name".into(), json!(name));
+    }
+    if let Some(password) = args.str("password") {
+        rebuild.insert("adminPass".into(), json!(password));
+    }
+    let props = parseractions::key_value(&args.strings("properties"))
+        .map_err(|m| cliff::Error::usage(parseractions::argument_error("--property", &m)))?;
+    if !props.is_empty() {
+        let metadata: Map<String, Json> = props.into_iter().map(|(k, v)| (k, json!(v))).collect();
+        rebuild.insert("metadata".into(), Json::Object(metadata));
+    }
+    if let Some(user_data) = given(args, "user_data") {
+        require(ctx, "2.54", "--os-compute-api-version 2.54 or greater is required to support the --user-data option")?;
+        let data = std::fs::read(user_data).map_err(|e| {
+            let reason = match e.kind() {
+                std::io::ErrorKind::NotFound => {
+                    format!("[Errno 2] No such file or directory: '{user_data}'")
+                }
+                _ => e.to_string(),
+            };
+            command_error(format!("Can't open '{user_data}': {reason}"))
+        })?;
+        rebuild.insert("user_data".into(), json!(common::base64(&data)));
+    } else if args.flag("no_user_data") {
+        require(ctx, "2.54", "--os-compute-api-version 2.54 or greater is required to support the --no-user-data option")?;
+        rebuild.insert("user_data".into(), Json::Null);
+    }
+    if let Some(key) = given(args, "key_name") {
+        require(
+            ctx,
+            "2.54",
+            "--os-compute-api-version 2.54 or greater is required to support the --key-name option",
+        )?;
+        rebuild.insert("key_name".into(), json!(key));
+    } else if args.flag("no_key_name") {
+        require(ctx, "2.54", "--os-compute-api-version 2.54 or greater is required to support the --no-key-name option")?;
+        rebuild.insert("key_name".into(), Json::Null);
+    }
+    if let Some(description) = given(args, "description") {
+        require(ctx, "2.19", "--os-compute-api-version 2.19 or greater is required to support the --description option")?;
+        rebuild.insert("description".into(), json!(description));
+    }
+    let certs = args.strings("trusted_image_certs");
+    if !certs.is_empty() {
+        require(ctx, "2.63", "--os-compute-api-version 2.63 or greater is required to support the --trusted-certs option")?;
+        rebuild.insert("trusted_image_certificates".into(), json!(certs));
+    } else if args.flag("no_trusted_image_certs") {
+        require(
+            ctx,
+            "2.63",
+            "--os-compute-api-version 2.63 or greater is required to support the --no-trusted-certs option",
+        )?;
+        rebuild.insert("trusted_image_certificates".into(), Json::Null);
+    }
+    if let Some(hostname) = given(args, "hostname") {
+        require(
+            ctx,
+            "2.90",
+            "--os-compute-api-version 2.90 or greater is required to support the --hostname option",
+        )?;
+        rebuild.insert("hostname".into(), json!(hostname));
+    }
+    if matches!(args.get("reimage_boot_volume"), ArgValue::Bool(true)) {
+        require(
+            ctx,
+            "2.93",
+            "--os-compute-api-version 2.93 or greater is required to support the --reimage-boot-volume option",
+        )?;
+    } else if current_image.is_none() {
+        if supports(ctx, "2.93")? {
+            return Err(command_error(
+                "--reimage-boot-volume is required to rebuild a volume-backed server",
+            ));
+        }
+        log::warn!(
+            "Attempting to rebuild a volume-backed server using --os-compute-api-version 2.92 or earlier, which \
+             will only succeed if the image is identical to the one initially used. This will be an error in a \
+             future release."
+        );
+    }
+    let status = sdk::str_of(&server, "status").unwrap_or("").to_lowercase();
+    let success = match status.as_str() {
+        "shutoff" => "shutoff",
+        "error" | "active" => "active",
+        _ => {
+            return Err(command_error(
+                "The server status is not ACTIVE, SHUTOFF or ERROR.",
+            ))
+        }
+    };
+    let response = action(ctx, &id, json!({"rebuild": rebuild}), None)?;
+    let mut rebuilt = server.clone();
+    if let (Some(target), Ok(answer)) = (rebuilt.as_object_mut(), response.json()) {
+        if let Some(Json::Object(fields)) = answer.get("server") {
+            for (key, value) in fields {
+                target.insert(key.clone(), value.clone());
+            }
+        }
+    }
+    if args.flag("wait") {
+        if wait_for_server(ctx, &id, &[success])? {
+            write_stdout("Complete\n");
+        } else {
+            return Err(command_error(format!("Error rebuilding server: {id}")));
+        }
+    }
+    Ok(Output::show(common::prep_server_detail(
+        ctx, &rebuilt, false,
+    )?))
+}
+
+fn rescue_server(ctx: &mut ClientManager, args: &Args) -> Result<Output> {
+    let image = match given(args, "image") {
+        Some(image) => Some(sdk::id_of(&find_image(ctx, image)?)),
+        None => None,
+    };
+    let id = sdk::id_of(&one_server(ctx, args)?);
+    let mut rescue = Map::new();
+    if let Some(password) = args.str("password") {
+        rescue.insert("adminPass".into(), json!(password));
+    }
+    if let Some(image) = image {
+        rescue.insert("rescue_image_ref".into(), json!(image));
+    }
+    action(ctx, &id, json!({"rescue": rescue}), None)?;
+    Ok(Output::ok())
+}
+
+fn resize_server(ctx: &mut ClientManager, args: &Args) -> Result<Output> {
+    let server = one_server(ctx, args)?;
+    let id = sdk::id_of(&server);
+    if let Some(flavor) = given(args, "flavor") {
+        if !server.get("image").is_some_and(sdk::truthy) {
+            log::warn!("The root disk size in flavor will not be applied while booting from a persistent volume.");
+        }
+        let flavor = find_flavor(ctx, flavor)?;
+        action(
+            ctx,
+            &id,
+            json!({"resize": {"flavorRef": sdk::id_of(&flavor)}}),
+            None,
+        )?;
+        if args.flag("wait") {
+            if !wait_for_server(ctx, &id, &["active", "verify_resize"])? {
+                return Err(command_error(format!("Error resizing server: {id}")));
+            }
+            write_stdout("Complete\n");
+        }
+    } else if args.flag("confirm") {
+        log::warn!(
+            "The --confirm option has been deprecated. Please use the 'openstack server resize confirm' command \
+             instead."
+        );
+        action(ctx, &id, json!({"confirmResize": null}), None)?;
+    } else if args.flag("revert") {
+        log::warn!(
+            "The --revert option has been deprecated. Please use the 'openstack server resize revert' command \
+             instead."
+        );
+        action(ctx, &id, json!({"revertResize": null}), None)?;
+    }
+    Ok(Output::ok())
+}
+
+/// `server resize confirm` (and `server migration confirm`).
+pub(crate) fn resize_confirm(ctx: &mut ClientManager, args: &Args) -> Result<Output> {
+    let id = sdk::id_of(&one_server(ctx, args)?);
+    action(ctx, &id, json!({"confirmResize": null}), None)?;
+    Ok(Output::ok())
+}
+
+/// `server resize revert` (and `server migration revert`).
+pub(crate) fn resize_revert(ctx: &mut ClientManager, args: &Args) -> Result<Output> {
+    let id = sdk::id_of(&one_server(ctx, args)?);
+    action(ctx, &id, json!({"revertResize": null}), None)?;
+    Ok(Output::ok())
+}
+
+fn migrate_confirm(ctx: &mut ClientManager, args: &Args) -> Result<Output> {
+    log::warn!("The 'server migrate confirm' command has been deprecated in favour of the 'server migration confirm' command.");
+    resize_confirm(ctx, args)
+}
+
+fn migrate_revert(ctx: &mut ClientManager, args: &Args) -> Result<Output> {
+    log::warn!("The 'server migrate revert' command has been deprecated in favour of the 'server migration revert' command.");
+    resize_revert(ctx, args)
+}
+
+fn restore_server(ctx: &mut ClientManager, args: &Args) -> Result<Output> {
+    each_server(ctx, args, json!({"restore": null}), false)
+}
+
+fn resume_server(ctx: &mut ClientManager, args: &Args) -> Result<Output> {
+    each_server(ctx, args, json!({"resume": null}), false)
+}
+
+fn shelve_server(ctx: &mut ClientManager, args: &Args) -> Result<Output> {
+    let mut ids = Vec::new();
+    for name in args.strings("servers") {
+        let server = find_server(ctx, &name, true, false)?;
+        let status = sdk::str_of(&server, "status").unwrap_or("").to_lowercase();
+        if status == "shelved" || status == "shelved_offloaded" {
+            continue;
+        }
+        let id = sdk::id_of(&server);
+        action(ctx, &id, json!({"shelve": null}), None)?;
+        ids.push(id);
+    }
+    let (wait, offload) = (args.flag("wait"), args.flag("offload"));
+    if !wait && !offload {
+        return Ok(Output::ok());
+    }
+    for id in &ids {
+        if !wait_for_server(ctx, id, &["shelved", "shelved_offloaded"])? {
+            return Err(command_error(format!("Error shelving server: {id}")));
+        }
+    }
+    if !offload {
+        return Ok(Output::ok());
+    }
+    for id in &ids {
+        let server = common::get_server(ctx, id)?;
+        if sdk::str_of(&server, "status")
+            .is_some_and(|s| s.eq_ignore_ascii_case("shelved_offloaded"))
+        {
+            continue;
+        }
+        action(ctx, id, json!({"shelveOffload": null}), None)?;
+    }
+    if !wait {
+        return Ok(Output::ok());
+    }
+    for id in &ids {
+        if !wait_for_server(ctx, id, &["shelved_offloaded"])? {
+            return Err(command_error(format!(
+                "Error offloading shelved server: {id}"
+            )));
+        }
+    }
+    Ok(Output::ok())
+}
+
+fn start_server(ctx: &mut ClientManager, args: &Args) -> Result<Output> {
+    let all = args.flag("all_projects");
+    each_server(ctx, args, json!({"os-start": null}), all)
+}
+
+fn stop_server(ctx: &mut ClientManager, args: &Args) -> Result<Output> {
+    let all = args.flag("all_projects");
+    each_server(ctx, args, json!({"os-stop": null}), all)
+}
+
+fn suspend_server(ctx: &mut ClientManager, args: &Args) -> Result<Output> {
+    each_server(ctx, args, json!({"suspend": null}), false)
+}
+
+fn unlock_server(ctx: &mut ClientManager, args: &Args) -> Result<Output> {
+    each_server(ctx, args, json!({"unlock": null}), false)
+}
+
+fn unpause_server(ctx: &mut ClientManager, args: &Args) -> Result<Output> {
+    each_server(ctx, args, json!({"unpause": null}), false)
+}
+
+fn unrescue_server(ctx: &mut ClientManager, args: &Args) -> Result<Output> {
+    let id = sdk::id_of(&one_server(ctx, args)?);
+    action(ctx, &id, json!({"unrescue": null}), None)?;
+    Ok(Output::ok())
+}
+
 fn unshelve_server(ctx: &mut ClientManager, args: &Args) -> Result<Output> {
-    let _ = (ctx, args);
-    Err(cliff::Error::command("not implemented"))
+    let mut data = Map::new();
+    let mut zone: Option<Json> = None;
+    if let Some(az) = given(args, "availability_zone") {
+        require(
+            ctx,
+            "2.77",
+            "--os-compute-api-version 2.77 or greater is required to support the --availability-zone option",
+        )?;
+        zone = Some(json!(az));
+    }
+    if let Some(host) = given(args, "host") {
+        require(
+            ctx,
+            "2.91",
+            "--os-compute-api-version 2.91 or greater is required to support the --host option",
+        )?;
+        data.insert("host".into(), json!(host));
+    }
+    if args.flag("no_availability_zone") {
+        require(
+            ctx,
+            "2.91",
+            "--os-compute-api-version 2.91 or greater is required to support the --no-availability-zone option",
+        )?;
+        zone = Some(Json::Null);
+    }
+    if let Some(zone) = zone {
+        data.insert("availability_zone".into(), zone);
+    }
+    let body = if data.is_empty() {
+        json!({"unshelve": null})
+    } else {
+        json!({"unshelve": data})
+    };
+    for name in args.strings("server") {
+        let server = find_server(ctx, &name, true, false)?;
+        let status = sdk::str_of(&server, "status").unwrap_or("").to_lowercase();
+        if status != "shelved" && status != "shelved_offloaded" {
+            continue;
+        }
+        let id = sdk::id_of(&server);
+        action(ctx, &id, body.clone(), None)?;
+        if args.flag("wait") && !wait_for_server(ctx, &id, &["active", "shutoff"])? {
+            return Err(command_error(format!("Error unshelving server: {id}")));
+        }
+    }
+    Ok(Output::ok())
 }
