@@ -2,7 +2,18 @@
 
 use cliff::argparse::Nargs;
 use cliff::{Arg, Args, Command, CommandKind, Output, Parser, Result};
-use osc_lib::ClientManager;
+use cliff::Value;
+use osc_lib::format_columns::list_dict_column;
+use osc_lib::{ClientManager, Method};
+use serde_json::{json, Map, Value as Json};
+
+use super::server_common::{self as common, action, command_error, find_server, require, supports};
+use crate::resources::{
+    FLOATING_IP, NETWORK, PORT, SERVER_INTERFACE, VOLUME, VOLUME_ATTACHMENT,
+    VOLUME_ATTACHMENT_MAX_MICROVERSION,
+};
+use openstack_sdk as sdk;
+use openstack_sdk::Call;
 
 /// `server add fixed ip`.
 pub struct AddFixedIP;
@@ -38,14 +49,10 @@ impl Command<ClientManager> for AddFixedIP {
     }
 
     fn take_action(&self, ctx: &mut ClientManager, args: &Args) -> Result<Output> {
-        add_fixed_i_p(ctx, args)
+        add_fixed_ip(ctx, args)
     }
 }
 
-fn add_fixed_i_p(ctx: &mut ClientManager, args: &Args) -> Result<Output> {
-    let _ = (ctx, args);
-    Err(cliff::Error::command("not implemented"))
-}
 
 /// `server add floating ip`.
 pub struct AddFloatingIP;
@@ -70,14 +77,10 @@ impl Command<ClientManager> for AddFloatingIP {
     }
 
     fn take_action(&self, ctx: &mut ClientManager, args: &Args) -> Result<Output> {
-        add_floating_i_p(ctx, args)
+        add_floating_ip(ctx, args)
     }
 }
 
-fn add_floating_i_p(ctx: &mut ClientManager, args: &Args) -> Result<Output> {
-    let _ = (ctx, args);
-    Err(cliff::Error::command("not implemented"))
-}
 
 /// `server add network`.
 pub struct AddNetwork;
@@ -108,10 +111,6 @@ impl Command<ClientManager> for AddNetwork {
     }
 }
 
-fn add_network(ctx: &mut ClientManager, args: &Args) -> Result<Output> {
-    let _ = (ctx, args);
-    Err(cliff::Error::command("not implemented"))
-}
 
 /// `server add port`.
 pub struct AddPort;
@@ -142,10 +141,6 @@ impl Command<ClientManager> for AddPort {
     }
 }
 
-fn add_port(ctx: &mut ClientManager, args: &Args) -> Result<Output> {
-    let _ = (ctx, args);
-    Err(cliff::Error::command("not implemented"))
-}
 
 /// `server add security group`.
 pub struct AddServerSecurityGroup;
@@ -169,10 +164,6 @@ impl Command<ClientManager> for AddServerSecurityGroup {
     }
 }
 
-fn add_server_security_group(ctx: &mut ClientManager, args: &Args) -> Result<Output> {
-    let _ = (ctx, args);
-    Err(cliff::Error::command("not implemented"))
-}
 
 /// `server add volume`.
 pub struct AddServerVolume;
@@ -215,10 +206,6 @@ impl Command<ClientManager> for AddServerVolume {
     }
 }
 
-fn add_server_volume(ctx: &mut ClientManager, args: &Args) -> Result<Output> {
-    let _ = (ctx, args);
-    Err(cliff::Error::command("not implemented"))
-}
 
 /// `server remove fixed ip`.
 pub struct RemoveFixedIP;
@@ -242,14 +229,10 @@ impl Command<ClientManager> for RemoveFixedIP {
     }
 
     fn take_action(&self, ctx: &mut ClientManager, args: &Args) -> Result<Output> {
-        remove_fixed_i_p(ctx, args)
+        remove_fixed_ip(ctx, args)
     }
 }
 
-fn remove_fixed_i_p(ctx: &mut ClientManager, args: &Args) -> Result<Output> {
-    let _ = (ctx, args);
-    Err(cliff::Error::command("not implemented"))
-}
 
 /// `server remove floating ip`.
 pub struct RemoveFloatingIP;
@@ -273,14 +256,10 @@ impl Command<ClientManager> for RemoveFloatingIP {
     }
 
     fn take_action(&self, ctx: &mut ClientManager, args: &Args) -> Result<Output> {
-        remove_floating_i_p(ctx, args)
+        remove_floating_ip(ctx, args)
     }
 }
 
-fn remove_floating_i_p(ctx: &mut ClientManager, args: &Args) -> Result<Output> {
-    let _ = (ctx, args);
-    Err(cliff::Error::command("not implemented"))
-}
 
 /// `server remove network`.
 pub struct RemoveNetwork;
@@ -308,10 +287,6 @@ impl Command<ClientManager> for RemoveNetwork {
     }
 }
 
-fn remove_network(ctx: &mut ClientManager, args: &Args) -> Result<Output> {
-    let _ = (ctx, args);
-    Err(cliff::Error::command("not implemented"))
-}
 
 /// `server remove port`.
 pub struct RemovePort;
@@ -339,10 +314,6 @@ impl Command<ClientManager> for RemovePort {
     }
 }
 
-fn remove_port(ctx: &mut ClientManager, args: &Args) -> Result<Output> {
-    let _ = (ctx, args);
-    Err(cliff::Error::command("not implemented"))
-}
 
 /// `server remove security group`.
 pub struct RemoveServerSecurityGroup;
@@ -366,10 +337,6 @@ impl Command<ClientManager> for RemoveServerSecurityGroup {
     }
 }
 
-fn remove_server_security_group(ctx: &mut ClientManager, args: &Args) -> Result<Output> {
-    let _ = (ctx, args);
-    Err(cliff::Error::command("not implemented"))
-}
 
 /// `server remove volume`.
 pub struct RemoveServerVolume;
@@ -397,7 +364,272 @@ impl Command<ClientManager> for RemoveServerVolume {
     }
 }
 
+
+fn one_server(ctx: &mut ClientManager, args: &Args) -> Result<Json> {
+    Ok(find_server(ctx, args.str("server").unwrap_or(""), true, false)?)
+}
+
+fn arg<'a>(args: &'a Args, dest: &str) -> &'a str {
+    args.str(dest).unwrap_or("")
+}
+
+fn interfaces_path(server_id: &str) -> String {
+    SERVER_INTERFACE.path(&[("server_id", server_id)])
+}
+
+/// `compute_client.create_server_interface(server, **attrs)`.
+fn create_interface(ctx: &mut ClientManager, server_id: &str, attrs: Map<String, Json>) -> Result<Json> {
+    common::use_class(ctx, "2.70")?;
+    Ok(sdk::create(ctx, &SERVER_INTERFACE, Method::Post, &interfaces_path(server_id), attrs)?)
+}
+
+fn tag_option(ctx: &mut ClientManager, args: &Args, attrs: &mut Map<String, Json>) -> Result<()> {
+    if let Some(tag) = args.str("tag").filter(|t| !t.is_empty()) {
+        require(ctx, "2.49", "--os-compute-api-version 2.49 or greater is required to support the --tag option")?;
+        attrs.insert("tag".into(), json!(tag));
+    }
+    Ok(())
+}
+
+fn add_fixed_ip(ctx: &mut ClientManager, args: &Args) -> Result<Output> {
+    let server = one_server(ctx, args)?;
+    let server_id = sdk::id_of(&server);
+    if args.str("tag").is_some_and(|t| !t.is_empty()) {
+        require(ctx, "2.49", "--os-compute-api-version 2.49 or greater is required to support the --tag option")?;
+    }
+    let net_id = sdk::id_of(&sdk::find_one(ctx, &NETWORK, NETWORK.base_path, arg(args, "network"), &[])?);
+    let mut attrs = Map::new();
+    attrs.insert("net_id".into(), json!(net_id));
+    if let Some(ip) = args.str("fixed_ip_address").filter(|t| !t.is_empty()) {
+        attrs.insert("fixed_ips".into(), json!([{"ip_address": ip}]));
+    }
+    if let Some(tag) = args.str("tag").filter(|t| !t.is_empty()) {
+        attrs.insert("tag".into(), json!(tag));
+    }
+    let interface = create_interface(ctx, &server_id, attrs)?;
+    let mut rows = vec![
+        ("Port ID", sdk::attr(&interface, "port_id")),
+        ("Server ID", Value::str(server_id)),
+        ("Network ID", sdk::attr(&interface, "net_id")),
+        ("MAC Address", sdk::attr(&interface, "mac_addr")),
+        ("Port State", sdk::attr(&interface, "port_state")),
+        ("Fixed IPs", list_dict_column(sdk::attr(&interface, "fixed_ips"))),
+    ];
+    if args.str("tag").is_some_and(|t| !t.is_empty()) && supports(ctx, "2.49")? {
+        rows.push(("Tag", sdk::attr(&interface, "tag")));
+    }
+    Ok(Output::show(rows.into_iter().map(|(k, v)| (k.to_owned(), v)).collect()))
+}
+
+fn floating_ip(ctx: &mut ClientManager, address: &str) -> Result<Json> {
+    Ok(sdk::find_one(ctx, &FLOATING_IP, FLOATING_IP.base_path, address, &[])?)
+}
+
+fn update_floating_ip(ctx: &mut ClientManager, ip: &Json, attrs: Map<String, Json>) -> sdk::Res<()> {
+    let path = sdk::item_path(FLOATING_IP.base_path, &sdk::id_of(ip));
+    Call::new("network", Method::Put, path)
+        .body(json!({"floatingip": attrs}))
+        .send(ctx)?;
+    Ok(())
+}
+
+fn add_floating_ip(ctx: &mut ClientManager, args: &Args) -> Result<Output> {
+    let ip = floating_ip(ctx, arg(args, "ip_address"))?;
+    let server = one_server(ctx, args)?;
+    let ports = sdk::list(ctx, &PORT, PORT.base_path, &[("device_id", Some(sdk::id_of(&server)))], None)?;
+    if ports.is_empty() {
+        return Err(command_error("No attached ports found to associate floating IP with"));
+    }
+    let mut attrs = Map::new();
+    if let Some(fixed) = args.str("fixed_ip_address").filter(|t| !t.is_empty()) {
+        attrs.insert("fixed_ip_address".into(), json!(fixed));
+        let port = ports.iter().find(|port| {
+            port.get("fixed_ips")
+                .and_then(Json::as_array)
+                .is_some_and(|ips| ips.iter().any(|ip| sdk::str_of(ip, "ip_address") == Some(fixed)))
+        });
+        let Some(port) = port else {
+            return Err(command_error(format!("No port found for fixed IP address {fixed}")));
+        };
+        attrs.insert("port_id".into(), json!(sdk::id_of(port)));
+        update_floating_ip(ctx, &ip, attrs)?;
+        return Ok(Output::ok());
+    }
+    let mut error = None;
+    for port in &ports {
+        attrs.insert("port_id".into(), json!(sdk::id_of(port)));
+        match update_floating_ip(ctx, &ip, attrs.clone()) {
+            Ok(()) => {
+                error = None;
+                break;
+            }
+            Err(e) if e.is_not_found() => {
+                log::info!("Skipped port {} because it is not attached to an external gateway", sdk::id_of(port));
+                error = Some(e);
+            }
+            Err(e) => return Err(e.into()),
+        }
+    }
+    match error {
+        Some(e) => Err(e.into()),
+        None => Ok(Output::ok()),
+    }
+}
+
+fn add_network(ctx: &mut ClientManager, args: &Args) -> Result<Output> {
+    let server_id = sdk::id_of(&one_server(ctx, args)?);
+    let net_id = sdk::id_of(&sdk::find_one(ctx, &NETWORK, NETWORK.base_path, arg(args, "network"), &[])?);
+    let mut attrs = Map::new();
+    attrs.insert("net_id".into(), json!(net_id));
+    tag_option(ctx, args, &mut attrs)?;
+    create_interface(ctx, &server_id, attrs)?;
+    Ok(Output::ok())
+}
+
+fn add_port(ctx: &mut ClientManager, args: &Args) -> Result<Output> {
+    let server_id = sdk::id_of(&one_server(ctx, args)?);
+    let port_id = sdk::id_of(&sdk::find_one(ctx, &PORT, PORT.base_path, arg(args, "port"), &[])?);
+    let mut attrs = Map::new();
+    attrs.insert("port_id".into(), json!(port_id));
+    tag_option(ctx, args, &mut attrs)?;
+    create_interface(ctx, &server_id, attrs)?;
+    Ok(Output::ok())
+}
+
+/// `server add|remove security group`: one action per group, failures logged and counted.
+fn security_group_action(ctx: &mut ClientManager, args: &Args, adding: bool) -> Result<Output> {
+    let server_id = sdk::id_of(&one_server(ctx, args)?);
+    let groups = args.strings("security_groups");
+    let mut errors = 0;
+    for group in &groups {
+        let body = if adding {
+            json!({"addSecurityGroup": {"name": group}})
+        } else {
+            json!({"removeSecurityGroup": {"name": group}})
+        };
+        if let Err(e) = action(ctx, &server_id, body, None) {
+            if e.status().is_none() {
+                return Err(e.into());
+            }
+            errors += 1;
+            if adding {
+                log::error!("Failed to add security group with name or ID '{group}' to server '{server_id}': {e}");
+            } else {
+                log::error!(
+                    "Failed to remove security group with name or ID '{group}' from server '{server_id}': {e}"
+                );
+            }
+        }
+    }
+    if errors > 0 {
+        let verb = if adding { "added" } else { "removed" };
+        return Err(command_error(format!(
+            "{errors} of {} security groups were not {verb}.",
+            groups.len()
+        )));
+    }
+    Ok(Output::ok())
+}
+
+fn add_server_security_group(ctx: &mut ClientManager, args: &Args) -> Result<Output> {
+    security_group_action(ctx, args, true)
+}
+
+fn remove_server_security_group(ctx: &mut ClientManager, args: &Args) -> Result<Output> {
+    security_group_action(ctx, args, false)
+}
+
+fn add_server_volume(ctx: &mut ClientManager, args: &Args) -> Result<Output> {
+    let server_id = sdk::id_of(&one_server(ctx, args)?);
+    let volume = sdk::find_one(ctx, &VOLUME, VOLUME.base_path, arg(args, "volume"), &[])?;
+    let mut attrs = Map::new();
+    attrs.insert("volumeId".into(), json!(sdk::id_of(&volume)));
+    attrs.insert("device".into(), args.str("device").map_or(Json::Null, |d| json!(d)));
+    tag_option(ctx, args, &mut attrs)?;
+    if args.flag("enable_delete_on_termination") {
+        require(
+            ctx,
+            "2.79",
+            "--os-compute-api-version 2.79 or greater is required to support the --enable-delete-on-termination \
+             option.",
+        )?;
+        attrs.insert("delete_on_termination".into(), json!(true));
+    }
+    if args.flag("disable_delete_on_termination") {
+        require(
+            ctx,
+            "2.79",
+            "--os-compute-api-version 2.79 or greater is required to support the --disable-delete-on-termination \
+             option.",
+        )?;
+        attrs.insert("delete_on_termination".into(), json!(false));
+    }
+    common::use_class(ctx, VOLUME_ATTACHMENT_MAX_MICROVERSION)?;
+    let path = VOLUME_ATTACHMENT.path(&[("server_id", &server_id)]);
+    let attachment = sdk::create(ctx, &VOLUME_ATTACHMENT, Method::Post, &path, attrs)?;
+    let mut rows = vec![
+        ("ID", sdk::attr(&attachment, "id")),
+        ("Server ID", Value::str(server_id)),
+        ("Volume ID", sdk::attr(&attachment, "volumeId")),
+        ("Device", sdk::attr(&attachment, "device")),
+    ];
+    if supports(ctx, "2.49")? {
+        rows.push(("Tag", sdk::attr(&attachment, "tag")));
+    }
+    if supports(ctx, "2.79")? {
+        rows.push(("Delete On Termination", sdk::attr(&attachment, "delete_on_termination")));
+    }
+    Ok(Output::show(rows.into_iter().map(|(k, v)| (k.to_owned(), v)).collect()))
+}
+
+fn remove_fixed_ip(ctx: &mut ClientManager, args: &Args) -> Result<Output> {
+    let server_id = sdk::id_of(&one_server(ctx, args)?);
+    action(ctx, &server_id, json!({"removeFixedIp": {"address": arg(args, "ip_address")}}), None)?;
+    Ok(Output::ok())
+}
+
+fn remove_floating_ip(ctx: &mut ClientManager, args: &Args) -> Result<Output> {
+    let ip = floating_ip(ctx, arg(args, "ip_address"))?;
+    let mut attrs = Map::new();
+    attrs.insert("port_id".into(), Json::Null);
+    update_floating_ip(ctx, &ip, attrs)?;
+    Ok(Output::ok())
+}
+
+/// `compute_client.delete_server_interface(port_id, server=server)`.
+fn delete_interface(ctx: &mut ClientManager, server_id: &str, port_id: &str, ignore_missing: bool) -> Result<()> {
+    common::use_class(ctx, "2.70")?;
+    let path = sdk::item_path(&interfaces_path(server_id), port_id);
+    sdk::delete(ctx, &SERVER_INTERFACE, &path, ignore_missing)?;
+    Ok(())
+}
+
+fn remove_port(ctx: &mut ClientManager, args: &Args) -> Result<Output> {
+    let server_id = sdk::id_of(&one_server(ctx, args)?);
+    let port_id = sdk::id_of(&sdk::find_one(ctx, &PORT, PORT.base_path, arg(args, "port"), &[])?);
+    delete_interface(ctx, &server_id, &port_id, false)?;
+    Ok(Output::ok())
+}
+
+fn remove_network(ctx: &mut ClientManager, args: &Args) -> Result<Output> {
+    let server_id = sdk::id_of(&one_server(ctx, args)?);
+    let net_id = sdk::id_of(&sdk::find_one(ctx, &NETWORK, NETWORK.base_path, arg(args, "network"), &[])?);
+    common::use_class(ctx, "2.70")?;
+    let interfaces = sdk::list(ctx, &SERVER_INTERFACE, &interfaces_path(&server_id), &[], None)?;
+    for interface in interfaces {
+        if interface.get("net_id").map(sdk::json_text).as_deref() == Some(net_id.as_str()) {
+            let port = interface.get("port_id").map(sdk::json_text).unwrap_or_default();
+            delete_interface(ctx, &server_id, &port, true)?;
+        }
+    }
+    Ok(Output::ok())
+}
+
 fn remove_server_volume(ctx: &mut ClientManager, args: &Args) -> Result<Output> {
-    let _ = (ctx, args);
-    Err(cliff::Error::command("not implemented"))
+    let server_id = sdk::id_of(&one_server(ctx, args)?);
+    let volume = sdk::find_one(ctx, &VOLUME, VOLUME.base_path, arg(args, "volume"), &[])?;
+    common::use_class(ctx, VOLUME_ATTACHMENT_MAX_MICROVERSION)?;
+    let path = sdk::item_path(&VOLUME_ATTACHMENT.path(&[("server_id", &server_id)]), &sdk::id_of(&volume));
+    sdk::delete(ctx, &VOLUME_ATTACHMENT, &path, false)?;
+    Ok(Output::ok())
 }

@@ -2,6 +2,12 @@
 
 use cliff::{Arg, Args, Command, CommandKind, Output, Parser, Result};
 use osc_lib::ClientManager;
+use serde_json::json;
+
+use super::server_common::{action, command_error, find_server, supports};
+use super::server_image::{format_image, wait_for_image};
+use crate::resources::IMAGE;
+use openstack_sdk as sdk;
 
 /// `server backup create`.
 pub struct CreateServerBackup;
@@ -47,7 +53,28 @@ impl Command<ClientManager> for CreateServerBackup {
     }
 }
 
+
 fn create_server_backup(ctx: &mut ClientManager, args: &Args) -> Result<Output> {
-    let _ = (ctx, args);
-    Err(cliff::Error::command("not implemented"))
+    let server = find_server(ctx, args.str("server").unwrap_or(""), true, false)?;
+    let name = match args.str("name") {
+        Some(name) => name.to_owned(),
+        None => sdk::str_of(&server, "name").unwrap_or("").to_owned(),
+    };
+    let kind = args.str("type").unwrap_or("");
+    let rotation = args.int("rotate").unwrap_or(1);
+    let version = supports(ctx, "2.45")?.then_some("2.45");
+    let body = json!({"createBackup": {"name": name, "backup_type": kind, "rotation": rotation}});
+    action(ctx, &sdk::id_of(&server), body, version)?;
+    let image = sdk::find_one(ctx, &IMAGE, IMAGE.base_path, &name, &[])?;
+    if args.flag("wait") {
+        if wait_for_image(ctx, &sdk::id_of(&image), true)? {
+            use std::io::Write;
+            // The newline after the progress; a closed stdout changes nothing.
+            let _ = std::io::stdout().write_all(b"\n");
+        } else {
+            let shown = args.str("name").unwrap_or("None");
+            return Err(command_error(format!("Error creating server backup: {shown}")));
+        }
+    }
+    Ok(Output::show(format_image(&image)))
 }
