@@ -1315,7 +1315,7 @@ fn delete_server(ctx: &mut ClientManager, args: &Args) -> Result<Output> {
 // ---------------------------------------------------------------------------------------------------------------
 
 /// `datetime` text that `iso8601.parse_date` accepts (a date, optionally a time and a zone).
-fn is_iso8601(text: &str) -> bool {
+pub(crate) fn is_iso8601(text: &str) -> bool {
     let bytes = text.as_bytes();
     let digits = |range: std::ops::Range<usize>| {
         bytes

@@ -1,8 +1,8 @@
 //! `server_add_remove` commands (OSC's `openstackclient/compute/v2/server_add_remove.py`).
 
 use cliff::argparse::Nargs;
-use cliff::{Arg, Args, Command, CommandKind, Output, Parser, Result};
 use cliff::Value;
+use cliff::{Arg, Args, Command, CommandKind, Output, Parser, Result};
 use osc_lib::format_columns::list_dict_column;
 use osc_lib::{ClientManager, Method};
 use serde_json::{json, Map, Value as Json};
@@ -53,7 +53,6 @@ impl Command<ClientManager> for AddFixedIP {
     }
 }
 
-
 /// `server add floating ip`.
 pub struct AddFloatingIP;
 
@@ -80,7 +79,6 @@ impl Command<ClientManager> for AddFloatingIP {
         add_floating_ip(ctx, args)
     }
 }
-
 
 /// `server add network`.
 pub struct AddNetwork;
@@ -111,7 +109,6 @@ impl Command<ClientManager> for AddNetwork {
     }
 }
 
-
 /// `server add port`.
 pub struct AddPort;
 
@@ -141,7 +138,6 @@ impl Command<ClientManager> for AddPort {
     }
 }
 
-
 /// `server add security group`.
 pub struct AddServerSecurityGroup;
 
@@ -163,7 +159,6 @@ impl Command<ClientManager> for AddServerSecurityGroup {
         add_server_security_group(ctx, args)
     }
 }
-
 
 /// `server add volume`.
 pub struct AddServerVolume;
@@ -206,7 +201,6 @@ impl Command<ClientManager> for AddServerVolume {
     }
 }
 
-
 /// `server remove fixed ip`.
 pub struct RemoveFixedIP;
 
@@ -232,7 +226,6 @@ impl Command<ClientManager> for RemoveFixedIP {
         remove_fixed_ip(ctx, args)
     }
 }
-
 
 /// `server remove floating ip`.
 pub struct RemoveFloatingIP;
@@ -260,7 +253,6 @@ impl Command<ClientManager> for RemoveFloatingIP {
     }
 }
 
-
 /// `server remove network`.
 pub struct RemoveNetwork;
 
@@ -286,7 +278,6 @@ impl Command<ClientManager> for RemoveNetwork {
         remove_network(ctx, args)
     }
 }
-
 
 /// `server remove port`.
 pub struct RemovePort;
@@ -314,7 +305,6 @@ impl Command<ClientManager> for RemovePort {
     }
 }
 
-
 /// `server remove security group`.
 pub struct RemoveServerSecurityGroup;
 
@@ -336,7 +326,6 @@ impl Command<ClientManager> for RemoveServerSecurityGroup {
         remove_server_security_group(ctx, args)
     }
 }
-
 
 /// `server remove volume`.
 pub struct RemoveServerVolume;
@@ -364,9 +353,13 @@ impl Command<ClientManager> for RemoveServerVolume {
     }
 }
 
-
 fn one_server(ctx: &mut ClientManager, args: &Args) -> Result<Json> {
-    Ok(find_server(ctx, args.str("server").unwrap_or(""), true, false)?)
+    Ok(find_server(
+        ctx,
+        args.str("server").unwrap_or(""),
+        true,
+        false,
+    )?)
 }
 
 fn arg<'a>(args: &'a Args, dest: &str) -> &'a str {
@@ -378,14 +371,28 @@ fn interfaces_path(server_id: &str) -> String {
 }
 
 /// `compute_client.create_server_interface(server, **attrs)`.
-fn create_interface(ctx: &mut ClientManager, server_id: &str, attrs: Map<String, Json>) -> Result<Json> {
+fn create_interface(
+    ctx: &mut ClientManager,
+    server_id: &str,
+    attrs: Map<String, Json>,
+) -> Result<Json> {
     common::use_class(ctx, "2.70")?;
-    Ok(sdk::create(ctx, &SERVER_INTERFACE, Method::Post, &interfaces_path(server_id), attrs)?)
+    Ok(sdk::create(
+        ctx,
+        &SERVER_INTERFACE,
+        Method::Post,
+        &interfaces_path(server_id),
+        attrs,
+    )?)
 }
 
 fn tag_option(ctx: &mut ClientManager, args: &Args, attrs: &mut Map<String, Json>) -> Result<()> {
     if let Some(tag) = args.str("tag").filter(|t| !t.is_empty()) {
-        require(ctx, "2.49", "--os-compute-api-version 2.49 or greater is required to support the --tag option")?;
+        require(
+            ctx,
+            "2.49",
+            "--os-compute-api-version 2.49 or greater is required to support the --tag option",
+        )?;
         attrs.insert("tag".into(), json!(tag));
     }
     Ok(())
@@ -395,9 +402,19 @@ fn add_fixed_ip(ctx: &mut ClientManager, args: &Args) -> Result<Output> {
     let server = one_server(ctx, args)?;
     let server_id = sdk::id_of(&server);
     if args.str("tag").is_some_and(|t| !t.is_empty()) {
-        require(ctx, "2.49", "--os-compute-api-version 2.49 or greater is required to support the --tag option")?;
+        require(
+            ctx,
+            "2.49",
+            "--os-compute-api-version 2.49 or greater is required to support the --tag option",
+        )?;
     }
-    let net_id = sdk::id_of(&sdk::find_one(ctx, &NETWORK, NETWORK.base_path, arg(args, "network"), &[])?);
+    let net_id = sdk::id_of(&sdk::find_one(
+        ctx,
+        &NETWORK,
+        NETWORK.base_path,
+        arg(args, "network"),
+        &[],
+    )?);
     let mut attrs = Map::new();
     attrs.insert("net_id".into(), json!(net_id));
     if let Some(ip) = args.str("fixed_ip_address").filter(|t| !t.is_empty()) {
@@ -413,19 +430,34 @@ fn add_fixed_ip(ctx: &mut ClientManager, args: &Args) -> Result<Output> {
         ("Network ID", sdk::attr(&interface, "net_id")),
         ("MAC Address", sdk::attr(&interface, "mac_addr")),
         ("Port State", sdk::attr(&interface, "port_state")),
-        ("Fixed IPs", list_dict_column(sdk::attr(&interface, "fixed_ips"))),
+        (
+            "Fixed IPs",
+            list_dict_column(sdk::attr(&interface, "fixed_ips")),
+        ),
     ];
     if args.str("tag").is_some_and(|t| !t.is_empty()) && supports(ctx, "2.49")? {
         rows.push(("Tag", sdk::attr(&interface, "tag")));
     }
-    Ok(Output::show(rows.into_iter().map(|(k, v)| (k.to_owned(), v)).collect()))
+    Ok(Output::show(
+        rows.into_iter().map(|(k, v)| (k.to_owned(), v)).collect(),
+    ))
 }
 
 fn floating_ip(ctx: &mut ClientManager, address: &str) -> Result<Json> {
-    Ok(sdk::find_one(ctx, &FLOATING_IP, FLOATING_IP.base_path, address, &[])?)
+    Ok(sdk::find_one(
+        ctx,
+        &FLOATING_IP,
+        FLOATING_IP.base_path,
+        address,
+        &[],
+    )?)
 }
 
-fn update_floating_ip(ctx: &mut ClientManager, ip: &Json, attrs: Map<String, Json>) -> sdk::Res<()> {
+fn update_floating_ip(
+    ctx: &mut ClientManager,
+    ip: &Json,
+    attrs: Map<String, Json>,
+) -> sdk::Res<()> {
     let path = sdk::item_path(FLOATING_IP.base_path, &sdk::id_of(ip));
     Call::new("network", Method::Put, path)
         .body(json!({"floatingip": attrs}))
@@ -436,9 +468,17 @@ fn update_floating_ip(ctx: &mut ClientManager, ip: &Json, attrs: Map<String, Jso
 fn add_floating_ip(ctx: &mut ClientManager, args: &Args) -> Result<Output> {
     let ip = floating_ip(ctx, arg(args, "ip_address"))?;
     let server = one_server(ctx, args)?;
-    let ports = sdk::list(ctx, &PORT, PORT.base_path, &[("device_id", Some(sdk::id_of(&server)))], None)?;
+    let ports = sdk::list(
+        ctx,
+        &PORT,
+        PORT.base_path,
+        &[("device_id", Some(sdk::id_of(&server)))],
+        None,
+    )?;
     if ports.is_empty() {
-        return Err(command_error("No attached ports found to associate floating IP with"));
+        return Err(command_error(
+            "No attached ports found to associate floating IP with",
+        ));
     }
     let mut attrs = Map::new();
     if let Some(fixed) = args.str("fixed_ip_address").filter(|t| !t.is_empty()) {
@@ -446,10 +486,15 @@ fn add_floating_ip(ctx: &mut ClientManager, args: &Args) -> Result<Output> {
         let port = ports.iter().find(|port| {
             port.get("fixed_ips")
                 .and_then(Json::as_array)
-                .is_some_and(|ips| ips.iter().any(|ip| sdk::str_of(ip, "ip_address") == Some(fixed)))
+                .is_some_and(|ips| {
+                    ips.iter()
+                        .any(|ip| sdk::str_of(ip, "ip_address") == Some(fixed))
+                })
         });
         let Some(port) = port else {
-            return Err(command_error(format!("No port found for fixed IP address {fixed}")));
+            return Err(command_error(format!(
+                "No port found for fixed IP address {fixed}"
+            )));
         };
         attrs.insert("port_id".into(), json!(sdk::id_of(port)));
         update_floating_ip(ctx, &ip, attrs)?;
@@ -464,7 +509,10 @@ fn add_floating_ip(ctx: &mut ClientManager, args: &Args) -> Result<Output> {
                 break;
             }
             Err(e) if e.is_not_found() => {
-                log::info!("Skipped port {} because it is not attached to an external gateway", sdk::id_of(port));
+                log::info!(
+                    "Skipped port {} because it is not attached to an external gateway",
+                    sdk::id_of(port)
+                );
                 error = Some(e);
             }
             Err(e) => return Err(e.into()),
@@ -478,7 +526,13 @@ fn add_floating_ip(ctx: &mut ClientManager, args: &Args) -> Result<Output> {
 
 fn add_network(ctx: &mut ClientManager, args: &Args) -> Result<Output> {
     let server_id = sdk::id_of(&one_server(ctx, args)?);
-    let net_id = sdk::id_of(&sdk::find_one(ctx, &NETWORK, NETWORK.base_path, arg(args, "network"), &[])?);
+    let net_id = sdk::id_of(&sdk::find_one(
+        ctx,
+        &NETWORK,
+        NETWORK.base_path,
+        arg(args, "network"),
+        &[],
+    )?);
     let mut attrs = Map::new();
     attrs.insert("net_id".into(), json!(net_id));
     tag_option(ctx, args, &mut attrs)?;
@@ -488,7 +542,13 @@ fn add_network(ctx: &mut ClientManager, args: &Args) -> Result<Output> {
 
 fn add_port(ctx: &mut ClientManager, args: &Args) -> Result<Output> {
     let server_id = sdk::id_of(&one_server(ctx, args)?);
-    let port_id = sdk::id_of(&sdk::find_one(ctx, &PORT, PORT.base_path, arg(args, "port"), &[])?);
+    let port_id = sdk::id_of(&sdk::find_one(
+        ctx,
+        &PORT,
+        PORT.base_path,
+        arg(args, "port"),
+        &[],
+    )?);
     let mut attrs = Map::new();
     attrs.insert("port_id".into(), json!(port_id));
     tag_option(ctx, args, &mut attrs)?;
@@ -544,7 +604,10 @@ fn add_server_volume(ctx: &mut ClientManager, args: &Args) -> Result<Output> {
     let volume = sdk::find_one(ctx, &VOLUME, VOLUME.base_path, arg(args, "volume"), &[])?;
     let mut attrs = Map::new();
     attrs.insert("volumeId".into(), json!(sdk::id_of(&volume)));
-    attrs.insert("device".into(), args.str("device").map_or(Json::Null, |d| json!(d)));
+    attrs.insert(
+        "device".into(),
+        args.str("device").map_or(Json::Null, |d| json!(d)),
+    );
     tag_option(ctx, args, &mut attrs)?;
     if args.flag("enable_delete_on_termination") {
         require(
@@ -577,14 +640,24 @@ fn add_server_volume(ctx: &mut ClientManager, args: &Args) -> Result<Output> {
         rows.push(("Tag", sdk::attr(&attachment, "tag")));
     }
     if supports(ctx, "2.79")? {
-        rows.push(("Delete On Termination", sdk::attr(&attachment, "delete_on_termination")));
+        rows.push((
+            "Delete On Termination",
+            sdk::attr(&attachment, "delete_on_termination"),
+        ));
     }
-    Ok(Output::show(rows.into_iter().map(|(k, v)| (k.to_owned(), v)).collect()))
+    Ok(Output::show(
+        rows.into_iter().map(|(k, v)| (k.to_owned(), v)).collect(),
+    ))
 }
 
 fn remove_fixed_ip(ctx: &mut ClientManager, args: &Args) -> Result<Output> {
     let server_id = sdk::id_of(&one_server(ctx, args)?);
-    action(ctx, &server_id, json!({"removeFixedIp": {"address": arg(args, "ip_address")}}), None)?;
+    action(
+        ctx,
+        &server_id,
+        json!({"removeFixedIp": {"address": arg(args, "ip_address")}}),
+        None,
+    )?;
     Ok(Output::ok())
 }
 
@@ -597,7 +670,12 @@ fn remove_floating_ip(ctx: &mut ClientManager, args: &Args) -> Result<Output> {
 }
 
 /// `compute_client.delete_server_interface(port_id, server=server)`.
-fn delete_interface(ctx: &mut ClientManager, server_id: &str, port_id: &str, ignore_missing: bool) -> Result<()> {
+fn delete_interface(
+    ctx: &mut ClientManager,
+    server_id: &str,
+    port_id: &str,
+    ignore_missing: bool,
+) -> Result<()> {
     common::use_class(ctx, "2.70")?;
     let path = sdk::item_path(&interfaces_path(server_id), port_id);
     sdk::delete(ctx, &SERVER_INTERFACE, &path, ignore_missing)?;
@@ -606,19 +684,40 @@ fn delete_interface(ctx: &mut ClientManager, server_id: &str, port_id: &str, ign
 
 fn remove_port(ctx: &mut ClientManager, args: &Args) -> Result<Output> {
     let server_id = sdk::id_of(&one_server(ctx, args)?);
-    let port_id = sdk::id_of(&sdk::find_one(ctx, &PORT, PORT.base_path, arg(args, "port"), &[])?);
+    let port_id = sdk::id_of(&sdk::find_one(
+        ctx,
+        &PORT,
+        PORT.base_path,
+        arg(args, "port"),
+        &[],
+    )?);
     delete_interface(ctx, &server_id, &port_id, false)?;
     Ok(Output::ok())
 }
 
 fn remove_network(ctx: &mut ClientManager, args: &Args) -> Result<Output> {
     let server_id = sdk::id_of(&one_server(ctx, args)?);
-    let net_id = sdk::id_of(&sdk::find_one(ctx, &NETWORK, NETWORK.base_path, arg(args, "network"), &[])?);
+    let net_id = sdk::id_of(&sdk::find_one(
+        ctx,
+        &NETWORK,
+        NETWORK.base_path,
+        arg(args, "network"),
+        &[],
+    )?);
     common::use_class(ctx, "2.70")?;
-    let interfaces = sdk::list(ctx, &SERVER_INTERFACE, &interfaces_path(&server_id), &[], None)?;
+    let interfaces = sdk::list(
+        ctx,
+        &SERVER_INTERFACE,
+        &interfaces_path(&server_id),
+        &[],
+        None,
+    )?;
     for interface in interfaces {
         if interface.get("net_id").map(sdk::json_text).as_deref() == Some(net_id.as_str()) {
-            let port = interface.get("port_id").map(sdk::json_text).unwrap_or_default();
+            let port = interface
+                .get("port_id")
+                .map(sdk::json_text)
+                .unwrap_or_default();
             delete_interface(ctx, &server_id, &port, true)?;
         }
     }
@@ -629,7 +728,10 @@ fn remove_server_volume(ctx: &mut ClientManager, args: &Args) -> Result<Output> 
     let server_id = sdk::id_of(&one_server(ctx, args)?);
     let volume = sdk::find_one(ctx, &VOLUME, VOLUME.base_path, arg(args, "volume"), &[])?;
     common::use_class(ctx, VOLUME_ATTACHMENT_MAX_MICROVERSION)?;
-    let path = sdk::item_path(&VOLUME_ATTACHMENT.path(&[("server_id", &server_id)]), &sdk::id_of(&volume));
+    let path = sdk::item_path(
+        &VOLUME_ATTACHMENT.path(&[("server_id", &server_id)]),
+        &sdk::id_of(&volume),
+    );
     sdk::delete(ctx, &VOLUME_ATTACHMENT, &path, false)?;
     Ok(Output::ok())
 }

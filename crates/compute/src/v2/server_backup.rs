@@ -53,7 +53,6 @@ impl Command<ClientManager> for CreateServerBackup {
     }
 }
 
-
 fn create_server_backup(ctx: &mut ClientManager, args: &Args) -> Result<Output> {
     let server = find_server(ctx, args.str("server").unwrap_or(""), true, false)?;
     let name = match args.str("name") {
@@ -73,7 +72,9 @@ fn create_server_backup(ctx: &mut ClientManager, args: &Args) -> Result<Output> 
             let _ = std::io::stdout().write_all(b"\n");
         } else {
             let shown = args.str("name").unwrap_or("None");
-            return Err(command_error(format!("Error creating server backup: {shown}")));
+            return Err(command_error(format!(
+                "Error creating server backup: {shown}"
+            )));
         }
     }
     Ok(Output::show(format_image(&image)))

@@ -1,7 +1,14 @@
 //! `server_event` commands (OSC's `openstackclient/compute/v2/server_event.py`).
 
+use cliff::Value;
 use cliff::{Arg, Args, Command, CommandKind, Output, Parser, Result};
 use osc_lib::ClientManager;
+use serde_json::Value as Json;
+
+use super::server_common::{self as common, command_error, find_server, require};
+use crate::resources::{SERVER_ACTION, SERVER_ACTION_MAX_MICROVERSION};
+use openstack_sdk as sdk;
+use openstack_sdk::Param;
 
 /// `server event list`.
 pub struct ListServerEvent;
@@ -37,11 +44,6 @@ impl Command<ClientManager> for ListServerEvent {
     }
 }
 
-fn list_server_event(ctx: &mut ClientManager, args: &Args) -> Result<Output> {
-    let _ = (ctx, args);
-    Err(cliff::Error::command("not implemented"))
-}
-
 /// `server event show`.
 pub struct ShowServerEvent;
 
@@ -72,7 +74,178 @@ impl Command<ClientManager> for ShowServerEvent {
     }
 }
 
+/// Whether OSC's `is_uuid_like` accepts the text (a UUID, dashed or not, any case, optional braces/urn).
+fn is_uuid_like(value: &str) -> bool {
+    let formatted = value
+        .replace("urn:", "")
+        .replace("uuid:", "")
+        .trim_matches(|c| c == '{' || c == '}')
+        .replace('-', "")
+        .to_lowercase();
+    formatted.len() == 32
+        && formatted.chars().all(|c| c.is_ascii_hexdigit())
+        && osc_lib::utils::is_uuid_like(value)
+}
+
+/// The server's ID, or the argument itself when it is a UUID of a server that may be deleted.
+fn server_id(ctx: &mut ClientManager, name_or_id: &str) -> Result<String> {
+    match find_server(ctx, name_or_id, true, false) {
+        Ok(server) => Ok(sdk::id_of(&server)),
+        Err(e) if e.is_not_found() && is_uuid_like(name_or_id) => Ok(name_or_id.to_owned()),
+        Err(e) => Err(e.into()),
+    }
+}
+
+fn list_server_event(ctx: &mut ClientManager, args: &Args) -> Result<Output> {
+    let mut params: Vec<Param> = Vec::new();
+    if let Some(marker) = args.str("marker").filter(|m| !m.is_empty()) {
+        require(
+            ctx,
+            "2.58",
+            "--os-compute-api-version 2.58 or greater is required to support the --marker option",
+        )?;
+        params.push(("marker", Some(marker.to_owned())));
+    }
+    let limit = args.int("limit").filter(|l| *l != 0);
+    if let Some(limit) = limit {
+        require(
+            ctx,
+            "2.58",
+            "--os-compute-api-version 2.58 or greater is required to support the --limit option",
+        )?;
+        params.push(("limit", Some(limit.to_string())));
+    }
+    let max_items = args.int("max_items").and_then(|m| usize::try_from(m).ok());
+    if let Some(since) = args.str("changes_since").filter(|m| !m.is_empty()) {
+        require(
+            ctx,
+            "2.58",
+            "--os-compute-api-version 2.58 or greater is required to support the --changes-since option",
+        )?;
+        if !super::server::is_iso8601(since) {
+            return Err(command_error(format!(
+                "Invalid changes-since value: {since}"
+            )));
+        }
+        params.push(("changes_since", Some(since.to_owned())));
+    }
+    if let Some(before) = args.str("changes_before").filter(|m| !m.is_empty()) {
+        require(
+            ctx,
+            "2.66",
+            "--os-compute-api-version 2.66 or greater is required to support the --changes-before option",
+        )?;
+        if !super::server::is_iso8601(before) {
+            return Err(command_error(format!(
+                "Invalid changes-before value: {before}"
+            )));
+        }
+        params.push(("changes_before", Some(before.to_owned())));
+    }
+    let id = server_id(ctx, args.str("server").unwrap_or(""))?;
+    common::use_class(ctx, SERVER_ACTION_MAX_MICROVERSION)?;
+    let path = SERVER_ACTION.path(&[("server_id", &id)]);
+    let data = if limit.is_some() {
+        let answer = sdk::Call::new(common::COMPUTE, osc_lib::Method::Get, path)
+            .query(SERVER_ACTION.transpose(&params))
+            .json(ctx)?;
+        answer
+            .get(SERVER_ACTION.plural)
+            .and_then(Json::as_array)
+            .cloned()
+            .unwrap_or_default()
+    } else {
+        sdk::list(ctx, &SERVER_ACTION, &path, &params, max_items)?
+    };
+    let mut columns = vec!["Request ID", "Server ID", "Action", "Start Time"];
+    if args.flag("long") {
+        columns.extend(["Message", "Project ID", "User ID"]);
+    }
+    let rows = data
+        .iter()
+        .map(|action| {
+            let mut row = vec![
+                sdk::attr(action, "request_id"),
+                Value::str(id.clone()),
+                sdk::attr(action, "action"),
+                sdk::attr(action, "start_time"),
+            ];
+            if args.flag("long") {
+                row.push(sdk::attr(action, "message"));
+                row.push(sdk::attr(action, "project_id"));
+                row.push(sdk::attr(action, "user_id"));
+            }
+            row
+        })
+        .collect();
+    Ok(Output::List {
+        columns: columns.into_iter().map(str::to_owned).collect(),
+        rows,
+    })
+}
+
+/// `ServerActionEventColumn._format_event`: an event's attributes, sorted, without `id`, `name`, `location`.
+fn format_event(event: &Json) -> Value {
+    Value::Dict(
+        [
+            ("details", "details"),
+            ("event", "event"),
+            ("finish_time", "finish_time"),
+            ("host", "host"),
+            ("host_id", "hostId"),
+            ("result", "result"),
+            ("start_time", "start_time"),
+            ("traceback", "traceback"),
+        ]
+        .iter()
+        .map(|(name, key)| ((*name).to_owned(), sdk::attr(event, key)))
+        .collect(),
+    )
+}
+
 fn show_server_event(ctx: &mut ClientManager, args: &Args) -> Result<Output> {
-    let _ = (ctx, args);
-    Err(cliff::Error::command("not implemented"))
+    let id = server_id(ctx, args.str("server").unwrap_or(""))?;
+    common::use_class(ctx, SERVER_ACTION_MAX_MICROVERSION)?;
+    let path = SERVER_ACTION.path(&[("server_id", &id)]);
+    let action = sdk::get(
+        ctx,
+        &SERVER_ACTION,
+        &path,
+        args.str("request_id").unwrap_or(""),
+    )?;
+    let events: Vec<Value> = action
+        .get("events")
+        .and_then(Json::as_array)
+        .map(|events| events.iter().map(format_event).collect())
+        .unwrap_or_default();
+    let human = osc_lib::utils::format_list_of_dicts(Some(
+        &events
+            .iter()
+            .map(|e| match e {
+                Value::Dict(pairs) => pairs.clone(),
+                _ => Vec::new(),
+            })
+            .collect::<Vec<_>>(),
+    ))
+    .unwrap_or_default();
+    let events_value = if action.get("events").is_some_and(|e| !e.is_null()) {
+        Value::Column {
+            human,
+            machine: Box::new(Value::List(events)),
+        }
+    } else {
+        Value::Null
+    };
+    let mut rows = vec![
+        ("action".to_owned(), sdk::attr(&action, "action")),
+        ("events".to_owned(), events_value),
+        ("id".to_owned(), sdk::attr(&action, "request_id")),
+        ("message".to_owned(), sdk::attr(&action, "message")),
+        ("project_id".to_owned(), sdk::attr(&action, "project_id")),
+        ("request_id".to_owned(), sdk::attr(&action, "request_id")),
+        ("start_time".to_owned(), sdk::attr(&action, "start_time")),
+        ("user_id".to_owned(), sdk::attr(&action, "user_id")),
+    ];
+    rows.sort_by(|a, b| a.0.cmp(&b.0));
+    Ok(Output::show(rows))
 }

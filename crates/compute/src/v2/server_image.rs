@@ -1,7 +1,7 @@
 //! `server_image` commands (OSC's `openstackclient/compute/v2/server_image.py`).
 
-use cliff::{Arg, Args, Command, CommandKind, Output, Parser, Result};
 use cliff::Value;
+use cliff::{Arg, Args, Command, CommandKind, Output, Parser, Result};
 use osc_lib::format_columns::{dict_column, list_column};
 use osc_lib::{parseractions, ClientManager};
 use serde_json::{json, Map, Value as Json};
@@ -46,7 +46,6 @@ impl Command<ClientManager> for CreateServerImage {
         create_server_image(ctx, args)
     }
 }
-
 
 /// The body keys of openstacksdk's `Image` attributes, in `to_dict()` order: `_format_image` shows some, moves the
 /// rest into `properties` (with the body's unknown keys, at the place of the `properties` attribute).
@@ -170,10 +169,17 @@ pub fn format_image(image: &Json) -> Vec<(String, Value)> {
         }
     }
     let tags = body.get("tags").cloned().unwrap_or(Json::Array(Vec::new()));
-    let tags = if tags.is_null() { Json::Array(Vec::new()) } else { tags };
+    let tags = if tags.is_null() {
+        Json::Array(Vec::new())
+    } else {
+        tags
+    };
     info.push(("tags".to_owned(), list_column(Value::from_json(&tags))));
     if !properties.is_empty() {
-        info.push(("properties".to_owned(), dict_column(Value::Dict(properties))));
+        info.push((
+            "properties".to_owned(),
+            dict_column(Value::Dict(properties)),
+        ));
     }
     info.sort_by(|a, b| a.0.cmp(&b.0));
     info
@@ -230,7 +236,12 @@ fn create_server_image(ctx: &mut ClientManager, args: &Args) -> Result<Output> {
         create.insert("metadata".into(), Json::Object(metadata));
     }
     let version = supports(ctx, "2.45")?.then_some("2.45");
-    let response = action(ctx, &sdk::id_of(&server), json!({"createImage": create}), version)?;
+    let response = action(
+        ctx,
+        &sdk::id_of(&server),
+        json!({"createImage": create}),
+        version,
+    )?;
     let image_id = image_id_of(&response);
     sdk::get(ctx, &IMAGE, IMAGE.base_path, &image_id)?;
     if args.flag("wait") {
