@@ -321,3 +321,24 @@ pub const SNAPSHOT: Resource = Resource {
     ],
     ..Resource::DEFAULT
 };
+
+/// `openstack.compute.v2.console_auth_token.ConsoleAuthToken`.
+pub const CONSOLE_AUTH_TOKEN: Resource = Resource {
+    class: "ConsoleAuthToken",
+    key: "console",
+    plural: "consoles",
+    base_path: "/os-console-auth-tokens",
+    ..COMPUTE
+};
+
+// lookup-only: fold into a shared-file-system crate at merge.
+/// `openstack.shared_file_system.v2.share.Share`, for finding shares by name or ID.
+pub const SHARE: Resource = Resource {
+    service: "shared-file-system",
+    class: "Share",
+    key: "share",
+    plural: "shares",
+    base_path: "/shares",
+    query: &[("limit", "limit"), ("marker", "marker"), ("name", "name")],
+    ..Resource::DEFAULT
+};
