@@ -52,6 +52,7 @@ impl Command<ClientManager> for ShowConsoleLog {
         );
         parser.add(
             Arg::option(&["--lines"])
+                .check(non_negative_lines)
                 .int()
                 .metavar("<num-lines>")
                 .help("Number of lines to display from the end of the log (default=all)"),
@@ -268,4 +269,14 @@ fn show_console_connection_information(ctx: &mut ClientManager, args: &Args) -> 
     .map(|key| ((*key).to_owned(), sdk::attr(&token, key)))
     .collect();
     Ok(Output::show(rows))
+}
+
+/// `NonNegativeAction` on `--lines`.
+fn non_negative_lines(value: &cliff::ArgValue) -> std::result::Result<(), String> {
+    match value {
+        cliff::ArgValue::Int(lines) => {
+            osc_lib::parseractions::non_negative("--lines", *lines).map(|_| ())
+        }
+        _ => Ok(()),
+    }
 }

@@ -511,7 +511,6 @@ impl Command<ClientManager> for UnsetServer {
             Arg::option(&["--property"])
                 .dest("properties")
                 .append()
-                .check(parseractions::key_value_check)
                 .metavar("<key>")
                 .help(
                     "Property key to remove from server (repeat option to remove multiple values)",

@@ -207,11 +207,14 @@ fn show_server_event(ctx: &mut ClientManager, args: &Args) -> Result<Output> {
     let id = server_id(ctx, args.str("server").unwrap_or(""))?;
     common::use_class(ctx, SERVER_ACTION_MAX_MICROVERSION)?;
     let path = SERVER_ACTION.path(&[("server_id", &id)]);
-    let action = sdk::get(
+    // openstacksdk names the missing action by its `id`, which a request ID given as such never sets: "None".
+    let action = sdk::fetch(
         ctx,
         &SERVER_ACTION,
         &path,
         args.str("request_id").unwrap_or(""),
+        &[],
+        Some("No ServerAction found for None".to_owned()),
     )?;
     let events: Vec<Value> = action
         .get("events")

@@ -450,12 +450,14 @@ fn show_migration(ctx: &mut ClientManager, args: &Args) -> Result<Output> {
     )?;
     let server_id = sdk::id_of(&find_server(ctx, arg(args, "server"), true, false)?);
     let found = if is_digits(migration) {
+        // OSC passes the two IDs to `get_server_migration` the other way round: the server's ID as the migration
+        // and the migration's as the server, and fails (or succeeds) as that request does.
         common::use_class(ctx, SERVER_MIGRATION_MAX_MICROVERSION)?;
         sdk::get(
             ctx,
             &SERVER_MIGRATION,
-            &server_migrations_path(&server_id),
-            migration,
+            &server_migrations_path(migration),
+            &server_id,
         )?
     } else {
         migration_by_uuid(ctx, &server_id, migration)?
