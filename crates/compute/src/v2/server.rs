@@ -823,7 +823,7 @@ fn create_server(ctx: &mut ClientManager, args: &Args) -> Result<Output> {
         )?));
     }
     let delete_on_termination = args.flag("delete_on_termination");
-    if delete_on_termination && !boot_from_volume.is_some_and(|v| v != 0) {
+    if delete_on_termination && boot_from_volume.is_none_or(|v| v == 0) {
         return Err(command_error(
             "--delete-on-termination can only be used with --boot-from-volume",
         ));
@@ -2026,4 +2026,55 @@ fn unset_server(ctx: &mut ClientManager, args: &Args) -> Result<Output> {
         }
     }
     Ok(Output::ok())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn nic_values_as_nic_action_reads_them() {
+        let nic = parse_nic("net-id=n1,v4-fixed-ip=10.0.0.5,tag=t").unwrap();
+        assert_eq!(
+            (
+                nic.net_id.as_str(),
+                nic.v4_fixed_ip.as_str(),
+                nic.tag.as_deref()
+            ),
+            ("n1", "10.0.0.5", Some("t"))
+        );
+        assert_eq!(
+            parse_nic("net-id=a,port-id=b").unwrap_err(),
+            "Invalid argument net-id=a,port-id=b; either 'network' or 'port' should be specified but not both"
+        );
+        assert!(parse_nic("bogus=1")
+            .unwrap_err()
+            .contains("argument must be of form"));
+        assert!(parse_nic("net-id=").is_err());
+        assert!(nic_check(&ArgValue::from("auto")).is_ok());
+        assert!(nic_key_check(&ArgValue::from("a,b")).is_err());
+    }
+
+    #[test]
+    fn legacy_block_device_mappings() {
+        let mapping = parse_bdm_legacy("vdb=vol1:snapshot:10:true").unwrap();
+        assert_eq!(
+            Json::Object(mapping),
+            json!({"device_name": "vdb", "uuid": "vol1", "source_type": "snapshot",
+                   "destination_type": "volume", "volume_size": "10", "delete_on_termination": "true"})
+        );
+        assert!(parse_bdm_legacy("vdb").is_err());
+        assert!(parse_bdm_legacy("vdb=a:disk")
+            .unwrap_err()
+            .contains("'type' must be one of"));
+        assert!(percent_check(&ArgValue::from("0")).is_err());
+        assert!(percent_check(&ArgValue::from("100")).is_ok());
+    }
+
+    #[test]
+    fn iso8601_dates() {
+        assert!(is_iso8601("2016-03-04T06:27:59Z"));
+        assert!(is_iso8601("2016-03-04"));
+        assert!(!is_iso8601("yesterday"));
+    }
 }

@@ -259,3 +259,26 @@ fn create_server_image(ctx: &mut ClientManager, args: &Args) -> Result<Output> {
     let image = sdk::find_one(ctx, &IMAGE, IMAGE.base_path, &image_id, &[])?;
     Ok(Output::show(format_image(&image)))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn image_rows_as_format_image() {
+        let image = json!({"id": "i", "name": "n", "status": "active", "os_hidden": false, "tags": ["b", "a"],
+                           "owner_specified.openstack.md5": "", "protected": false, "size": null});
+        let rows = format_image(&image);
+        let keys: Vec<&str> = rows.iter().map(|(k, _)| k.as_str()).collect();
+        assert_eq!(
+            keys,
+            ["id", "name", "properties", "protected", "status", "tags"]
+        );
+        match &rows[2].1 {
+            Value::Column { human, .. } => {
+                assert_eq!(human, "os_hidden='False', owner_specified.openstack.md5=''")
+            }
+            other => panic!("{other:?}"),
+        }
+    }
+}

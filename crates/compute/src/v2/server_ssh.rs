@@ -208,3 +208,27 @@ fn ssh_server(ctx: &mut ClientManager, args: &Args) -> Result<Output> {
     }
     Ok(Output::ok())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    #[test]
+    fn addresses_old_and_new_style() {
+        let new_style = json!({"net": [
+            {"addr": "10.0.0.3", "version": 4, "OS-EXT-IPS:type": "fixed"},
+            {"addr": "203.0.113.5", "version": 4, "OS-EXT-IPS:type": "floating"}
+        ]});
+        assert_eq!(
+            ip_address(&new_style, "public", &[4, 6]).unwrap(),
+            "203.0.113.5"
+        );
+        assert_eq!(ip_address(&new_style, "private", &[4]).unwrap(), "10.0.0.3");
+        assert_eq!(ip_address(&new_style, "net", &[4]).unwrap(), "10.0.0.3");
+        assert_eq!(
+            ip_address(&new_style, "private", &[6]).unwrap_err().message,
+            "ERROR: No private IP version [6] address found"
+        );
+    }
+}
