@@ -8,8 +8,8 @@ use osc_lib::{ClientManager, Method};
 use serde_json::{json, Map, Value as Json};
 
 use super::server_common::{
-    self as common, action, command_error, find_flavor, find_image, find_server, require, supports,
-    COMPUTE,
+    self as common, action, command_error, find_flavor, find_image, find_server, require,
+    require_option, supports, COMPUTE,
 };
 use crate::resources::{
     FLAVOR, FLAVOR_MAX_MICROVERSION, IMAGE, NETWORK, PORT, SECURITY_GROUP, SERVER, SERVER_GROUP,
@@ -875,11 +875,7 @@ fn create_server(ctx: &mut ClientManager, args: &Args) -> Result<Output> {
         user_data = Some(common::base64(&data));
     }
     if given(args, "description").is_some() {
-        require(
-            ctx,
-            "2.19",
-            "--os-compute-api-version 2.19 or greater is required to support the --description option",
-        )?;
+        require_option(ctx, "2.19", "--description")?;
     }
     let mut bdms: Vec<Json> = Vec::new();
     if let Some(size) = boot_from_volume.filter(|v| *v != 0) {
@@ -1187,35 +1183,19 @@ fn create_server(ctx: &mut ClientManager, args: &Args) -> Result<Output> {
     }
     let tags = args.strings("tags");
     if !tags.is_empty() {
-        require(
-            ctx,
-            "2.52",
-            "--os-compute-api-version 2.52 or greater is required to support the --tag option",
-        )?;
+        require_option(ctx, "2.52", "--tag")?;
         server.insert("tags".into(), json!(tags));
     }
     if let Some(host) = given(args, "host") {
-        require(
-            ctx,
-            "2.74",
-            "--os-compute-api-version 2.74 or greater is required to support the --host option",
-        )?;
+        require_option(ctx, "2.74", "--host")?;
         server.insert("host".into(), json!(host));
     }
     if let Some(host) = given(args, "hypervisor_hostname") {
-        require(
-            ctx,
-            "2.74",
-            "--os-compute-api-version 2.74 or greater is required to support the --hypervisor-hostname option",
-        )?;
+        require_option(ctx, "2.74", "--hypervisor-hostname")?;
         server.insert("hypervisor_hostname".into(), json!(host));
     }
     if let Some(hostname) = given(args, "hostname") {
-        require(
-            ctx,
-            "2.90",
-            "--os-compute-api-version 2.90 or greater is required to support the --hostname option",
-        )?;
+        require_option(ctx, "2.90", "--hostname")?;
         server.insert("hostname".into(), json!(hostname));
     }
     let certs = args.strings("trusted_image_certs");
@@ -1225,11 +1205,7 @@ fn create_server(ctx: &mut ClientManager, args: &Args) -> Result<Output> {
                 "--trusted-image-cert option is only supported for servers booted directly from images",
             ));
         }
-        require(
-            ctx,
-            "2.63",
-            "--os-compute-api-version 2.63 or greater is required to support the --trusted-image-cert option",
-        )?;
+        require_option(ctx, "2.63", "--trusted-image-cert")?;
         server.insert("trusted_image_certificates".into(), json!(certs));
     }
     let mut body = Map::new();
@@ -1420,35 +1396,19 @@ fn list_server(ctx: &mut ClientManager, args: &Args) -> Result<Output> {
     }
     let tags = args.strings("tags");
     if !tags.is_empty() {
-        require(
-            ctx,
-            "2.26",
-            "--os-compute-api-version 2.26 or greater is required to support the --tag option",
-        )?;
+        require_option(ctx, "2.26", "--tag")?;
         params.push(("tags", Some(tags.join(","))));
     }
     let not_tags = args.strings("not_tags");
     if !not_tags.is_empty() {
-        require(
-            ctx,
-            "2.26",
-            "--os-compute-api-version 2.26 or greater is required to support the --not-tag option",
-        )?;
+        require_option(ctx, "2.26", "--not-tag")?;
         params.push(("not-tags", Some(not_tags.join(","))));
     }
     if args.flag("locked") {
-        require(
-            ctx,
-            "2.73",
-            "--os-compute-api-version 2.73 or greater is required to support the --locked option",
-        )?;
+        require_option(ctx, "2.73", "--locked")?;
         params.push(("locked", Some("True".to_owned())));
     } else if args.flag("unlocked") {
-        require(
-            ctx,
-            "2.73",
-            "--os-compute-api-version 2.73 or greater is required to support the --unlocked option",
-        )?;
+        require_option(ctx, "2.73", "--unlocked")?;
         params.push(("locked", Some("False".to_owned())));
     }
     let limit = args.int("limit");
@@ -1800,27 +1760,26 @@ fn show_server(ctx: &mut ClientManager, args: &Args) -> Result<Output> {
             Some(inner) => inner.clone(),
             None => answer,
         };
+        let location = sdk_location(ctx)?;
         let mut rows: Vec<(String, Value)> = DIAGNOSTICS
             .iter()
             .map(|(name, key)| {
                 let value = if *name == "location" {
-                    Value::Null
+                    location.clone()
                 } else {
                     body.get(*key).map_or(Value::Null, Value::from_json)
                 };
                 ((*name).to_owned(), value)
             })
             .collect();
+        // `diagnostics.items()` also holds the URI attribute.
+        rows.push(("server_id".to_owned(), Value::str(id.clone())));
         rows.sort_by(|a, b| a.0.cmp(&b.0));
         return Ok(Output::show(rows));
     }
     let mut topology = None;
     if args.flag("topology") {
-        require(
-            ctx,
-            "2.78",
-            "--os-compute-api-version 2.78 or greater is required to support the --topology option",
-        )?;
+        require_option(ctx, "2.78", "--topology")?;
         common::use_default(ctx)?;
         let answer = Call::new(
             COMPUTE,
@@ -1841,6 +1800,61 @@ fn show_server(ctx: &mut ClientManager, args: &Args) -> Result<Output> {
     Ok(Output::show(rows))
 }
 
+/// openstacksdk's `location` of a resource (a `Munch` of the cloud, region and the token's project), shown as
+/// Python prints it in tables and as a dict elsewhere.
+fn sdk_location(ctx: &mut ClientManager) -> Result<Value> {
+    let cloud = ctx.settings.cloud.as_ref().map(|c| c.name().to_owned());
+    let region = ctx
+        .settings
+        .cloud
+        .as_ref()
+        .and_then(|c| c.region_name().map(str::to_owned));
+    let token = ctx.token()?;
+    let project = token
+        .body
+        .pointer("/token/project")
+        .cloned()
+        .unwrap_or(Json::Null);
+    let text = |v: Option<String>| v.map_or(Value::Null, Value::Str);
+    let project = Value::Dict(vec![
+        ("id".to_owned(), text(project.get("id").map(sdk::json_text))),
+        (
+            "name".to_owned(),
+            text(project.get("name").map(sdk::json_text)),
+        ),
+        ("domain_id".to_owned(), Value::Null),
+        (
+            "domain_name".to_owned(),
+            text(project.pointer("/domain/name").map(sdk::json_text)),
+        ),
+    ]);
+    let location = Value::Dict(vec![
+        ("cloud".to_owned(), text(cloud)),
+        ("region_name".to_owned(), text(region)),
+        ("zone".to_owned(), Value::Null),
+        ("project".to_owned(), project.clone()),
+    ]);
+    let munch = |value: &Value| format!("Munch({})", osc_lib::utils::py_repr(value));
+    let Value::Dict(pairs) = &location else {
+        return Ok(location);
+    };
+    let inner: Vec<String> = pairs
+        .iter()
+        .map(|(k, v)| {
+            let shown = if k == "project" {
+                munch(v)
+            } else {
+                osc_lib::utils::py_repr(v)
+            };
+            format!("'{k}': {shown}")
+        })
+        .collect();
+    Ok(Value::Column {
+        human: format!("Munch({{{}}})", inner.join(", ")),
+        machine: Box::new(location),
+    })
+}
+
 fn server_path(id: &str, tail: &str) -> String {
     format!("{}{tail}", sdk::item_path(SERVER.base_path, id))
 }
@@ -1858,29 +1872,17 @@ fn set_server(ctx: &mut ClientManager, args: &Args) -> Result<Output> {
     let server = find_server(ctx, args.str("server").unwrap_or(""), true, false)?;
     let id = sdk::id_of(&server);
     if given(args, "description").is_some() {
-        require(ctx, "2.19", "--os-compute-api-version 2.19 or greater is required to support the --description option")?;
+        require_option(ctx, "2.19", "--description")?;
     }
     let tags = args.strings("tags");
     if !tags.is_empty() {
-        require(
-            ctx,
-            "2.26",
-            "--os-compute-api-version 2.26 or greater is required to support the --tag option",
-        )?;
+        require_option(ctx, "2.26", "--tag")?;
     }
     if given(args, "hostname").is_some() {
-        require(
-            ctx,
-            "2.90",
-            "--os-compute-api-version 2.90 or greater is required to support the --hostname option",
-        )?;
+        require_option(ctx, "2.90", "--hostname")?;
     }
     if given(args, "pinned_availability_zone").is_some() {
-        require(
-            ctx,
-            "2.104",
-            "--os-compute-api-version 2.104 or greater is required to support the --pinned-availability-zone option",
-        )?;
+        require_option(ctx, "2.104", "--pinned-availability-zone")?;
     }
     let mut changes = Map::new();
     for (dest, key) in [
@@ -1991,28 +1993,20 @@ fn unset_server(ctx: &mut ClientManager, args: &Args) -> Result<Output> {
         }
     }
     if args.flag("description") {
-        require(ctx, "2.19", "--os-compute-api-version 2.19 or greater is required to support the --description option")?;
+        require_option(ctx, "2.19", "--description")?;
         let mut changes = Map::new();
         changes.insert("description".into(), json!(""));
         update_server(ctx, &id, changes)?;
     }
     if args.flag("pinned_availability_zone") {
-        require(
-            ctx,
-            "2.104",
-            "--os-compute-api-version 2.104 or greater is required to support the --pinned-availability-zone option",
-        )?;
+        require_option(ctx, "2.104", "--pinned-availability-zone")?;
         let mut changes = Map::new();
         changes.insert("pinned_availability_zone".into(), Json::Null);
         update_server(ctx, &id, changes)?;
     }
     let tags = args.strings("tags");
     if !tags.is_empty() || args.flag("all_tags") {
-        require(
-            ctx,
-            "2.26",
-            "--os-compute-api-version 2.26 or greater is required to support the --tag option",
-        )?;
+        require_option(ctx, "2.26", "--tag")?;
         for tag in tags {
             Call::new(
                 COMPUTE,

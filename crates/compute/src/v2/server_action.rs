@@ -7,7 +7,8 @@ use serde_json::{json, Map, Value as Json};
 
 use super::server::wait_for_server;
 use super::server_common::{
-    self as common, action, command_error, find_flavor, find_image, find_server, require, supports,
+    self as common, action, command_error, find_flavor, find_image, find_server, require,
+    require_option, supports,
 };
 use crate::resources::IMAGE;
 use openstack_sdk as sdk;
@@ -879,7 +880,7 @@ fn rebuild_server(ctx: &mut ClientManager, args: &Args) -> Result<Output> {
         rebuild.insert("metadata".into(), Json::Object(metadata));
     }
     if let Some(user_data) = given(args, "user_data") {
-        require(ctx, "2.54", "--os-compute-api-version 2.54 or greater is required to support the --user-data option")?;
+        require_option(ctx, "2.54", "--user-data")?;
         let data = std::fs::read(user_data).map_err(|e| {
             let reason = match e.kind() {
                 std::io::ErrorKind::NotFound => {
@@ -891,50 +892,34 @@ fn rebuild_server(ctx: &mut ClientManager, args: &Args) -> Result<Output> {
         })?;
         rebuild.insert("user_data".into(), json!(common::base64(&data)));
     } else if args.flag("no_user_data") {
-        require(ctx, "2.54", "--os-compute-api-version 2.54 or greater is required to support the --no-user-data option")?;
+        require_option(ctx, "2.54", "--no-user-data")?;
         rebuild.insert("user_data".into(), Json::Null);
     }
     if let Some(key) = given(args, "key_name") {
-        require(
-            ctx,
-            "2.54",
-            "--os-compute-api-version 2.54 or greater is required to support the --key-name option",
-        )?;
+        require_option(ctx, "2.54", "--key-name")?;
         rebuild.insert("key_name".into(), json!(key));
     } else if args.flag("no_key_name") {
-        require(ctx, "2.54", "--os-compute-api-version 2.54 or greater is required to support the --no-key-name option")?;
+        require_option(ctx, "2.54", "--no-key-name")?;
         rebuild.insert("key_name".into(), Json::Null);
     }
     if let Some(description) = given(args, "description") {
-        require(ctx, "2.19", "--os-compute-api-version 2.19 or greater is required to support the --description option")?;
+        require_option(ctx, "2.19", "--description")?;
         rebuild.insert("description".into(), json!(description));
     }
     let certs = args.strings("trusted_image_certs");
     if !certs.is_empty() {
-        require(ctx, "2.63", "--os-compute-api-version 2.63 or greater is required to support the --trusted-certs option")?;
+        require_option(ctx, "2.63", "--trusted-certs")?;
         rebuild.insert("trusted_image_certificates".into(), json!(certs));
     } else if args.flag("no_trusted_image_certs") {
-        require(
-            ctx,
-            "2.63",
-            "--os-compute-api-version 2.63 or greater is required to support the --no-trusted-certs option",
-        )?;
+        require_option(ctx, "2.63", "--no-trusted-certs")?;
         rebuild.insert("trusted_image_certificates".into(), Json::Null);
     }
     if let Some(hostname) = given(args, "hostname") {
-        require(
-            ctx,
-            "2.90",
-            "--os-compute-api-version 2.90 or greater is required to support the --hostname option",
-        )?;
+        require_option(ctx, "2.90", "--hostname")?;
         rebuild.insert("hostname".into(), json!(hostname));
     }
     if matches!(args.get("reimage_boot_volume"), ArgValue::Bool(true)) {
-        require(
-            ctx,
-            "2.93",
-            "--os-compute-api-version 2.93 or greater is required to support the --reimage-boot-volume option",
-        )?;
+        require_option(ctx, "2.93", "--reimage-boot-volume")?;
     } else if current_image.is_none() {
         if supports(ctx, "2.93")? {
             return Err(command_error(
@@ -1141,27 +1126,15 @@ fn unshelve_server(ctx: &mut ClientManager, args: &Args) -> Result<Output> {
     let mut data = Map::new();
     let mut zone: Option<Json> = None;
     if let Some(az) = given(args, "availability_zone") {
-        require(
-            ctx,
-            "2.77",
-            "--os-compute-api-version 2.77 or greater is required to support the --availability-zone option",
-        )?;
+        require_option(ctx, "2.77", "--availability-zone")?;
         zone = Some(json!(az));
     }
     if let Some(host) = given(args, "host") {
-        require(
-            ctx,
-            "2.91",
-            "--os-compute-api-version 2.91 or greater is required to support the --host option",
-        )?;
+        require_option(ctx, "2.91", "--host")?;
         data.insert("host".into(), json!(host));
     }
     if args.flag("no_availability_zone") {
-        require(
-            ctx,
-            "2.91",
-            "--os-compute-api-version 2.91 or greater is required to support the --no-availability-zone option",
-        )?;
+        require_option(ctx, "2.91", "--no-availability-zone")?;
         zone = Some(Json::Null);
     }
     if let Some(zone) = zone {

@@ -7,7 +7,9 @@ use osc_lib::format_columns::list_dict_column;
 use osc_lib::{ClientManager, Method};
 use serde_json::{json, Map, Value as Json};
 
-use super::server_common::{self as common, action, command_error, find_server, require, supports};
+use super::server_common::{
+    self as common, action, command_error, find_server, require, require_option, supports,
+};
 use crate::resources::{
     FLOATING_IP, NETWORK, PORT, SERVER_INTERFACE, VOLUME, VOLUME_ATTACHMENT,
     VOLUME_ATTACHMENT_MAX_MICROVERSION,
@@ -388,11 +390,7 @@ fn create_interface(
 
 fn tag_option(ctx: &mut ClientManager, args: &Args, attrs: &mut Map<String, Json>) -> Result<()> {
     if let Some(tag) = args.str("tag").filter(|t| !t.is_empty()) {
-        require(
-            ctx,
-            "2.49",
-            "--os-compute-api-version 2.49 or greater is required to support the --tag option",
-        )?;
+        require_option(ctx, "2.49", "--tag")?;
         attrs.insert("tag".into(), json!(tag));
     }
     Ok(())
@@ -402,11 +400,7 @@ fn add_fixed_ip(ctx: &mut ClientManager, args: &Args) -> Result<Output> {
     let server = one_server(ctx, args)?;
     let server_id = sdk::id_of(&server);
     if args.str("tag").is_some_and(|t| !t.is_empty()) {
-        require(
-            ctx,
-            "2.49",
-            "--os-compute-api-version 2.49 or greater is required to support the --tag option",
-        )?;
+        require_option(ctx, "2.49", "--tag")?;
     }
     let net_id = sdk::id_of(&sdk::find_one(
         ctx,

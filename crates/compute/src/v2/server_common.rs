@@ -97,6 +97,16 @@ pub fn require(cm: &mut ClientManager, version: &str, message: &str) -> Result<(
     }
 }
 
+/// OSC's usual check of an option that needs a microversion: "--os-compute-api-version <v> or greater is
+/// required to support the <option> option".
+pub fn require_option(cm: &mut ClientManager, version: &str, option: &str) -> Result<()> {
+    require(
+        cm,
+        version,
+        &format!("--os-compute-api-version {version} or greater is required to support the {option} option"),
+    )
+}
+
 /// `compute_client.find_server(name_or_id, ignore_missing=False, details=..., all_projects=...)`.
 pub fn find_server(
     cm: &mut ClientManager,

@@ -5,7 +5,7 @@ use cliff::{Arg, Args, Command, CommandKind, Output, Parser, Result};
 use osc_lib::ClientManager;
 use serde_json::Value as Json;
 
-use super::server_common::{self as common, command_error, find_server, require};
+use super::server_common::{self as common, command_error, find_server, require_option};
 use crate::resources::{SERVER_ACTION, SERVER_ACTION_MAX_MICROVERSION};
 use openstack_sdk as sdk;
 use openstack_sdk::Param;
@@ -99,29 +99,17 @@ fn server_id(ctx: &mut ClientManager, name_or_id: &str) -> Result<String> {
 fn list_server_event(ctx: &mut ClientManager, args: &Args) -> Result<Output> {
     let mut params: Vec<Param> = Vec::new();
     if let Some(marker) = args.str("marker").filter(|m| !m.is_empty()) {
-        require(
-            ctx,
-            "2.58",
-            "--os-compute-api-version 2.58 or greater is required to support the --marker option",
-        )?;
+        require_option(ctx, "2.58", "--marker")?;
         params.push(("marker", Some(marker.to_owned())));
     }
     let limit = args.int("limit").filter(|l| *l != 0);
     if let Some(limit) = limit {
-        require(
-            ctx,
-            "2.58",
-            "--os-compute-api-version 2.58 or greater is required to support the --limit option",
-        )?;
+        require_option(ctx, "2.58", "--limit")?;
         params.push(("limit", Some(limit.to_string())));
     }
     let max_items = args.int("max_items").and_then(|m| usize::try_from(m).ok());
     if let Some(since) = args.str("changes_since").filter(|m| !m.is_empty()) {
-        require(
-            ctx,
-            "2.58",
-            "--os-compute-api-version 2.58 or greater is required to support the --changes-since option",
-        )?;
+        require_option(ctx, "2.58", "--changes-since")?;
         if !super::server::is_iso8601(since) {
             return Err(command_error(format!(
                 "Invalid changes-since value: {since}"
@@ -130,11 +118,7 @@ fn list_server_event(ctx: &mut ClientManager, args: &Args) -> Result<Output> {
         params.push(("changes_since", Some(since.to_owned())));
     }
     if let Some(before) = args.str("changes_before").filter(|m| !m.is_empty()) {
-        require(
-            ctx,
-            "2.66",
-            "--os-compute-api-version 2.66 or greater is required to support the --changes-before option",
-        )?;
+        require_option(ctx, "2.66", "--changes-before")?;
         if !super::server::is_iso8601(before) {
             return Err(command_error(format!(
                 "Invalid changes-before value: {before}"

@@ -5,7 +5,9 @@ use cliff::{Arg, Args, Command, CommandKind, Output, Parser, Result};
 use osc_lib::{ClientManager, Method};
 use serde_json::{json, Value as Json};
 
-use super::server_common::{self as common, command_error, find_server, require, supports};
+use super::server_common::{
+    self as common, command_error, find_server, require, require_option, supports,
+};
 use crate::resources::{
     MIGRATION, MIGRATION_MAX_MICROVERSION, SERVER_MIGRATION, SERVER_MIGRATION_MAX_MICROVERSION,
 };
@@ -326,46 +328,26 @@ fn list_migration(ctx: &mut ClientManager, args: &Args) -> Result<Output> {
         params.push(("migration_type", Some(kind.to_owned())));
     }
     if let Some(marker) = args.str("marker").filter(|s| !s.is_empty()) {
-        require(
-            ctx,
-            "2.59",
-            "--os-compute-api-version 2.59 or greater is required to support the --marker option",
-        )?;
+        require_option(ctx, "2.59", "--marker")?;
         params.push(("marker", Some(marker.to_owned())));
     }
     let limit = args.int("limit").filter(|l| *l != 0);
     if let Some(limit) = limit {
-        require(
-            ctx,
-            "2.59",
-            "--os-compute-api-version 2.59 or greater is required to support the --limit option",
-        )?;
+        require_option(ctx, "2.59", "--limit")?;
         params.push(("limit", Some(limit.to_string())));
     }
     let max_items = args.int("max_items").and_then(|m| usize::try_from(m).ok());
     if let Some(since) = args.str("changes_since").filter(|s| !s.is_empty()) {
-        require(
-            ctx,
-            "2.59",
-            "--os-compute-api-version 2.59 or greater is required to support the --changes-since option",
-        )?;
+        require_option(ctx, "2.59", "--changes-since")?;
         params.push(("changes_since", Some(since.to_owned())));
     }
     if let Some(before) = args.str("changes_before").filter(|s| !s.is_empty()) {
-        require(
-            ctx,
-            "2.66",
-            "--os-compute-api-version 2.66 or greater is required to support the --changes-before option",
-        )?;
+        require_option(ctx, "2.66", "--changes-before")?;
         params.push(("changes_before", Some(before.to_owned())));
     }
     let project = args.str("project").filter(|s| !s.is_empty());
     if let Some(project) = project {
-        require(
-            ctx,
-            "2.80",
-            "--os-compute-api-version 2.80 or greater is required to support the --project option",
-        )?;
+        require_option(ctx, "2.80", "--project")?;
         let id = identity::common::find_project_id_sdk(
             ctx,
             project,
@@ -377,11 +359,7 @@ fn list_migration(ctx: &mut ClientManager, args: &Args) -> Result<Output> {
     }
     let user = args.str("user").filter(|s| !s.is_empty());
     if let Some(user) = user {
-        require(
-            ctx,
-            "2.80",
-            "--os-compute-api-version 2.80 or greater is required to support the --user option",
-        )?;
+        require_option(ctx, "2.80", "--user")?;
         let id = identity::common::find_user_id_sdk(ctx, user, args.str("user_domain"), true)?;
         params.push(("user_id", Some(id)));
     }
