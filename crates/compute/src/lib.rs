@@ -1,6 +1,7 @@
 //! The compute plugin (`openstackclient.compute.client`): the `--os-compute-api-version` option and the
 //! `openstack.compute.v2` commands.
 
+pub mod resources;
 pub mod v2;
 
 use osc_lib::{Plugin, PluginCommand, VersionOption};
