@@ -1,11 +1,21 @@
 //! Compute API v2 commands (`openstack.compute.v2`), one module per object as in OSC.
 
+pub mod flavor;
+
+use std::sync::Arc;
+
 use osc_lib::PluginCommand;
 
 /// Every compute v2 command, by its multi-word name (OSC's `openstack.compute.v2` entry points).
 #[rustfmt::skip]
 pub fn commands() -> Vec<(String, PluginCommand)> {
     let commands: Vec<(&str, PluginCommand)> = vec![
+        ("flavor create", Arc::new(flavor::CreateFlavor)),
+        ("flavor delete", Arc::new(flavor::DeleteFlavor)),
+        ("flavor list", Arc::new(flavor::ListFlavor)),
+        ("flavor set", Arc::new(flavor::SetFlavor)),
+        ("flavor show", Arc::new(flavor::ShowFlavor)),
+        ("flavor unset", Arc::new(flavor::UnsetFlavor)),
     ];
     commands.into_iter().map(|(name, command)| (name.to_owned(), command)).collect()
 }
