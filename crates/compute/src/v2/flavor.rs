@@ -108,9 +108,9 @@ pub fn find_flavor(cm: &mut ClientManager, name_or_id: &str, get_extra_specs: bo
                 sdk::str_of(item, "id") == Some(name_or_id)
                     || sdk::str_of(item, "name") == Some(name_or_id)
             });
-            let first = matches.next().ok_or_else(|| {
-                Failure::NotFound(format!("No Flavor found for {name_or_id}"))
-            })?;
+            let first = matches
+                .next()
+                .ok_or_else(|| Failure::NotFound(format!("No Flavor found for {name_or_id}")))?;
             if matches.next().is_some() {
                 return Err(Failure::Duplicate(format!(
                     "More than one Flavor exists with the name '{name_or_id}'."
@@ -181,9 +181,8 @@ fn flavor_action(cm: &mut ClientManager, id: &str, action: &str, tenant: &str) -
 }
 
 fn properties(args: &Args) -> Result<Vec<(String, String)>> {
-    parseractions::key_value(&args.strings("properties")).map_err(|message| {
-        Error::usage(parseractions::argument_error("--property", &message))
-    })
+    parseractions::key_value(&args.strings("properties"))
+        .map_err(|message| Error::usage(parseractions::argument_error("--property", &message)))
 }
 
 fn property_option(help: &str) -> Arg {
@@ -248,7 +247,12 @@ impl Command<ClientManager> for CreateFlavor {
             256,
             "Memory size in MB (default 256M)",
         ));
-        parser.add(int("--disk", "<size-gb>", 0, "Disk size in GB (default 0G)"));
+        parser.add(int(
+            "--disk",
+            "<size-gb>",
+            0,
+            "Disk size in GB (default 0G)",
+        ));
         parser.add(int(
             "--ephemeral",
             "<size-gb>",
@@ -311,7 +315,10 @@ impl Command<ClientManager> for CreateFlavor {
         }
         let int = |dest: &str| Json::from(args.int(dest).unwrap_or(0));
         let mut body = Map::new();
-        body.insert("name".into(), args.str("name").map_or(Json::Null, Json::from));
+        body.insert(
+            "name".into(),
+            args.str("name").map_or(Json::Null, Json::from),
+        );
         body.insert("ram".into(), int("ram"));
         body.insert("vcpus".into(), int("vcpus"));
         body.insert("disk".into(), int("disk"));
@@ -321,7 +328,9 @@ impl Command<ClientManager> for CreateFlavor {
         body.insert("os-flavor-access:is_public".into(), Json::Bool(public));
         if let Some(factor) = given(args, "rxtx_factor") {
             let parsed: f64 = factor.trim().parse().map_err(|_| {
-                Error::usage(format!("argument --rxtx-factor: invalid float value: '{factor}'"))
+                Error::usage(format!(
+                    "argument --rxtx-factor: invalid float value: '{factor}'"
+                ))
             })?;
             if parsed != 0.0 {
                 if fail(sdk::microversion::supports(ctx, FLAVOR.service, "2.102"))? {
@@ -344,16 +353,11 @@ impl Command<ClientManager> for CreateFlavor {
             body,
         ))?;
         if let Some(project) = given(args, "project") {
-            let added = find_project_id_sdk(
-                ctx,
-                project,
-                given(args, "project_domain"),
-                true,
-                None,
-            )
-            .and_then(|project_id| {
-                flavor_action(ctx, &flavor_id(&flavor), "addTenantAccess", &project_id)
-            });
+            let added =
+                find_project_id_sdk(ctx, project, given(args, "project_domain"), true, None)
+                    .and_then(|project_id| {
+                        flavor_action(ctx, &flavor_id(&flavor), "addTenantAccess", &project_id)
+                    });
             if let Err(err) = added {
                 log::error!("Failed to add project {project} access to flavor: {err}");
             }
@@ -480,9 +484,10 @@ impl Command<ClientManager> for ListFlavor {
         let mut data = if limit.is_some() || marker.is_some() {
             // An explicit page: openstacksdk's `paginated=False`, one request.
             let query = FLAVOR.transpose(&params);
-            let mut answer = sdk::proxy::versioned(ctx, &FLAVOR, Method::Get, FLAVOR_LIST_PATH.into())
-                .and_then(|call| call.query(query).json(ctx))
-                .map_err(Error::from)?;
+            let mut answer =
+                sdk::proxy::versioned(ctx, &FLAVOR, Method::Get, FLAVOR_LIST_PATH.into())
+                    .and_then(|call| call.query(query).json(ctx))
+                    .map_err(Error::from)?;
             let mut items = match answer.get_mut("flavors").map(Json::take) {
                 Some(Json::Array(items)) => items,
                 _ => Vec::new(),
@@ -618,9 +623,7 @@ impl Command<ClientManager> for SetFlavor {
                 Err(Failure::command("Cannot set access for a public flavor"))
             } else {
                 find_project_id_sdk(ctx, project, given(args, "project_domain"), true, None)
-                    .and_then(|project_id| {
-                        flavor_action(ctx, &id, "addTenantAccess", &project_id)
-                    })
+                    .and_then(|project_id| flavor_action(ctx, &id, "addTenantAccess", &project_id))
             };
             if let Err(err) = granted {
                 log::error!("Failed to set flavor access to project: {err}");
@@ -669,17 +672,16 @@ impl Command<ClientManager> for ShowFlavor {
             match Call::new(FLAVOR.service, Method::Get, path).json(ctx) {
                 Ok(answer) => {
                     let tenants = match answer.get("flavor_access") {
-                        Some(Json::Array(items)) => items
-                            .iter()
-                            .map(|a| sdk::attr(a, "tenant_id"))
-                            .collect(),
+                        Some(Json::Array(items)) => {
+                            items.iter().map(|a| sdk::attr(a, "tenant_id")).collect()
+                        }
                         _ => Vec::new(),
                     };
                     access = Value::List(tenants);
                 }
-                Err(err) => log::error!(
-                    "Failed to get access projects list for flavor '{name}': {err}"
-                ),
+                Err(err) => {
+                    log::error!("Failed to get access projects list for flavor '{name}': {err}")
+                }
             }
         }
         Ok(format_flavor(&flavor, Some(access)))
@@ -705,7 +707,9 @@ impl Command<ClientManager> for UnsetFlavor {
                 .metavar("<key>")
                 .dest("properties")
                 .append()
-                .help("Property to remove from flavor (repeat option to unset multiple properties)"),
+                .help(
+                    "Property to remove from flavor (repeat option to unset multiple properties)",
+                ),
         );
         parser.add(
             Arg::option(&["--project"])

@@ -1,6 +1,7 @@
 //! Compute API v2 commands (`openstack.compute.v2`), one module per object as in OSC.
 
 pub mod flavor;
+pub mod keypair;
 
 use std::sync::Arc;
 
@@ -16,6 +17,10 @@ pub fn commands() -> Vec<(String, PluginCommand)> {
         ("flavor set", Arc::new(flavor::SetFlavor)),
         ("flavor show", Arc::new(flavor::ShowFlavor)),
         ("flavor unset", Arc::new(flavor::UnsetFlavor)),
+        ("keypair create", Arc::new(keypair::CreateKeypair)),
+        ("keypair delete", Arc::new(keypair::DeleteKeypair)),
+        ("keypair list", Arc::new(keypair::ListKeypair)),
+        ("keypair show", Arc::new(keypair::ShowKeypair)),
     ];
     commands.into_iter().map(|(name, command)| (name.to_owned(), command)).collect()
 }
