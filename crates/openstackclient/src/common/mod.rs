@@ -2,6 +2,7 @@
 
 pub mod configuration;
 pub mod module;
+pub mod quota;
 pub mod versions;
 
 use std::sync::Arc;
@@ -28,6 +29,10 @@ pub fn common_group() -> CommandGroup {
                 "configuration show".to_owned(),
                 Arc::new(configuration::ShowConfiguration),
             ),
+            ("quota delete".to_owned(), Arc::new(quota::DeleteQuota)),
+            ("quota list".to_owned(), Arc::new(quota::ListQuota)),
+            ("quota set".to_owned(), Arc::new(quota::SetQuota)),
+            ("quota show".to_owned(), Arc::new(quota::ShowQuota)),
             ("versions show".to_owned(), Arc::new(versions::ShowVersions)),
         ],
     }
