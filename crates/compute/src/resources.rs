@@ -134,12 +134,12 @@ pub const AVAILABILITY_ZONE: Resource = Resource {
     ..COMPUTE
 };
 
-/// `openstack.compute.v2.limits.Limits`.
+/// `openstack.compute.v2.limits.Limits` (no microversion of its own: only its `AbsoluteLimits` declares one,
+/// which no request carries).
 pub const LIMITS: Resource = Resource {
     class: "Limits",
     key: "limits",
     base_path: "/limits",
-    max_microversion: Some("2.57"),
     ..COMPUTE
 };
 

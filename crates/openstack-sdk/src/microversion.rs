@@ -41,31 +41,45 @@ pub fn discover(cm: &mut ClientManager, service: &str) -> Res<Option<VersionInfo
         return Ok(known);
     }
     let endpoint = cm.endpoint(service)?;
-    let request = ApiRequest::new(Method::Get, service, &endpoint)
-        .header("Accept", "application/json")
-        .without_token()
-        .accept_error_status();
-    let response = cm.send(&request)?;
-    let info = if response.status < 400 {
-        let text = String::from_utf8_lossy(&response.body);
-        match version_documents(&text) {
-            Ok(documents) => pick(&endpoint, &documents),
-            Err(err) => {
-                log::debug!("Version discovery at {endpoint} failed: {}", err.message);
-                None
+    // keystoneauth tries the versioned URL, then the service's root (Cinder's `/v3` wants a token, its root
+    // does not).
+    let mut info = None;
+    for url in [endpoint.clone(), unversioned(&endpoint)] {
+        let request = ApiRequest::new(Method::Get, service, &url)
+            .header("Accept", "application/json")
+            .without_token()
+            .accept_error_status();
+        let response = cm.send(&request)?;
+        if response.status >= 400 {
+            log::debug!("Version discovery at {url} returned {}", response.status);
+        } else {
+            let text = String::from_utf8_lossy(&response.body);
+            match version_documents(&text) {
+                Ok(documents) => info = pick(&endpoint, &documents),
+                Err(err) => log::debug!("Version discovery at {url} failed: {}", err.message),
             }
         }
-    } else {
-        log::debug!(
-            "Version discovery at {endpoint} returned {}",
-            response.status
-        );
-        None
-    };
+        if info.is_some() || url == unversioned(&endpoint) {
+            break;
+        }
+    }
     cm.client(CACHE, |_| Ok(Discovered::default()))?
         .0
         .insert(service.to_owned(), info.clone());
     Ok(info)
+}
+
+/// The endpoint without its trailing version segment (`http://h:8776/v3` → `http://h:8776/`).
+fn unversioned(endpoint: &str) -> String {
+    let trimmed = endpoint.trim_end_matches('/');
+    match trimmed.rsplit_once('/') {
+        Some((root, last))
+            if version_from_url(&format!("/{last}")).is_some() && root.contains("://") =>
+        {
+            format!("{root}/")
+        }
+        _ => endpoint.to_owned(),
+    }
 }
 
 /// The document of the version the endpoint's URL names (`…/v2.1`), else the `CURRENT` one, else the newest.

@@ -1,7 +1,10 @@
 //! Compute API v2 commands (`openstack.compute.v2`), one module per object as in OSC.
 
 pub mod flavor;
+pub mod hypervisor;
+pub mod hypervisor_stats;
 pub mod keypair;
+pub mod service;
 
 use std::sync::Arc;
 
@@ -11,12 +14,18 @@ use osc_lib::PluginCommand;
 #[rustfmt::skip]
 pub fn commands() -> Vec<(String, PluginCommand)> {
     let commands: Vec<(&str, PluginCommand)> = vec![
+        ("compute service delete", Arc::new(service::DeleteService)),
+        ("compute service list", Arc::new(service::ListService)),
+        ("compute service set", Arc::new(service::SetService)),
         ("flavor create", Arc::new(flavor::CreateFlavor)),
         ("flavor delete", Arc::new(flavor::DeleteFlavor)),
         ("flavor list", Arc::new(flavor::ListFlavor)),
         ("flavor set", Arc::new(flavor::SetFlavor)),
         ("flavor show", Arc::new(flavor::ShowFlavor)),
         ("flavor unset", Arc::new(flavor::UnsetFlavor)),
+        ("hypervisor list", Arc::new(hypervisor::ListHypervisor)),
+        ("hypervisor show", Arc::new(hypervisor::ShowHypervisor)),
+        ("hypervisor stats show", Arc::new(hypervisor_stats::ShowHypervisorStats)),
         ("keypair create", Arc::new(keypair::CreateKeypair)),
         ("keypair delete", Arc::new(keypair::DeleteKeypair)),
         ("keypair list", Arc::new(keypair::ListKeypair)),
