@@ -1,5 +1,6 @@
 //! Compute API v2 commands (`openstack.compute.v2`), one module per object as in OSC.
 
+pub mod aggregate;
 pub mod flavor;
 pub mod hypervisor;
 pub mod hypervisor_stats;
@@ -14,6 +15,15 @@ use osc_lib::PluginCommand;
 #[rustfmt::skip]
 pub fn commands() -> Vec<(String, PluginCommand)> {
     let commands: Vec<(&str, PluginCommand)> = vec![
+        ("aggregate add host", Arc::new(aggregate::AddAggregateHost)),
+        ("aggregate cache image", Arc::new(aggregate::CacheImageForAggregate)),
+        ("aggregate create", Arc::new(aggregate::CreateAggregate)),
+        ("aggregate delete", Arc::new(aggregate::DeleteAggregate)),
+        ("aggregate list", Arc::new(aggregate::ListAggregate)),
+        ("aggregate remove host", Arc::new(aggregate::RemoveAggregateHost)),
+        ("aggregate set", Arc::new(aggregate::SetAggregate)),
+        ("aggregate show", Arc::new(aggregate::ShowAggregate)),
+        ("aggregate unset", Arc::new(aggregate::UnsetAggregate)),
         ("compute service delete", Arc::new(service::DeleteService)),
         ("compute service list", Arc::new(service::ListService)),
         ("compute service set", Arc::new(service::SetService)),
