@@ -5,6 +5,7 @@ pub mod flavor;
 pub mod hypervisor;
 pub mod hypervisor_stats;
 pub mod keypair;
+pub mod server_group;
 pub mod service;
 
 use std::sync::Arc;
@@ -40,6 +41,10 @@ pub fn commands() -> Vec<(String, PluginCommand)> {
         ("keypair delete", Arc::new(keypair::DeleteKeypair)),
         ("keypair list", Arc::new(keypair::ListKeypair)),
         ("keypair show", Arc::new(keypair::ShowKeypair)),
+        ("server group create", Arc::new(server_group::CreateServerGroup)),
+        ("server group delete", Arc::new(server_group::DeleteServerGroup)),
+        ("server group list", Arc::new(server_group::ListServerGroup)),
+        ("server group show", Arc::new(server_group::ShowServerGroup)),
     ];
     commands.into_iter().map(|(name, command)| (name.to_owned(), command)).collect()
 }
