@@ -41,31 +41,45 @@ pub fn discover(cm: &mut ClientManager, service: &str) -> Res<Option<VersionInfo
         return Ok(known);
     }
     let endpoint = cm.endpoint(service)?;
-    let request = ApiRequest::new(Method::Get, service, &endpoint)
-        .header("Accept", "application/json")
-        .without_token()
-        .accept_error_status();
-    let response = cm.send(&request)?;
-    let info = if response.status < 400 {
-        let text = String::from_utf8_lossy(&response.body);
-        match version_documents(&text) {
-            Ok(documents) => pick(&endpoint, &documents),
-            Err(err) => {
-                log::debug!("Version discovery at {endpoint} failed: {}", err.message);
-                None
+    // keystoneauth tries the versioned URL, then the service's root (Cinder's `/v3` wants a token, its root
+    // does not).
+    let mut info = None;
+    for url in [endpoint.clone(), unversioned(&endpoint)] {
+        let request = ApiRequest::new(Method::Get, service, &url)
+            .header("Accept", "application/json")
+            .without_token()
+            .accept_error_status();
+        let response = cm.send(&request)?;
+        if response.status >= 400 {
+            log::debug!("Version discovery at {url} returned {}", response.status);
+        } else {
+            let text = String::from_utf8_lossy(&response.body);
+            match version_documents(&text) {
+                Ok(documents) => info = pick(&endpoint, &documents),
+                Err(err) => log::debug!("Version discovery at {url} failed: {}", err.message),
             }
         }
-    } else {
-        log::debug!(
-            "Version discovery at {endpoint} returned {}",
-            response.status
-        );
-        None
-    };
+        if info.is_some() || url == unversioned(&endpoint) {
+            break;
+        }
+    }
     cm.client(CACHE, |_| Ok(Discovered::default()))?
         .0
         .insert(service.to_owned(), info.clone());
     Ok(info)
+}
+
+/// The endpoint without its trailing version segment (`http://h:8776/v3` → `http://h:8776/`).
+fn unversioned(endpoint: &str) -> String {
+    let trimmed = endpoint.trim_end_matches('/');
+    match trimmed.rsplit_once('/') {
+        Some((root, last))
+            if version_from_url(&format!("/{last}")).is_some() && root.contains("://") =>
+        {
+            format!("{root}/")
+        }
+        _ => endpoint.to_owned(),
+    }
 }
 
 /// The document of the version the endpoint's URL names (`…/v2.1`), else the `CURRENT` one, else the newest.
@@ -154,6 +168,69 @@ pub fn negotiate(cm: &mut ClientManager, service: &str, requested: &str) -> Res<
     let info = discover(cm, service)?;
     check(service, requested, wanted, info.as_ref())?;
     Ok(Some(version_to_string(wanted)))
+}
+
+/// The API name (`--os-<api>-api-version`) of a catalog service type.
+fn api_name(service: &str) -> &str {
+    match service {
+        "block-storage" | "volumev3" | "volumev2" => "volume",
+        "object-store" => "object_store",
+        other => other,
+    }
+}
+
+/// The versions a plugin chooses when the user asks none: not a request for a microversion (OSC leaves the
+/// SDK's `default_microversion` unset then).
+const PLUGIN_DEFAULTS: &[(&str, &str)] = &[("compute", "2.1")];
+
+/// openstacksdk's `Resource._get_microversion`: the microversion the user asked for this service
+/// (`--os-compute-api-version 2.79`, checked against the server's range), else the lower of the class's
+/// `_max_microversion` and the server's newest (`maximum_supported_microversion`); `None` for a class without
+/// one, or a server without microversions.
+pub fn for_resource(cm: &mut ClientManager, resource: &crate::Resource) -> Res<Option<String>> {
+    let Some(class_max) = resource.max_microversion else {
+        return Ok(None);
+    };
+    let api = api_name(resource.service);
+    let requested = cm
+        .api_version(api)
+        .filter(|v| is_microversion(v) && !PLUGIN_DEFAULTS.contains(&(api, *v)))
+        .map(str::to_owned);
+    if let Some(requested) = requested {
+        return negotiate(cm, resource.service, &requested);
+    }
+    let Some(info) = discover(cm, resource.service)? else {
+        return Ok(None);
+    };
+    let (Some(server_max), Some(client_max)) = (info.max_microversion, parse_version(class_max))
+    else {
+        return Ok(None);
+    };
+    if info.min_microversion.is_some_and(|min| client_max < min) {
+        return Ok(None);
+    }
+    Ok(Some(version_to_string(client_max.min(server_max))))
+}
+
+/// openstacksdk's `supports_microversion`, which OSC asks before sending newer options: the server's range holds
+/// `version`, and the microversion the user asked for (if any) is not older.
+pub fn supports(cm: &mut ClientManager, service: &str, version: &str) -> Res<bool> {
+    let Some(wanted) = parse_version(version) else {
+        return Ok(false);
+    };
+    let api = api_name(service);
+    let requested = cm
+        .api_version(api)
+        .filter(|v| is_microversion(v) && !PLUGIN_DEFAULTS.contains(&(api, *v)))
+        .and_then(parse_version);
+    if let Some(requested) = requested {
+        return Ok(requested >= wanted);
+    }
+    let Some(info) = discover(cm, service)? else {
+        return Ok(false);
+    };
+    Ok(info.max_microversion.is_some_and(|max| max >= wanted)
+        && info.min_microversion.is_none_or(|min| min <= wanted))
 }
 
 /// The range check alone (keystoneauth's `version_between`), worded as openstacksdk's `ConfigException`.

@@ -1,5 +1,12 @@
 //! Compute API v2 commands (`openstack.compute.v2`), one module per object as in OSC.
 
+pub mod aggregate;
+pub mod flavor;
+pub mod hypervisor;
+pub mod hypervisor_stats;
+pub mod keypair;
+pub mod server_group;
+pub mod service;
 // servers (compute-server)
 pub mod console;
 pub mod server;
@@ -22,6 +29,35 @@ use osc_lib::PluginCommand;
 #[rustfmt::skip]
 pub fn commands() -> Vec<(String, PluginCommand)> {
     let commands: Vec<(&str, PluginCommand)> = vec![
+        ("aggregate add host", Arc::new(aggregate::AddAggregateHost)),
+        ("aggregate cache image", Arc::new(aggregate::CacheImageForAggregate)),
+        ("aggregate create", Arc::new(aggregate::CreateAggregate)),
+        ("aggregate delete", Arc::new(aggregate::DeleteAggregate)),
+        ("aggregate list", Arc::new(aggregate::ListAggregate)),
+        ("aggregate remove host", Arc::new(aggregate::RemoveAggregateHost)),
+        ("aggregate set", Arc::new(aggregate::SetAggregate)),
+        ("aggregate show", Arc::new(aggregate::ShowAggregate)),
+        ("aggregate unset", Arc::new(aggregate::UnsetAggregate)),
+        ("compute service delete", Arc::new(service::DeleteService)),
+        ("compute service list", Arc::new(service::ListService)),
+        ("compute service set", Arc::new(service::SetService)),
+        ("flavor create", Arc::new(flavor::CreateFlavor)),
+        ("flavor delete", Arc::new(flavor::DeleteFlavor)),
+        ("flavor list", Arc::new(flavor::ListFlavor)),
+        ("flavor set", Arc::new(flavor::SetFlavor)),
+        ("flavor show", Arc::new(flavor::ShowFlavor)),
+        ("flavor unset", Arc::new(flavor::UnsetFlavor)),
+        ("hypervisor list", Arc::new(hypervisor::ListHypervisor)),
+        ("hypervisor show", Arc::new(hypervisor::ShowHypervisor)),
+        ("hypervisor stats show", Arc::new(hypervisor_stats::ShowHypervisorStats)),
+        ("keypair create", Arc::new(keypair::CreateKeypair)),
+        ("keypair delete", Arc::new(keypair::DeleteKeypair)),
+        ("keypair list", Arc::new(keypair::ListKeypair)),
+        ("keypair show", Arc::new(keypair::ShowKeypair)),
+        ("server group create", Arc::new(server_group::CreateServerGroup)),
+        ("server group delete", Arc::new(server_group::DeleteServerGroup)),
+        ("server group list", Arc::new(server_group::ListServerGroup)),
+        ("server group show", Arc::new(server_group::ShowServerGroup)),
         // servers (compute-server)
         ("console connection show", Arc::new(console::ShowConsoleConnectionInformation)),
         ("console log show", Arc::new(console::ShowConsoleLog)),
