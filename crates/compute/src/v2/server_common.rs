@@ -471,7 +471,13 @@ pub fn server_attr(server: &Json, attribute: &str) -> Json {
         .iter()
         .find(|(a, _, _)| *a == attribute)
         .map_or(attribute, |(_, key, _)| key);
-    let value = server.get(key).cloned().unwrap_or(Json::Null);
+    // Nova (2.100) answers `scheduler_hints`; openstacksdk also reads the request's `OS-SCH-HNT:` key.
+    let value = match attribute {
+        "scheduler_hints" => server.get("scheduler_hints").or_else(|| server.get(key)),
+        _ => server.get(key),
+    }
+    .cloned()
+    .unwrap_or(Json::Null);
     match (attribute, value) {
         ("attached_volumes" | "tags", Json::Null) => Json::Array(Vec::new()),
         ("is_locked", Json::Null) => Json::Null,
