@@ -1,6 +1,7 @@
 //! The compute plugin (`openstackclient.compute.client`): the `--os-compute-api-version` option and the
 //! `openstack.compute.v2` commands.
 
+pub mod resources;
 pub mod v2;
 
 use osc_lib::{Plugin, PluginCommand, VersionOption};
@@ -29,7 +30,10 @@ impl Plugin for ComputePlugin {
     }
 
     fn default_version(&self) -> Option<&str> {
-        Some("2.1")
+        // OSC's DEFAULT_API_VERSION is 2.1, but openstacksdk's config defaults `compute_api_version` to 2, which
+        // is what OSC finds when no option, variable or clouds.yaml sets it: no microversion is then forced and
+        // each request negotiates its class's highest (GET /servers/detail goes out at 2.100 against Nova 34).
+        Some("2")
     }
 
     fn supported_versions(&self) -> &[&str] {

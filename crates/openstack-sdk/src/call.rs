@@ -112,9 +112,24 @@ impl Call {
         request
     }
 
+    /// The request, with the service's default microversion when the call names none (see
+    /// [`crate::microversion::set_default`]).
+    fn request_in(&self, cm: &mut ClientManager) -> ApiRequest {
+        let mut request = self.request();
+        if let Some(version) = crate::microversion::default_for(cm, &self.service) {
+            osc_lib::session::add_microversion_headers(
+                &mut request.headers,
+                &version,
+                &self.service,
+            );
+        }
+        request
+    }
+
     /// Sends the call; an error answer becomes a failure worded by the call's library.
     pub fn send(&self, cm: &mut ClientManager) -> Res<ApiResponse> {
-        let response = cm.send(&self.request())?;
+        let request = self.request_in(cm);
+        let response = cm.send(&request)?;
         self.check(cm, response)
     }
 
@@ -127,7 +142,8 @@ impl Call {
         download: Option<&mut dyn Write>,
         progress: Option<&mut dyn FnMut(u64)>,
     ) -> Res<ApiResponse> {
-        let response = cm.send_streaming(&self.request(), upload, download, progress)?;
+        let request = self.request_in(cm);
+        let response = cm.send_streaming(&request, upload, download, progress)?;
         self.check(cm, response)
     }
 

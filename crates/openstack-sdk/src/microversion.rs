@@ -124,6 +124,32 @@ fn info_of(document: &Json) -> Option<(VersionInfo, bool)> {
     ))
 }
 
+/// The microversions calls to a service send when they name none themselves (keystoneauth's Adapter
+/// `default_microversion`, which openstacksdk sets from a resource's `_max_microversion` around each operation).
+#[derive(Debug, Default)]
+struct Defaults(HashMap<String, String>);
+
+/// The client-cache name the default microversions are kept under.
+const DEFAULTS: &str = "openstack_sdk.default_microversions";
+
+/// Sets (or, with `None`, clears) the microversion every later [`crate::Call`] to `service` sends unless it sets
+/// its own; a service layer sets it before the generic operations of [`crate::proxy`].
+pub fn set_default(cm: &mut ClientManager, service: &str, version: Option<&str>) -> Res<()> {
+    let defaults = &mut cm.client(DEFAULTS, |_| Ok(Defaults::default()))?.0;
+    match version {
+        Some(version) => defaults.insert(service.to_owned(), version.to_owned()),
+        None => defaults.remove(service),
+    };
+    Ok(())
+}
+
+/// The default microversion of a service, if one is set (see [`set_default`]).
+pub fn default_for(cm: &mut ClientManager, service: &str) -> Option<String> {
+    cm.client(DEFAULTS, |_| Ok(Defaults::default()))
+        .ok()
+        .and_then(|defaults| defaults.0.get(service).cloned())
+}
+
 /// Whether `requested` names a microversion (`2.79`), not only a major version (`2`).
 pub fn is_microversion(requested: &str) -> bool {
     requested.trim().trim_start_matches('v').contains('.')
@@ -149,6 +175,69 @@ pub fn negotiate(cm: &mut ClientManager, service: &str, requested: &str) -> Res<
     let info = discover(cm, service)?;
     check(service, requested, wanted, info.as_ref())?;
     Ok(Some(version_to_string(wanted)))
+}
+
+/// The API name (`--os-<api>-api-version`) of a catalog service type.
+fn api_name(service: &str) -> &str {
+    match service {
+        "block-storage" | "volumev3" | "volumev2" => "volume",
+        "object-store" => "object_store",
+        other => other,
+    }
+}
+
+/// The versions a plugin chooses when the user asks none: not a request for a microversion (OSC leaves the
+/// SDK's `default_microversion` unset then).
+const PLUGIN_DEFAULTS: &[(&str, &str)] = &[("compute", "2.1")];
+
+/// openstacksdk's `Resource._get_microversion`: the microversion the user asked for this service
+/// (`--os-compute-api-version 2.79`, checked against the server's range), else the lower of the class's
+/// `_max_microversion` and the server's newest (`maximum_supported_microversion`); `None` for a class without
+/// one, or a server without microversions.
+pub fn for_resource(cm: &mut ClientManager, resource: &crate::Resource) -> Res<Option<String>> {
+    let Some(class_max) = resource.max_microversion else {
+        return Ok(None);
+    };
+    let api = api_name(resource.service);
+    let requested = cm
+        .api_version(api)
+        .filter(|v| is_microversion(v) && !PLUGIN_DEFAULTS.contains(&(api, *v)))
+        .map(str::to_owned);
+    if let Some(requested) = requested {
+        return negotiate(cm, resource.service, &requested);
+    }
+    let Some(info) = discover(cm, resource.service)? else {
+        return Ok(None);
+    };
+    let (Some(server_max), Some(client_max)) = (info.max_microversion, parse_version(class_max))
+    else {
+        return Ok(None);
+    };
+    if info.min_microversion.is_some_and(|min| client_max < min) {
+        return Ok(None);
+    }
+    Ok(Some(version_to_string(client_max.min(server_max))))
+}
+
+/// openstacksdk's `supports_microversion`, which OSC asks before sending newer options: the server's range holds
+/// `version`, and the microversion the user asked for (if any) is not older.
+pub fn supports(cm: &mut ClientManager, service: &str, version: &str) -> Res<bool> {
+    let Some(wanted) = parse_version(version) else {
+        return Ok(false);
+    };
+    let api = api_name(service);
+    let requested = cm
+        .api_version(api)
+        .filter(|v| is_microversion(v) && !PLUGIN_DEFAULTS.contains(&(api, *v)))
+        .and_then(parse_version);
+    if let Some(requested) = requested {
+        return Ok(requested >= wanted);
+    }
+    let Some(info) = discover(cm, service)? else {
+        return Ok(false);
+    };
+    Ok(info.max_microversion.is_some_and(|max| max >= wanted)
+        && info.min_microversion.is_none_or(|min| min <= wanted))
 }
 
 /// The range check alone (keystoneauth's `version_between`), worded as openstacksdk's `ConfigException`.

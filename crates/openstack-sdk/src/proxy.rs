@@ -10,6 +10,20 @@ use crate::pagination::next_link_under;
 use crate::resource::{item_path, Param, PatchFormat, Resource, JSON_PATCH};
 use crate::values::json_text;
 
+/// A call for the class, with the microversion its requests carry (openstacksdk's `_get_microversion`).
+pub fn versioned(
+    cm: &mut ClientManager,
+    resource: &Resource,
+    method: Method,
+    path: String,
+) -> Res<Call> {
+    let call = Call::new(resource.service, method, path);
+    Ok(match crate::microversion::for_resource(cm, resource)? {
+        Some(version) => call.microversion(&version),
+        None => call,
+    })
+}
+
 /// `Resource.fetch`: GET `<base>/<id>` with the parameters passed through as the query.
 pub fn fetch(
     cm: &mut ClientManager,
@@ -23,7 +37,7 @@ pub fn fetch(
         .iter()
         .filter_map(|(name, value)| value.as_ref().map(|v| ((*name).to_owned(), v.clone())))
         .collect();
-    let mut call = Call::new(resource.service, Method::Get, item_path(base, id)).query(query);
+    let mut call = versioned(cm, resource, Method::Get, item_path(base, id))?.query(query);
     if let Some(message) = error_message {
         call = call.error_message(message);
     }
@@ -38,7 +52,7 @@ pub fn get(cm: &mut ClientManager, resource: &Resource, base: &str, id: &str) ->
 
 /// `Resource.head`: HEAD `<base>/<id>`; the answer's headers are the resource (Swift's objects, Glance's data).
 pub fn head(cm: &mut ClientManager, resource: &Resource, base: &str, id: &str) -> Res<ApiResponse> {
-    Call::new(resource.service, Method::Head, item_path(base, id)).send(cm)
+    versioned(cm, resource, Method::Head, item_path(base, id))?.send(cm)
 }
 
 /// `Resource.list`: GET the collection with the known parameters, following pages as openstacksdk does
@@ -68,7 +82,7 @@ pub fn list(
     let mut items = Vec::new();
     let mut total = 0usize;
     loop {
-        let mut data = Call::new(resource.service, Method::Get, uri.clone())
+        let mut data = versioned(cm, resource, Method::Get, uri.clone())?
             .query(query.clone())
             .json(cm)?;
         let last_marker = take_param(&mut query, "marker");
@@ -197,7 +211,7 @@ pub fn create(
     path: &str,
     attrs: Map<String, Json>,
 ) -> Res<Json> {
-    let answer = Call::new(resource.service, method, path)
+    let answer = versioned(cm, resource, method, path.to_owned())?
         .body(resource.create_body(attrs))
         .json(cm)?;
     Ok(resource.unwrap_body(answer))
@@ -219,7 +233,7 @@ pub fn commit(
     if body.as_array().is_some_and(Vec::is_empty) {
         return Ok(None);
     }
-    let mut call = Call::new(resource.service, resource.commit_method, path);
+    let mut call = versioned(cm, resource, resource.commit_method, path.to_owned())?;
     call = match resource.patch_format {
         PatchFormat::Body => call.body(body),
         // The body is sent as given: `Body::Json` would set `application/json`, which Glance refuses.
@@ -251,7 +265,7 @@ pub fn delete(
     path: &str,
     ignore_missing: bool,
 ) -> Res<()> {
-    match Call::new(resource.service, Method::Delete, path).send(cm) {
+    match versioned(cm, resource, Method::Delete, path.to_owned())?.send(cm) {
         Ok(_) => Ok(()),
         Err(failure) if ignore_missing && failure.status() == Some(404) => Ok(()),
         Err(failure) => Err(failure),

@@ -45,6 +45,9 @@ pub struct Resource {
     pub create_fields: &'static [&'static str],
     /// The body fields commit sends (empty: all given).
     pub commit_fields: &'static [&'static str],
+    /// `_max_microversion`: the newest microversion the class speaks. Its requests carry the lower of it and the
+    /// server's newest, or the microversion the user asked for (see [`crate::microversion::for_resource`]).
+    pub max_microversion: Option<&'static str>,
 }
 
 /// A keyword argument as openstacksdk receives it. A `None` value is passed along but never sent: `requests`
@@ -71,6 +74,7 @@ impl Resource {
         patch_format: PatchFormat::Body,
         create_fields: &[],
         commit_fields: &[],
+        max_microversion: None,
     };
 
     /// The base path with its URI parameters filled in (each value quoted as a path segment).

@@ -50,8 +50,17 @@ connection = $db/nova.db?timeout=60
 lock_path = $d/locks
 [scheduler]
 discover_hosts_in_cells_interval = 2
+# consoles: the fake driver answers for VNC, SPICE and serial (no proxy runs; "console url show" only needs the
+# URL and its token, which "console connection show" then reads back)
 [vnc]
-enabled = false
+enabled = true
+novncproxy_base_url = http://$HOST:6080/vnc_auto.html
+[spice]
+enabled = true
+html5proxy_base_url = http://$HOST:6082/spice_auto.html
+[serial_console]
+enabled = true
+base_url = ws://$HOST:6083/
 [neutron]
 endpoint_override = http://$HOST:${NEUTRON_PORT:-${DEVCLOUD_NEUTRON_PORT:-9696}}
 EOF

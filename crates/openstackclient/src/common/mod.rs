@@ -1,7 +1,10 @@
 //! Commands that belong to no service: `openstack.cli` and `openstack.common`.
 
+pub mod availability_zone;
 pub mod configuration;
+pub mod limits;
 pub mod module;
+pub mod quota;
 pub mod versions;
 
 use std::sync::Arc;
@@ -25,9 +28,18 @@ pub fn common_group() -> CommandGroup {
         name: "openstack.common".to_owned(),
         commands: vec![
             (
+                "availability zone list".to_owned(),
+                Arc::new(availability_zone::ListAvailabilityZone),
+            ),
+            (
                 "configuration show".to_owned(),
                 Arc::new(configuration::ShowConfiguration),
             ),
+            ("limits show".to_owned(), Arc::new(limits::ShowLimits)),
+            ("quota delete".to_owned(), Arc::new(quota::DeleteQuota)),
+            ("quota list".to_owned(), Arc::new(quota::ListQuota)),
+            ("quota set".to_owned(), Arc::new(quota::SetQuota)),
+            ("quota show".to_owned(), Arc::new(quota::ShowQuota)),
             ("versions show".to_owned(), Arc::new(versions::ShowVersions)),
         ],
     }
