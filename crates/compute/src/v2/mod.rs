@@ -7,6 +7,7 @@ pub mod host;
 pub mod hypervisor;
 pub mod hypervisor_stats;
 pub mod keypair;
+pub mod options;
 pub mod server_group;
 pub mod service;
 pub mod usage;

@@ -6,6 +6,7 @@ use identity::output::fail;
 use osc_lib::ClientManager;
 use serde_json::Value as Json;
 
+use super::options::write_stdout;
 use crate::resources::USAGE;
 use openstack_sdk as sdk;
 use openstack_sdk::Param;
@@ -218,15 +219,6 @@ fn usage_row(usage: &Json, names: &[(String, String)], table: bool) -> Result<Ve
         float_column(sdk::attr(usage, "total_vcpus_usage"), table)?,
         float_column(sdk::attr(usage, "total_local_gb_usage"), table)?,
     ])
-}
-
-/// `self.app.stdout.write(text)` before the result is formatted.
-fn write_stdout(text: &str) -> Result<()> {
-    use std::io::Write;
-    let mut out = std::io::stdout().lock();
-    out.write_all(text.as_bytes())
-        .and_then(|()| out.flush())
-        .map_err(|err| Error::command(err.to_string()))
 }
 
 fn is_table(args: &Args) -> bool {
