@@ -186,10 +186,6 @@ fn api_name(service: &str) -> &str {
     }
 }
 
-/// The versions a plugin chooses when the user asks none: not a request for a microversion (OSC leaves the
-/// SDK's `default_microversion` unset then).
-const PLUGIN_DEFAULTS: &[(&str, &str)] = &[("compute", "2.1")];
-
 /// openstacksdk's `Resource._get_microversion`: the microversion the user asked for this service
 /// (`--os-compute-api-version 2.79`, checked against the server's range), else the lower of the class's
 /// `_max_microversion` and the server's newest (`maximum_supported_microversion`); `None` for a class without
@@ -201,7 +197,7 @@ pub fn for_resource(cm: &mut ClientManager, resource: &crate::Resource) -> Res<O
     let api = api_name(resource.service);
     let requested = cm
         .api_version(api)
-        .filter(|v| is_microversion(v) && !PLUGIN_DEFAULTS.contains(&(api, *v)))
+        .filter(|v| is_microversion(v))
         .map(str::to_owned);
     if let Some(requested) = requested {
         return negotiate(cm, resource.service, &requested);
@@ -228,7 +224,7 @@ pub fn supports(cm: &mut ClientManager, service: &str, version: &str) -> Res<boo
     let api = api_name(service);
     let requested = cm
         .api_version(api)
-        .filter(|v| is_microversion(v) && !PLUGIN_DEFAULTS.contains(&(api, *v)))
+        .filter(|v| is_microversion(v))
         .and_then(parse_version);
     if let Some(requested) = requested {
         return Ok(requested >= wanted);

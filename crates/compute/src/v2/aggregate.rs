@@ -5,9 +5,10 @@ use cliff::{Arg, Args, Command, CommandKind, Error, Output, Parser, Result, Valu
 use identity::common::given;
 use identity::output::{self, fail};
 use osc_lib::format_columns::{dict_column, list_column};
-use osc_lib::{parseractions, ClientManager, Method};
+use osc_lib::{ClientManager, Method};
 use serde_json::{json, Map, Value as Json};
 
+use super::options::{properties, property_option, supports};
 use crate::resources::AGGREGATE;
 use openstack_sdk as sdk;
 use openstack_sdk::{Call, Res, Resource};
@@ -60,20 +61,6 @@ fn action(cm: &mut ClientManager, aggregate: &Json, body: Json) -> Res<Json> {
         .body(body)
         .json(cm)?;
     Ok(AGGREGATE.unwrap_body(answer))
-}
-
-fn properties(args: &Args) -> Result<Vec<(String, String)>> {
-    parseractions::key_value(&args.strings("properties"))
-        .map_err(|message| Error::usage(parseractions::argument_error("--property", &message)))
-}
-
-fn property_option(help: &str) -> Arg {
-    Arg::option(&["--property"])
-        .metavar("<key=value>")
-        .dest("properties")
-        .append()
-        .check(parseractions::key_value_check)
-        .help(help)
 }
 
 fn aggregate_positional(help: &str) -> Arg {
@@ -280,7 +267,7 @@ impl Command<ClientManager> for ListAggregate {
                     .is_some_and(|hosts| hosts.iter().any(|h| h.as_str() == Some(host)))
             });
         }
-        let uuid = fail(sdk::microversion::supports(ctx, AGGREGATE.service, "2.41"))?;
+        let uuid = supports(ctx, "2.41")?;
         let mut columns = vec!["ID"];
         if uuid {
             columns.push("UUID");
@@ -456,7 +443,7 @@ impl Command<ClientManager> for CacheImageForAggregate {
     }
 
     fn take_action(&self, ctx: &mut ClientManager, args: &Args) -> Result<Output> {
-        if !fail(sdk::microversion::supports(ctx, AGGREGATE.service, "2.81"))? {
+        if !supports(ctx, "2.81")? {
             return Err(Error::command(
                 "This operation requires server support for API microversion 2.81",
             ));

@@ -6,9 +6,10 @@ use identity::common::{add_project_domain_option, find_project_id_sdk, given};
 use identity::output::{self, fail};
 use identity::pagination::{add_marker_pagination_options, non_negative};
 use osc_lib::format_columns::dict_column;
-use osc_lib::{parseractions, ClientManager, Method};
+use osc_lib::{ClientManager, Method};
 use serde_json::{Map, Value as Json};
 
+use super::options::{properties, property_option};
 use crate::resources::{FLAVOR, FLAVOR_LIST_PATH};
 use openstack_sdk as sdk;
 use openstack_sdk::{Call, Failure, Param, Res};
@@ -178,20 +179,6 @@ fn flavor_action(cm: &mut ClientManager, id: &str, action: &str, tenant: &str) -
         .body(serde_json::json!({ action: { "tenant": tenant } }))
         .send(cm)?;
     Ok(())
-}
-
-fn properties(args: &Args) -> Result<Vec<(String, String)>> {
-    parseractions::key_value(&args.strings("properties"))
-        .map_err(|message| Error::usage(parseractions::argument_error("--property", &message)))
-}
-
-fn property_option(help: &str) -> Arg {
-    Arg::option(&["--property"])
-        .metavar("<key=value>")
-        .dest("properties")
-        .append()
-        .check(parseractions::key_value_check)
-        .help(help)
 }
 
 fn description_option(help: &str) -> Arg {

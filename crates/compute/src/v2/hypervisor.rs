@@ -8,6 +8,7 @@ use osc_lib::format_columns::dict_column;
 use osc_lib::{ClientManager, Method};
 use serde_json::Value as Json;
 
+use super::options::{needs, supports};
 use crate::resources::{AGGREGATE, HYPERVISOR};
 use openstack_sdk as sdk;
 use openstack_sdk::Param;
@@ -26,19 +27,6 @@ const OLD_FIELDS: &[(&str, &str)] = &[
     ("vcpus_used", "vcpus_used"),
     ("vcpus", "vcpus"),
 ];
-
-fn supports(cm: &mut ClientManager, version: &str) -> Result<bool> {
-    fail(sdk::microversion::supports(cm, HYPERVISOR.service, version))
-}
-
-fn needs(cm: &mut ClientManager, version: &str, option: &str) -> Result<()> {
-    if !supports(cm, version)? {
-        return Err(Error::command(format!(
-            "--os-compute-api-version {version} or greater is required to support the {option} option"
-        )));
-    }
-    Ok(())
-}
 
 /// `hypervisor list`.
 pub struct ListHypervisor;

@@ -1,8 +1,6 @@
 //! `keypair create|delete|list|show` (openstacksdk `Keypair`): create imports a public key or generates an
 //! Ed25519 key pair in OpenSSH format, as OSC's `_generate_keypair` does.
 
-use std::io::Write;
-
 use cliff::argparse::Nargs;
 use cliff::{Arg, Args, Command, CommandKind, Error, Output, Parser, Result, Value};
 use identity::common::{
@@ -13,6 +11,7 @@ use identity::pagination::{add_marker_pagination_options, non_negative};
 use osc_lib::{ClientManager, Method};
 use serde_json::{Map, Value as Json};
 
+use super::options::{needs, write_stdout};
 use crate::resources::KEYPAIR;
 use openstack_sdk as sdk;
 use openstack_sdk::{Call, Failure, Param, Res};
@@ -171,15 +170,6 @@ fn user_id(cm: &mut ClientManager, args: &Args) -> Result<Option<String>> {
     fail(find_user_id_sdk(cm, user, given(args, "user_domain"), true)).map(Some)
 }
 
-fn needs(cm: &mut ClientManager, version: &str, option: &str) -> Result<()> {
-    if !fail(sdk::microversion::supports(cm, KEYPAIR.service, version))? {
-        return Err(Error::command(format!(
-            "--os-compute-api-version {version} or greater is required to support the {option} option"
-        )));
-    }
-    Ok(())
-}
-
 fn user_params(user_id: &Option<String>) -> Vec<Param> {
     user_id
         .iter()
@@ -307,14 +297,6 @@ impl Command<ClientManager> for CreateKeypair {
         write_stdout(generated_private.as_deref().unwrap_or(""))?;
         Ok(Output::show(Vec::new()))
     }
-}
-
-/// `self.app.stdout.write(text)` before the (empty) result is formatted.
-fn write_stdout(text: &str) -> Result<()> {
-    let mut out = std::io::stdout().lock();
-    out.write_all(text.as_bytes())
-        .and_then(|()| out.flush())
-        .map_err(|err| Error::command(err.to_string()))
 }
 
 /// `keypair delete`.

@@ -1,12 +1,16 @@
 //! Compute API v2 commands (`openstack.compute.v2`), one module per object as in OSC.
 
+pub mod agent;
 pub mod aggregate;
 pub mod flavor;
+pub mod host;
 pub mod hypervisor;
 pub mod hypervisor_stats;
 pub mod keypair;
+pub mod options;
 pub mod server_group;
 pub mod service;
+pub mod usage;
 // servers (compute-server)
 pub mod console;
 pub mod server;
@@ -38,6 +42,10 @@ pub fn commands() -> Vec<(String, PluginCommand)> {
         ("aggregate set", Arc::new(aggregate::SetAggregate)),
         ("aggregate show", Arc::new(aggregate::ShowAggregate)),
         ("aggregate unset", Arc::new(aggregate::UnsetAggregate)),
+        ("compute agent create", Arc::new(agent::CreateAgent)),
+        ("compute agent delete", Arc::new(agent::DeleteAgent)),
+        ("compute agent list", Arc::new(agent::ListAgent)),
+        ("compute agent set", Arc::new(agent::SetAgent)),
         ("compute service delete", Arc::new(service::DeleteService)),
         ("compute service list", Arc::new(service::ListService)),
         ("compute service set", Arc::new(service::SetService)),
@@ -47,6 +55,9 @@ pub fn commands() -> Vec<(String, PluginCommand)> {
         ("flavor set", Arc::new(flavor::SetFlavor)),
         ("flavor show", Arc::new(flavor::ShowFlavor)),
         ("flavor unset", Arc::new(flavor::UnsetFlavor)),
+        ("host list", Arc::new(host::ListHost)),
+        ("host set", Arc::new(host::SetHost)),
+        ("host show", Arc::new(host::ShowHost)),
         ("hypervisor list", Arc::new(hypervisor::ListHypervisor)),
         ("hypervisor show", Arc::new(hypervisor::ShowHypervisor)),
         ("hypervisor stats show", Arc::new(hypervisor_stats::ShowHypervisorStats)),
@@ -58,6 +69,8 @@ pub fn commands() -> Vec<(String, PluginCommand)> {
         ("server group delete", Arc::new(server_group::DeleteServerGroup)),
         ("server group list", Arc::new(server_group::ListServerGroup)),
         ("server group show", Arc::new(server_group::ShowServerGroup)),
+        ("usage list", Arc::new(usage::ListUsage)),
+        ("usage show", Arc::new(usage::ShowUsage)),
         // servers (compute-server)
         ("console connection show", Arc::new(console::ShowConsoleConnectionInformation)),
         ("console log show", Arc::new(console::ShowConsoleLog)),

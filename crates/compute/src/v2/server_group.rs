@@ -8,17 +8,10 @@ use osc_lib::format_columns::{dict_column, list_column};
 use osc_lib::{parseractions, ClientManager, Method};
 use serde_json::{Map, Value as Json};
 
+use super::options::supports;
 use crate::resources::SERVER_GROUP;
 use openstack_sdk as sdk;
 use openstack_sdk::{Param, Res};
-
-fn supports(cm: &mut ClientManager, version: &str) -> Result<bool> {
-    fail(sdk::microversion::supports(
-        cm,
-        SERVER_GROUP.service,
-        version,
-    ))
-}
 
 /// `_get_server_group_columns`: `member_ids` shown as `members`; `policy` and `rules` from 2.64, `policies`
 /// before.

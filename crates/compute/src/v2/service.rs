@@ -7,13 +7,10 @@ use identity::output::{self, fail};
 use osc_lib::{ClientManager, Method};
 use serde_json::{json, Map, Value as Json};
 
+use super::options::supports;
 use crate::resources::SERVICE;
 use openstack_sdk as sdk;
 use openstack_sdk::{Param, Res};
-
-fn supports(cm: &mut ClientManager, version: &str) -> Result<bool> {
-    fail(sdk::microversion::supports(cm, SERVICE.service, version))
-}
 
 fn services(cm: &mut ClientManager, host: Option<&str>, binary: Option<&str>) -> Res<Vec<Json>> {
     let params: Vec<Param> = vec![

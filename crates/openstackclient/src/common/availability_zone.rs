@@ -119,13 +119,7 @@ fn compute_zones(cm: &mut ClientManager, long: bool, rows: &mut Vec<Row>) -> Res
 }
 
 fn network_zones(cm: &mut ClientManager, asked: bool, rows: &mut Vec<Row>) -> Res<()> {
-    let found = sdk::find_one(
-        cm,
-        &NETWORK_EXTENSION,
-        NETWORK_EXTENSION.base_path,
-        "Availability Zone",
-        &[],
-    );
+    let found = crate::common::extension::find_network_extension(cm, "Availability Zone");
     if let Err(err) = found {
         log::debug!("Network availability zone exception: {err}");
         if asked {

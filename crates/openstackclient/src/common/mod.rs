@@ -2,6 +2,7 @@
 
 pub mod availability_zone;
 pub mod configuration;
+pub mod extension;
 pub mod limits;
 pub mod module;
 pub mod quota;
@@ -34,6 +35,14 @@ pub fn common_group() -> CommandGroup {
             (
                 "configuration show".to_owned(),
                 Arc::new(configuration::ShowConfiguration),
+            ),
+            (
+                "extension list".to_owned(),
+                Arc::new(extension::ListExtension),
+            ),
+            (
+                "extension show".to_owned(),
+                Arc::new(extension::ShowExtension),
             ),
             ("limits show".to_owned(), Arc::new(limits::ShowLimits)),
             ("quota delete".to_owned(), Arc::new(quota::DeleteQuota)),
