@@ -51,14 +51,23 @@ pub struct NetResource {
 impl NetResource {
     /// Whether a body key belongs to a declared attribute.
     fn declares_key(&self, key: &str) -> bool {
-        self.attrs.iter().any(|(_, k, _)| *k == key) || self.shadowed.contains(&key)
+        self.attrs
+            .iter()
+            .any(|(name, k, _)| *k == key || *name == key)
+            || self.shadowed.contains(&key)
+    }
+
+    /// The body value of an attribute: under its body key, else under its attribute name (openstacksdk files a
+    /// body key named as an attribute under that attribute: a router's `revision_number` is its `revision`).
+    fn raw<'j>(item: &'j Json, name: &str, key: &str) -> Option<&'j Json> {
+        item.get(key).or_else(|| item.get(name))
     }
 
     /// `getattr(resource, attribute, '')`: the typed value of an attribute; an undeclared name reads the body key
     /// of that name (openstacksdk keeps unknown body attributes of network resources), `''` when absent.
     pub fn get(&self, item: &Json, attribute: &str) -> Json {
         match self.attrs.iter().find(|(name, _, _)| *name == attribute) {
-            Some((_, key, kind)) => typed(item.get(*key), *kind),
+            Some((name, key, kind)) => typed(Self::raw(item, name, key), *kind),
             None => item
                 .get(attribute)
                 .cloned()
@@ -79,7 +88,7 @@ impl NetResource {
         }
         for (name, key, kind) in self.attrs {
             if !out.iter().any(|(k, _)| k == name) {
-                out.push(((*name).to_owned(), typed(item.get(*key), *kind)));
+                out.push(((*name).to_owned(), typed(Self::raw(item, name, key), *kind)));
             }
         }
         out
@@ -795,6 +804,7 @@ mod tests {
             ("is_admin_state_up", "admin_state_up", Bool),
             ("name", "name", Any),
             ("subnet_ids", "subnets", List),
+            ("revision_number", "revision", Int),
             ("id", "id", Any),
             ("location", "location", Computed),
             ("tags", "tags", Tags),
@@ -826,6 +836,7 @@ mod tests {
         assert_eq!(THING.get(&item, "tags"), json!([]));
         assert_eq!(THING.get(&item, "zz"), json!(2));
         assert_eq!(THING.get(&item, "hints"), json!(""));
+        assert_eq!(THING.get(&item, "revision_number"), json!(3));
     }
 
     fn tag_args(argv: &[&str], unset: bool) -> Args {
