@@ -829,7 +829,15 @@ mod tests {
         let shown: Vec<&str> = columns.iter().map(|(s, _)| s.as_str()).collect();
         assert_eq!(
             shown,
-            ["admin_state_up", "id", "name", "subnets", "tags", "zz"]
+            [
+                "admin_state_up",
+                "id",
+                "name",
+                "revision_number",
+                "subnets",
+                "tags",
+                "zz"
+            ]
         );
         assert_eq!(columns[0].1, "is_admin_state_up");
         assert_eq!(THING.get(&item, "is_admin_state_up"), json!(true));
