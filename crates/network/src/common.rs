@@ -814,8 +814,8 @@ mod tests {
 
     #[test]
     fn show_columns_rename_hide_and_sort() {
-        let item =
-            json!({"id": "1", "admin_state_up": 1, "subnets": [], "tenant_id": "t", "zz": 2});
+        let item = json!({"id": "1", "admin_state_up": 1, "subnets": [], "tenant_id": "t", "zz": 2,
+                "revision_number": 3});
         let columns = show_columns(
             &THING,
             &item,
