@@ -174,10 +174,18 @@ pub fn list(
     sdk::list(cm, &res.resource, &base, params, max_items)
 }
 
-/// The proxy's `create_<resource>(**attrs)`.
+/// The proxy's `create_<resource>(**attrs)`: the resource as openstacksdk holds it afterwards, the attributes
+/// sent overlaid with the answer (a floating IP's `subnet_id`, which Neutron does not answer, stays).
 pub fn create(cm: &mut ClientManager, res: &NetResource, attrs: Map<String, Json>) -> Res<Json> {
     let base = base(cm, res)?;
-    sdk::create(cm, &res.resource, Method::Post, &base, attrs)
+    let mut merged = attrs.clone();
+    match sdk::create(cm, &res.resource, Method::Post, &base, attrs)? {
+        Json::Object(answer) => {
+            merged.extend(answer);
+            Ok(Json::Object(merged))
+        }
+        other => Ok(other),
+    }
 }
 
 /// The proxy's `update_<resource>(obj, **attrs)`: a PUT of the changes (nothing sent when there are none); the
