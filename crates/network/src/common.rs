@@ -395,6 +395,15 @@ pub fn add_bool_pair(parser: &mut Parser, dest: &str, on: (&str, &str), off: (&s
     );
 }
 
+/// `if parsed_args.<flag>: attrs[<key>] = <value>` for each `(flag, key, value)`, in order (a later flag wins).
+pub fn flag_attrs(args: &Args, attrs: &mut Map<String, Json>, flags: &[(&str, &str, bool)]) {
+    for (flag, key, value) in flags {
+        if args.flag(flag) {
+            attrs.insert((*key).to_owned(), Json::Bool(*value));
+        }
+    }
+}
+
 /// A tri-state option: `Some(bool)` when given, `None` otherwise.
 pub fn tri_state(args: &Args, dest: &str) -> Option<bool> {
     match args.get(dest) {
