@@ -51,14 +51,23 @@ pub struct NetResource {
 impl NetResource {
     /// Whether a body key belongs to a declared attribute.
     fn declares_key(&self, key: &str) -> bool {
-        self.attrs.iter().any(|(_, k, _)| *k == key) || self.shadowed.contains(&key)
+        self.attrs
+            .iter()
+            .any(|(name, k, _)| *k == key || *name == key)
+            || self.shadowed.contains(&key)
+    }
+
+    /// The body value of an attribute: under its body key, else under its attribute name (openstacksdk files a
+    /// body key named as an attribute under that attribute: a router's `revision_number` is its `revision`).
+    fn raw<'j>(item: &'j Json, name: &str, key: &str) -> Option<&'j Json> {
+        item.get(key).or_else(|| item.get(name))
     }
 
     /// `getattr(resource, attribute, '')`: the typed value of an attribute; an undeclared name reads the body key
     /// of that name (openstacksdk keeps unknown body attributes of network resources), `''` when absent.
     pub fn get(&self, item: &Json, attribute: &str) -> Json {
         match self.attrs.iter().find(|(name, _, _)| *name == attribute) {
-            Some((_, key, kind)) => typed(item.get(*key), *kind),
+            Some((name, key, kind)) => typed(Self::raw(item, name, key), *kind),
             None => item
                 .get(attribute)
                 .cloned()
@@ -79,7 +88,7 @@ impl NetResource {
         }
         for (name, key, kind) in self.attrs {
             if !out.iter().any(|(k, _)| k == name) {
-                out.push(((*name).to_owned(), typed(item.get(*key), *kind)));
+                out.push(((*name).to_owned(), typed(Self::raw(item, name, key), *kind)));
             }
         }
         out
@@ -165,10 +174,18 @@ pub fn list(
     sdk::list(cm, &res.resource, &base, params, max_items)
 }
 
-/// The proxy's `create_<resource>(**attrs)`.
+/// The proxy's `create_<resource>(**attrs)`: the resource as openstacksdk holds it afterwards, the attributes
+/// sent overlaid with the answer (a floating IP's `subnet_id`, which Neutron does not answer, stays).
 pub fn create(cm: &mut ClientManager, res: &NetResource, attrs: Map<String, Json>) -> Res<Json> {
     let base = base(cm, res)?;
-    sdk::create(cm, &res.resource, Method::Post, &base, attrs)
+    let mut merged = attrs.clone();
+    match sdk::create(cm, &res.resource, Method::Post, &base, attrs)? {
+        Json::Object(answer) => {
+            merged.extend(answer);
+            Ok(Json::Object(merged))
+        }
+        other => Ok(other),
+    }
 }
 
 /// The proxy's `update_<resource>(obj, **attrs)`: a PUT of the changes (nothing sent when there are none); the
@@ -376,6 +393,15 @@ pub fn add_bool_pair(parser: &mut Parser, dest: &str, on: (&str, &str), off: (&s
             .default_none()
             .help(off.1),
     );
+}
+
+/// `if parsed_args.<flag>: attrs[<key>] = <value>` for each `(flag, key, value)`, in order (a later flag wins).
+pub fn flag_attrs(args: &Args, attrs: &mut Map<String, Json>, flags: &[(&str, &str, bool)]) {
+    for (flag, key, value) in flags {
+        if args.flag(flag) {
+            attrs.insert((*key).to_owned(), Json::Bool(*value));
+        }
+    }
 }
 
 /// A tri-state option: `Some(bool)` when given, `None` otherwise.
@@ -738,6 +764,7 @@ mod tests {
             ("is_admin_state_up", "admin_state_up", Bool),
             ("name", "name", Any),
             ("subnet_ids", "subnets", List),
+            ("revision_number", "revision", Int),
             ("id", "id", Any),
             ("location", "location", Computed),
             ("tags", "tags", Tags),
@@ -747,8 +774,8 @@ mod tests {
 
     #[test]
     fn show_columns_rename_hide_and_sort() {
-        let item =
-            json!({"id": "1", "admin_state_up": 1, "subnets": [], "tenant_id": "t", "zz": 2});
+        let item = json!({"id": "1", "admin_state_up": 1, "subnets": [], "tenant_id": "t", "zz": 2,
+                "revision_number": 3});
         let columns = show_columns(
             &THING,
             &item,
@@ -762,13 +789,22 @@ mod tests {
         let shown: Vec<&str> = columns.iter().map(|(s, _)| s.as_str()).collect();
         assert_eq!(
             shown,
-            ["admin_state_up", "id", "name", "subnets", "tags", "zz"]
+            [
+                "admin_state_up",
+                "id",
+                "name",
+                "revision_number",
+                "subnets",
+                "tags",
+                "zz"
+            ]
         );
         assert_eq!(columns[0].1, "is_admin_state_up");
         assert_eq!(THING.get(&item, "is_admin_state_up"), json!(true));
         assert_eq!(THING.get(&item, "tags"), json!([]));
         assert_eq!(THING.get(&item, "zz"), json!(2));
         assert_eq!(THING.get(&item, "hints"), json!(""));
+        assert_eq!(THING.get(&item, "revision_number"), json!(3));
     }
 
     fn tag_args(argv: &[&str], unset: bool) -> Args {

@@ -127,9 +127,7 @@ pub fn list(
                 ));
             }
         }
-        for (key, value) in next_params {
-            set_param(&mut query, &key, value);
-        }
+        set_params(&mut query, next_params);
         uri = next;
     }
 }
@@ -138,6 +136,29 @@ fn set_param(query: &mut Vec<(String, String)>, key: &str, value: String) {
     match query.iter_mut().find(|(k, _)| k == key) {
         Some(entry) => entry.1 = value,
         None => query.push((key.to_owned(), value)),
+    }
+}
+
+/// The next link's parameters over the query: a key the link repeats (Neutron's `fields=a&fields=b`) replaces
+/// every value of that key, in the place of the first.
+fn set_params(query: &mut Vec<(String, String)>, next: Vec<(String, String)>) {
+    let mut keys: Vec<&str> = Vec::new();
+    for (key, _) in &next {
+        if !keys.contains(&key.as_str()) {
+            keys.push(key);
+        }
+    }
+    for key in keys {
+        let values: Vec<(String, String)> =
+            next.iter().filter(|(k, _)| k == key).cloned().collect();
+        if values.len() == 1 {
+            set_param(query, key, values[0].1.clone());
+            continue;
+        }
+        let at = query.iter().position(|(k, _)| k == key);
+        query.retain(|(k, _)| k != key);
+        let at = at.unwrap_or(query.len());
+        query.splice(at..at, values);
     }
 }
 
@@ -337,6 +358,34 @@ mod tests {
         let items = list(&mut t.manager(), &SERVER, "/servers", &[], Some(2)).unwrap();
         assert_eq!(items.len(), 2);
         assert_eq!(t.sent(), ["GET /servers?limit=2"]);
+    }
+
+    #[test]
+    fn repeated_parameters_of_a_next_link_replace_all_values() {
+        let mut query = vec![
+            ("fields".to_owned(), "id".to_owned()),
+            ("fields".to_owned(), "name".to_owned()),
+            ("limit".to_owned(), "1".to_owned()),
+        ];
+        let next = vec![
+            ("fields".to_owned(), "id".to_owned()),
+            ("fields".to_owned(), "name".to_owned()),
+            ("limit".to_owned(), "1".to_owned()),
+            ("marker".to_owned(), "a".to_owned()),
+        ];
+        set_params(&mut query, next);
+        assert_eq!(
+            urlencode_pairs(&query),
+            "fields=id&fields=name&limit=1&marker=a"
+        );
+    }
+
+    fn urlencode_pairs(query: &[(String, String)]) -> String {
+        query
+            .iter()
+            .map(|(k, v)| format!("{k}={v}"))
+            .collect::<Vec<_>>()
+            .join("&")
     }
 
     #[test]

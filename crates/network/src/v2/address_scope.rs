@@ -37,12 +37,11 @@ fn find_scope(cm: &mut ClientManager, args: &Args) -> Result<Json> {
 }
 
 fn share(args: &Args, attrs: &mut Map<String, Json>) {
-    if args.flag("share") {
-        attrs.insert("shared".into(), Json::Bool(true));
-    }
-    if args.flag("no_share") {
-        attrs.insert("shared".into(), Json::Bool(false));
-    }
+    common::flag_attrs(
+        args,
+        attrs,
+        &[("share", "shared", true), ("no_share", "shared", false)],
+    );
 }
 
 /// `address scope create`.

@@ -58,24 +58,18 @@ fn attrs(cm: &mut ClientManager, args: &Args) -> Result<Map<String, Json>> {
     if let Some(name) = present(args, "name") {
         attrs.insert("name".into(), Json::from(name));
     }
-    if args.flag("enable") {
-        attrs.insert("admin_state_up".into(), Json::Bool(true));
-    }
-    if args.flag("disable") {
-        attrs.insert("admin_state_up".into(), Json::Bool(false));
-    }
-    if args.flag("share") {
-        attrs.insert("shared".into(), Json::Bool(true));
-    }
-    if args.flag("no_share") {
-        attrs.insert("shared".into(), Json::Bool(false));
-    }
-    if args.flag("enable_port_security") {
-        attrs.insert("port_security_enabled".into(), Json::Bool(true));
-    }
-    if args.flag("disable_port_security") {
-        attrs.insert("port_security_enabled".into(), Json::Bool(false));
-    }
+    common::flag_attrs(
+        args,
+        &mut attrs,
+        &[
+            ("enable", "admin_state_up", true),
+            ("disable", "admin_state_up", false),
+            ("share", "shared", true),
+            ("no_share", "shared", false),
+            ("enable_port_security", "port_security_enabled", true),
+            ("disable_port_security", "port_security_enabled", false),
+        ],
+    );
     if let Some(project_id) = common::project_id(cm, args)? {
         attrs.insert("project_id".into(), Json::from(project_id));
     }
@@ -91,18 +85,16 @@ fn attrs(cm: &mut ClientManager, args: &Args) -> Result<Map<String, Json>> {
     if let Some(mtu) = given(args, "mtu") {
         attrs.insert("mtu".into(), Json::from(mtu));
     }
-    if args.flag("internal") {
-        attrs.insert("router:external".into(), Json::Bool(false));
-    }
-    if args.flag("external") {
-        attrs.insert("router:external".into(), Json::Bool(true));
-    }
-    if args.flag("no_default") {
-        attrs.insert("is_default".into(), Json::Bool(false));
-    }
-    if args.flag("default") {
-        attrs.insert("is_default".into(), Json::Bool(true));
-    }
+    common::flag_attrs(
+        args,
+        &mut attrs,
+        &[
+            ("internal", "router:external", false),
+            ("external", "router:external", true),
+            ("no_default", "is_default", false),
+            ("default", "is_default", true),
+        ],
+    );
     if let Some(value) = given(args, "provider_network_type") {
         attrs.insert("provider:network_type".into(), Json::from(value));
     }
@@ -119,12 +111,11 @@ fn attrs(cm: &mut ClientManager, args: &Args) -> Result<Map<String, Json>> {
     if args.flag("no_qos_policy") {
         attrs.insert("qos_policy_id".into(), Json::Null);
     }
-    if args.flag("pvlan") {
-        attrs.insert("pvlan".into(), Json::Bool(true));
-    }
-    if args.flag("no_pvlan") {
-        attrs.insert("pvlan".into(), Json::Bool(false));
-    }
+    common::flag_attrs(
+        args,
+        &mut attrs,
+        &[("pvlan", "pvlan", true), ("no_pvlan", "pvlan", false)],
+    );
     if let Some(domain) = present(args, "dns_domain") {
         attrs.insert("dns_domain".into(), Json::from(domain));
     }

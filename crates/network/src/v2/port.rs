@@ -475,12 +475,14 @@ fn attrs(
     if let Some(owner) = present(args, "device_owner") {
         attrs.insert("device_owner".into(), Json::from(owner));
     }
-    if args.flag("enable") {
-        attrs.insert("admin_state_up".into(), Json::Bool(true));
-    }
-    if args.flag("disable") {
-        attrs.insert("admin_state_up".into(), Json::Bool(false));
-    }
+    common::flag_attrs(
+        args,
+        &mut attrs,
+        &[
+            ("enable", "admin_state_up", true),
+            ("disable", "admin_state_up", false),
+        ],
+    );
     if let Some(vnic) = present(args, "vnic_type") {
         attrs.insert("binding:vnic_type".into(), Json::from(vnic));
     }
@@ -505,12 +507,14 @@ fn attrs(
     if let Some(project_id) = common::project_id(cm, args)? {
         attrs.insert("project_id".into(), Json::from(project_id));
     }
-    if args.flag("disable_port_security") {
-        attrs.insert("port_security_enabled".into(), Json::Bool(false));
-    }
-    if args.flag("enable_port_security") {
-        attrs.insert("port_security_enabled".into(), Json::Bool(true));
-    }
+    common::flag_attrs(
+        args,
+        &mut attrs,
+        &[
+            ("disable_port_security", "port_security_enabled", false),
+            ("enable_port_security", "port_security_enabled", true),
+        ],
+    );
     if args.flag("no_qos_policy") {
         attrs.insert("qos_policy_id".into(), Json::Null);
     }
@@ -520,12 +524,22 @@ fn attrs(
             Json::from(common::find_qos_policy_id(cm, policy)?),
         );
     }
-    if args.flag("enable_uplink_status_propagation") {
-        attrs.insert("propagate_uplink_status".into(), Json::Bool(true));
-    }
-    if args.flag("disable_uplink_status_propagation") {
-        attrs.insert("propagate_uplink_status".into(), Json::Bool(false));
-    }
+    common::flag_attrs(
+        args,
+        &mut attrs,
+        &[
+            (
+                "enable_uplink_status_propagation",
+                "propagate_uplink_status",
+                true,
+            ),
+            (
+                "disable_uplink_status_propagation",
+                "propagate_uplink_status",
+                false,
+            ),
+        ],
+    );
     for (flag, policy) in [
         ("numa_policy_required", "required"),
         ("numa_policy_preferred", "preferred"),
@@ -543,12 +557,14 @@ fn attrs(
     if let Some(offload) = given(args, "hardware_offload_type") {
         attrs.insert("hardware_offload_type".into(), Json::from(offload));
     }
-    if args.flag("not_trusted") {
-        attrs.insert("trusted".into(), Json::Bool(false));
-    }
-    if args.flag("trusted") {
-        attrs.insert("trusted".into(), Json::Bool(true));
-    }
+    common::flag_attrs(
+        args,
+        &mut attrs,
+        &[
+            ("not_trusted", "trusted", false),
+            ("trusted", "trusted", true),
+        ],
+    );
     if let Some(kind) = present(args, "pvlan_type") {
         attrs.insert("pvlan_type".into(), Json::from(kind));
     }

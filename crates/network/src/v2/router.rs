@@ -286,18 +286,16 @@ fn attrs(cm: &mut ClientManager, args: &Args) -> Result<Map<String, Json>> {
     if let Some(name) = present(args, "name") {
         attrs.insert("name".into(), Json::from(name));
     }
-    if args.flag("enable") {
-        attrs.insert("admin_state_up".into(), Json::Bool(true));
-    }
-    if args.flag("disable") {
-        attrs.insert("admin_state_up".into(), Json::Bool(false));
-    }
-    if args.flag("centralized") {
-        attrs.insert("distributed".into(), Json::Bool(false));
-    }
-    if args.flag("distributed") {
-        attrs.insert("distributed".into(), Json::Bool(true));
-    }
+    common::flag_attrs(
+        args,
+        &mut attrs,
+        &[
+            ("enable", "admin_state_up", true),
+            ("disable", "admin_state_up", false),
+            ("centralized", "distributed", false),
+            ("distributed", "distributed", true),
+        ],
+    );
     if matches!(args.get("availability_zone_hints"), ArgValue::List(_)) {
         attrs.insert(
             "availability_zone_hints".into(),

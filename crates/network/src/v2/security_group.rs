@@ -77,12 +77,14 @@ fn add_stateful_options(parser: &mut Parser) {
 }
 
 fn stateful(args: &Args, attrs: &mut Map<String, Json>) {
-    if args.flag("stateful") {
-        attrs.insert("stateful".into(), Json::Bool(true));
-    }
-    if args.flag("stateless") {
-        attrs.insert("stateful".into(), Json::Bool(false));
-    }
+    common::flag_attrs(
+        args,
+        attrs,
+        &[
+            ("stateful", "stateful", true),
+            ("stateless", "stateful", false),
+        ],
+    );
 }
 
 /// `security group create`.

@@ -271,18 +271,16 @@ fn attrs(cm: &mut ClientManager, args: &Args, is_create: bool) -> Result<Map<Str
     if let Some(pools) = multi(args, "allocation_pools") {
         attrs.insert("allocation_pools".into(), Json::from(pools));
     }
-    if args.flag("dhcp") {
-        attrs.insert("enable_dhcp".into(), Json::Bool(true));
-    }
-    if args.flag("no_dhcp") {
-        attrs.insert("enable_dhcp".into(), Json::Bool(false));
-    }
-    if args.flag("dns_publish_fixed_ip") {
-        attrs.insert("dns_publish_fixed_ip".into(), Json::Bool(true));
-    }
-    if args.flag("no_dns_publish_fixed_ip") {
-        attrs.insert("dns_publish_fixed_ip".into(), Json::Bool(false));
-    }
+    common::flag_attrs(
+        args,
+        &mut attrs,
+        &[
+            ("dhcp", "enable_dhcp", true),
+            ("no_dhcp", "enable_dhcp", false),
+            ("dns_publish_fixed_ip", "dns_publish_fixed_ip", true),
+            ("no_dns_publish_fixed_ip", "dns_publish_fixed_ip", false),
+        ],
+    );
     if let Some(servers) = strings_opt(args, "dns_nameservers") {
         attrs.insert("dns_nameservers".into(), Json::from(servers));
     }

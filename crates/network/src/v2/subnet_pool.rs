@@ -148,18 +148,16 @@ fn attrs(cm: &mut ClientManager, args: &Args) -> Result<Map<String, Json>> {
     if args.flag("no_address_scope") {
         attrs.insert("address_scope_id".into(), Json::Null);
     }
-    if args.flag("default") {
-        attrs.insert("is_default".into(), Json::Bool(true));
-    }
-    if args.flag("no_default") {
-        attrs.insert("is_default".into(), Json::Bool(false));
-    }
-    if args.flag("share") {
-        attrs.insert("shared".into(), Json::Bool(true));
-    }
-    if args.flag("no_share") {
-        attrs.insert("shared".into(), Json::Bool(false));
-    }
+    common::flag_attrs(
+        args,
+        &mut attrs,
+        &[
+            ("default", "is_default", true),
+            ("no_default", "is_default", false),
+            ("share", "shared", true),
+            ("no_share", "shared", false),
+        ],
+    );
     if let Some(project_id) = common::project_id(cm, args)? {
         attrs.insert("project_id".into(), Json::from(project_id));
     }
