@@ -211,38 +211,34 @@ pub fn delete(cm: &mut ClientManager, res: &NetResource, id: &str) -> Res<()> {
 /// "`<n>` of `<total>` `<plural>` failed to delete.".
 pub fn delete_each(
     cm: &mut ClientManager,
+    args: &Args,
     res: &NetResource,
     names: &[String],
     what: &str,
     plural: &str,
 ) -> Result<Output> {
     let failure = format!("Failed to delete {what} with name or ID");
-    delete_each_worded(cm, res, names, &failure, plural)
+    delete_each_worded(cm, args, res, names, &failure, plural)
 }
 
-/// [`delete_each`] whose per-item failure reads "`<failure>` '`<name>`': `<error>`".
+/// [`delete_each`] whose per-item failure reads "`<failure>` '`<name>`': `<error>`"; up to `--parallel` at once
+/// ([`osc_lib::multi`]).
 pub fn delete_each_worded(
     cm: &mut ClientManager,
+    args: &Args,
     res: &NetResource,
     names: &[String],
     failure: &str,
     plural: &str,
 ) -> Result<Output> {
-    let mut errors = 0;
-    for name in names {
-        let result = find(cm, res, name, &[]).and_then(|item| delete(cm, res, &sdk::id_of(&item)));
-        if let Err(err) = result {
-            errors += 1;
-            log::error!("{failure} '{name}': {err}");
-        }
-    }
-    if errors > 0 {
-        return Err(Error::command(format!(
-            "{errors} of {} {plural} failed to delete.",
-            names.len()
-        )));
-    }
-    Ok(Output::ok())
+    osc_lib::multi::each_item(
+        cm,
+        args,
+        names,
+        |cm, name| find(cm, res, name, &[]).and_then(|item| delete(cm, res, &sdk::id_of(&item))),
+        |name, err| format!("{failure} '{name}': {err}"),
+        |errors, total| format!("{errors} of {total} {plural} failed to delete."),
+    )
 }
 
 /// A value formatter of a show or list column (`_formatters`), by attribute name.

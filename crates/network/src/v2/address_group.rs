@@ -163,11 +163,13 @@ impl Command<ClientManager> for DeleteAddressGroup {
                 .nargs(Nargs::OneOrMore)
                 .help("Address group(s) to delete (name or ID)"),
         );
+        parser.add(osc_lib::multi::parallel_option());
     }
 
     fn take_action(&self, ctx: &mut ClientManager, args: &Args) -> Result<Output> {
         common::delete_each(
             ctx,
+            args,
             &ADDRESS_GROUP,
             &args.strings("address_group"),
             "address group",

@@ -120,11 +120,13 @@ impl Command<ClientManager> for DeleteAddressScope {
                 .nargs(Nargs::OneOrMore)
                 .help("Address scope(s) to delete (name or ID)"),
         );
+        parser.add(osc_lib::multi::parallel_option());
     }
 
     fn take_action(&self, ctx: &mut ClientManager, args: &Args) -> Result<Output> {
         common::delete_each(
             ctx,
+            args,
             &ADDRESS_SCOPE,
             &args.strings("address_scope"),
             "address scope",

@@ -126,11 +126,13 @@ impl Command<ClientManager> for DeleteDefaultSecurityGroupRule {
                 .nargs(Nargs::OneOrMore)
                 .help("Default security group rule(s) to delete (ID only)"),
         );
+        parser.add(osc_lib::multi::parallel_option());
     }
 
     fn take_action(&self, ctx: &mut ClientManager, args: &Args) -> Result<Output> {
         common::delete_each_worded(
             ctx,
+            args,
             &RULE,
             &args.strings("rule"),
             "Failed to delete default SG rule with ID",

@@ -193,11 +193,13 @@ impl Command<ClientManager> for DeleteFloatingIp {
                 .nargs(Nargs::OneOrMore)
                 .help("Floating IP(s) to delete (IP address or ID)"),
         );
+        parser.add(osc_lib::multi::parallel_option());
     }
 
     fn take_action(&self, ctx: &mut ClientManager, args: &Args) -> Result<Output> {
         common::delete_each(
             ctx,
+            args,
             &FLOATING_IP,
             &args.strings("floating_ip"),
             "floating IP",

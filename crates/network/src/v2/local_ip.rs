@@ -126,11 +126,13 @@ impl Command<ClientManager> for DeleteLocalIp {
                 .nargs(Nargs::OneOrMore)
                 .help("Local IP(s) to delete (name or ID)"),
         );
+        parser.add(osc_lib::multi::parallel_option());
     }
 
     fn take_action(&self, ctx: &mut ClientManager, args: &Args) -> Result<Output> {
         c::delete_each_worded(
             ctx,
+            args,
             &LOCAL_IP,
             &args.strings("local_ip"),
             "Failed to delete Local IP with name or ID",

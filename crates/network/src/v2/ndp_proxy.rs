@@ -109,11 +109,13 @@ impl Command<ClientManager> for DeleteNdpProxy {
                 .metavar("<ndp-proxy>")
                 .help("NDP proxy(s) to delete (name or ID)"),
         );
+        parser.add(osc_lib::multi::parallel_option());
     }
 
     fn take_action(&self, ctx: &mut ClientManager, args: &Args) -> Result<Output> {
         c::delete_each_worded(
             ctx,
+            args,
             &NDP_PROXY,
             &args.strings("ndp_proxy"),
             "Failed to delete NDP proxy",

@@ -366,11 +366,13 @@ impl Command<ClientManager> for DeleteNetwork {
                 .nargs(Nargs::OneOrMore)
                 .help("Network(s) to delete (name or ID)"),
         );
+        parser.add(osc_lib::multi::parallel_option());
     }
 
     fn take_action(&self, ctx: &mut ClientManager, args: &Args) -> Result<Output> {
         common::delete_each(
             ctx,
+            args,
             &NETWORK,
             &args.strings("network"),
             "network",

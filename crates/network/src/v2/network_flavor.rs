@@ -180,11 +180,13 @@ impl Command<ClientManager> for DeleteNetworkFlavor {
                 .nargs(Nargs::OneOrMore)
                 .help("Flavor(s) to delete (name or ID)"),
         );
+        parser.add(osc_lib::multi::parallel_option());
     }
 
     fn take_action(&self, ctx: &mut ClientManager, args: &Args) -> Result<Output> {
         c::delete_each_worded(
             ctx,
+            args,
             &FLAVOR,
             &args.strings("flavor"),
             "Failed to delete flavor with name or ID",

@@ -111,11 +111,13 @@ impl Command<ClientManager> for DeleteNetworkFlavorProfile {
                 .nargs(Nargs::OneOrMore)
                 .help("Flavor profile(s) to delete (ID only)"),
         );
+        parser.add(osc_lib::multi::parallel_option());
     }
 
     fn take_action(&self, ctx: &mut ClientManager, args: &Args) -> Result<Output> {
         c::delete_each_worded(
             ctx,
+            args,
             &SERVICE_PROFILE,
             &args.strings("flavor_profile"),
             "Failed to delete flavor profile with ID",

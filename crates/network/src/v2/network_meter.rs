@@ -95,11 +95,13 @@ impl Command<ClientManager> for DeleteMeter {
                 .nargs(Nargs::OneOrMore)
                 .help("Meter to delete (name or ID)"),
         );
+        parser.add(osc_lib::multi::parallel_option());
     }
 
     fn take_action(&self, ctx: &mut ClientManager, args: &Args) -> Result<Output> {
         c::delete_each_worded(
             ctx,
+            args,
             &METERING_LABEL,
             &args.strings("meter"),
             "Failed to delete meter with ID",

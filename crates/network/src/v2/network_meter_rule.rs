@@ -135,11 +135,13 @@ impl Command<ClientManager> for DeleteMeterRule {
                 .nargs(Nargs::OneOrMore)
                 .help("Meter rule to delete (ID only)"),
         );
+        parser.add(osc_lib::multi::parallel_option());
     }
 
     fn take_action(&self, ctx: &mut ClientManager, args: &Args) -> Result<Output> {
         c::delete_each_worded(
             ctx,
+            args,
             &METERING_LABEL_RULE,
             &args.strings("meter_rule_id"),
             "Failed to delete meter rule with ID",

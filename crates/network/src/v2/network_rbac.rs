@@ -164,11 +164,13 @@ impl Command<ClientManager> for DeleteNetworkRbac {
                 .nargs(Nargs::OneOrMore)
                 .help("RBAC policy(s) to delete (ID only)"),
         );
+        parser.add(osc_lib::multi::parallel_option());
     }
 
     fn take_action(&self, ctx: &mut ClientManager, args: &Args) -> Result<Output> {
         c::delete_each_worded(
             ctx,
+            args,
             &RBAC_POLICY,
             &args.strings("rbac_policy"),
             "Failed to delete RBAC policy with ID",

@@ -111,11 +111,13 @@ impl Command<ClientManager> for DeleteNetworkSegment {
                 .nargs(Nargs::OneOrMore)
                 .help("Network segment(s) to delete (name or ID)"),
         );
+        parser.add(osc_lib::multi::parallel_option());
     }
 
     fn take_action(&self, ctx: &mut ClientManager, args: &Args) -> Result<Output> {
         c::delete_each_worded(
             ctx,
+            args,
             &SEGMENT,
             &args.strings("network_segment"),
             "Failed to delete network segment with ID",

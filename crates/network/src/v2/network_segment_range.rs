@@ -241,12 +241,14 @@ impl Command<ClientManager> for DeleteNetworkSegmentRange {
                 .nargs(Nargs::OneOrMore)
                 .help("Network segment range(s) to delete (name or ID)"),
         );
+        parser.add(osc_lib::multi::parallel_option());
     }
 
     fn take_action(&self, ctx: &mut ClientManager, args: &Args) -> Result<Output> {
         check_extension(ctx, "delete")?;
         c::delete_each_worded(
             ctx,
+            args,
             RANGE,
             &args.strings("network_segment_range"),
             "Failed to delete network segment range with ID",

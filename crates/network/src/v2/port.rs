@@ -843,10 +843,11 @@ impl Command<ClientManager> for DeletePort {
                 .nargs(Nargs::OneOrMore)
                 .help("Port(s) to delete (name or ID)"),
         );
+        parser.add(osc_lib::multi::parallel_option());
     }
 
     fn take_action(&self, ctx: &mut ClientManager, args: &Args) -> Result<Output> {
-        common::delete_each(ctx, &PORT, &args.strings("port"), "port", "ports")
+        common::delete_each(ctx, args, &PORT, &args.strings("port"), "port", "ports")
     }
 }
 

@@ -606,10 +606,18 @@ impl Command<ClientManager> for DeleteRouter {
                 .nargs(Nargs::OneOrMore)
                 .help("Router(s) to delete (name or ID)"),
         );
+        parser.add(osc_lib::multi::parallel_option());
     }
 
     fn take_action(&self, ctx: &mut ClientManager, args: &Args) -> Result<Output> {
-        common::delete_each(ctx, &ROUTER, &args.strings("router"), "router", "routers")
+        common::delete_each(
+            ctx,
+            args,
+            &ROUTER,
+            &args.strings("router"),
+            "router",
+            "routers",
+        )
     }
 }
 

@@ -158,11 +158,13 @@ impl Command<ClientManager> for DeleteSecurityGroup {
                 .nargs(Nargs::OneOrMore)
                 .help("Security group(s) to delete (name or ID)"),
         );
+        parser.add(osc_lib::multi::parallel_option());
     }
 
     fn take_action(&self, ctx: &mut ClientManager, args: &Args) -> Result<Output> {
         common::delete_each(
             ctx,
+            args,
             &SECURITY_GROUP,
             &args.strings("group"),
             "security group",

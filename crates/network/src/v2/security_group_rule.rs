@@ -381,11 +381,13 @@ impl Command<ClientManager> for DeleteSecurityGroupRule {
                 .nargs(Nargs::OneOrMore)
                 .help("Security group rule(s) to delete (ID only)"),
         );
+        parser.add(osc_lib::multi::parallel_option());
     }
 
     fn take_action(&self, ctx: &mut ClientManager, args: &Args) -> Result<Output> {
         common::delete_each(
             ctx,
+            args,
             &SECURITY_GROUP_RULE,
             &args.strings("rule"),
             "security group rule",

@@ -94,11 +94,13 @@ impl Command<ClientManager> for DeleteSecurityGroupDefaultStatefulness {
                 .nargs(Nargs::OneOrMore)
                 .help("Default statefulness setting(s) to delete (ID only)"),
         );
+        parser.add(osc_lib::multi::parallel_option());
     }
 
     fn take_action(&self, ctx: &mut ClientManager, args: &Args) -> Result<Output> {
         common::delete_each_worded(
             ctx,
+            args,
             &SETTING,
             &args.strings("setting"),
             "Failed to delete default statefulness setting with ID",

@@ -459,10 +459,18 @@ impl Command<ClientManager> for DeleteSubnet {
                 .nargs(Nargs::OneOrMore)
                 .help("Subnet(s) to delete (name or ID)"),
         );
+        parser.add(osc_lib::multi::parallel_option());
     }
 
     fn take_action(&self, ctx: &mut ClientManager, args: &Args) -> Result<Output> {
-        common::delete_each(ctx, &SUBNET, &args.strings("subnet"), "subnet", "subnets")
+        common::delete_each(
+            ctx,
+            args,
+            &SUBNET,
+            &args.strings("subnet"),
+            "subnet",
+            "subnets",
+        )
     }
 }
 

@@ -263,11 +263,13 @@ impl Command<ClientManager> for DeleteSubnetPool {
                 .nargs(Nargs::OneOrMore)
                 .help("Subnet pool(s) to delete (name or ID)"),
         );
+        parser.add(osc_lib::multi::parallel_option());
     }
 
     fn take_action(&self, ctx: &mut ClientManager, args: &Args) -> Result<Output> {
         common::delete_each(
             ctx,
+            args,
             &SUBNET_POOL,
             &args.strings("subnet_pool"),
             "subnet pool",
