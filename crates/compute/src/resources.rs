@@ -4,6 +4,15 @@
 
 use openstack_sdk::Resource;
 
+/// Glance's image, as the image crate declares it (servers boot from images; snapshots and backups are images).
+pub use image::resources::IMAGE;
+
+/// Cinder's volume, as the volume crate declares it (boot from volume, `server add volume`).
+pub const VOLUME: Resource = volume::resources::VOLUME.sdk;
+
+/// Cinder's snapshot, as the volume crate declares it (boot from a snapshot).
+pub const SNAPSHOT: Resource = volume::resources::SNAPSHOT.sdk;
+
 /// The catalog service type of Nova.
 pub const SERVICE_TYPE: &str = "compute";
 
@@ -320,36 +329,6 @@ pub const SHARE_MAPPING: Resource = Resource {
 /// `Flavor._max_microversion`.
 pub const FLAVOR_MAX_MICROVERSION: &str = "2.61";
 
-// lookup-only: fold into the image crate at merge.
-/// `openstack.image.v2.image.Image`, for finding images by name or ID.
-pub const IMAGE: Resource = Resource {
-    service: "image",
-    class: "Image",
-    plural: "images",
-    base_path: "/v2/images",
-    query: &[
-        ("limit", "limit"),
-        ("marker", "marker"),
-        ("id", "id"),
-        ("name", "name"),
-        ("visibility", "visibility"),
-        ("member_status", "member_status"),
-        ("owner", "owner"),
-        ("status", "status"),
-        ("size_min", "size_min"),
-        ("size_max", "size_max"),
-        ("protected", "protected"),
-        ("is_hidden", "os_hidden"),
-        ("sort_key", "sort_key"),
-        ("sort_dir", "sort_dir"),
-        ("sort", "sort"),
-        ("tag", "tag"),
-        ("created_at", "created_at"),
-        ("updated_at", "updated_at"),
-    ],
-    ..Resource::DEFAULT
-};
-
 // lookup-only: fold into the network crate at merge.
 /// `openstack.network.v2.network.Network`, for finding networks by name or ID.
 pub const NETWORK: Resource = Resource {
@@ -400,40 +379,6 @@ pub const FLOATING_IP: Resource = Resource {
         ("floating_ip_address", "floating_ip_address"),
     ],
     name_key: "floating_ip_address",
-    ..Resource::DEFAULT
-};
-
-// lookup-only: fold into the volume crate at merge.
-/// `openstack.block_storage.v3.volume.Volume`, for finding volumes by name or ID.
-pub const VOLUME: Resource = Resource {
-    service: "block-storage",
-    class: "Volume",
-    key: "volume",
-    plural: "volumes",
-    base_path: "/volumes",
-    query: &[
-        ("limit", "limit"),
-        ("marker", "marker"),
-        ("name", "name"),
-        ("all_projects", "all_tenants"),
-    ],
-    ..Resource::DEFAULT
-};
-
-// lookup-only: fold into the volume crate at merge.
-/// `openstack.block_storage.v3.snapshot.Snapshot`, for finding volume snapshots by name or ID.
-pub const SNAPSHOT: Resource = Resource {
-    service: "block-storage",
-    class: "Snapshot",
-    key: "snapshot",
-    plural: "snapshots",
-    base_path: "/snapshots",
-    query: &[
-        ("limit", "limit"),
-        ("marker", "marker"),
-        ("name", "name"),
-        ("all_projects", "all_tenants"),
-    ],
     ..Resource::DEFAULT
 };
 

@@ -136,7 +136,7 @@ pub const METADEF_RESOURCE_TYPE_ASSOCIATION: Resource = Resource {
 };
 
 /// `openstack.block_storage.v3.volume.Volume`, only to find the volume of `image create --volume`.
-// lookup-only: fold into the volume crate at merge
+// Cinder's volume, for `image create --volume`, declared here: the volume crate depends on this one.
 pub const VOLUME: Resource = Resource {
     service: "block-storage",
     class: "Volume",

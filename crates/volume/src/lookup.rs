@@ -1,7 +1,7 @@
 //! Other services' resources the volume commands look up: Nova's servers (attachments, `volume list`) and
 //! Glance's images (`volume create --image`).
-// lookup-only: fold into the compute crate at merge
-// lookup-only: fold into the image crate at merge
+// The server lookup stays here: the compute crate depends on this one (servers boot from volumes), so this one
+// cannot depend on it.
 
 use osc_lib::ClientManager;
 use serde_json::Value as Json;
@@ -19,16 +19,8 @@ pub const SERVER: Resource = Resource {
     ..Resource::DEFAULT
 };
 
-/// openstacksdk `image.v2.image.Image`, as far as a lookup needs it.
-pub const IMAGE: Resource = Resource {
-    service: "image",
-    class: "Image",
-    key: "",
-    plural: "images",
-    base_path: "/v2/images",
-    query: &[("name", "name")],
-    ..Resource::DEFAULT
-};
+/// Glance's image, as the image crate declares it.
+pub use image::resources::IMAGE;
 
 /// `compute_client.find_server(name_or_id, ignore_missing=False)` (the list is `/servers/detail`).
 pub fn find_server(ctx: &mut ClientManager, name_or_id: &str) -> Res<Json> {

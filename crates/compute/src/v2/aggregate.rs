@@ -9,20 +9,9 @@ use osc_lib::{ClientManager, Method};
 use serde_json::{json, Map, Value as Json};
 
 use super::options::{properties, property_option, supports};
-use crate::resources::AGGREGATE;
+use crate::resources::{AGGREGATE, IMAGE};
 use openstack_sdk as sdk;
-use openstack_sdk::{Call, Res, Resource};
-
-// lookup-only: fold into the image crate at merge
-/// openstacksdk's `image.v2.image.Image`, as far as `find_image` needs it.
-const IMAGE: Resource = Resource {
-    service: "image",
-    class: "Image",
-    plural: "images",
-    base_path: "/v2/images",
-    query: &[("limit", "limit"), ("marker", "marker"), ("name", "name")],
-    ..Resource::DEFAULT
-};
+use openstack_sdk::{Call, Res};
 
 /// `_get_aggregate_columns` over the declared attributes, sorted (`metadata` shown as `properties`).
 fn format_aggregate(item: &Json, drop_zone_property: bool) -> Output {
