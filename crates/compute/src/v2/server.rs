@@ -270,13 +270,13 @@ impl Command<ClientManager> for ListServer {
                 .metavar("<project>")
                 .help("Search by project (admin only) (name or ID)"),
         );
-        parser.add(Arg::option(&["--project-domain"]).metavar("<project-domain>").help("Domain the project belongs to (name or ID). This can be used in case collisions between project names exist."));
+        identity::common::add_project_domain_option(parser);
         parser.add(
             Arg::option(&["--user"])
                 .metavar("<user>")
                 .help("Search by user (name or ID) (admin only before microversion 2.83)"),
         );
-        parser.add(Arg::option(&["--user-domain"]).metavar("<user-domain>").help("Domain the user belongs to (name or ID). This can be used in case collisions between user names exist."));
+        identity::common::add_user_domain_option(parser);
         parser.add(
             Arg::option(&["--deleted"])
                 .flag()

@@ -125,9 +125,9 @@ impl Command<ClientManager> for ListMigration {
         parser.add(Arg::option(&["--changes-since"]).metavar("<changes-since>").help("List only migrations changed later or equal to a certain point of time. The provided time should be an ISO 8061 formatted time, e.g. ``2016-03-04T06:27:59Z``. (supported with --os-compute-api-version 2.59 or above)"));
         parser.add(Arg::option(&["--changes-before"]).metavar("<changes-before>").help("List only migrations changed earlier or equal to a certain point of time. The provided time should be an ISO 8061 formatted time, e.g. ``2016-03-04T06:27:59Z``. (supported with --os-compute-api-version 2.66 or above)"));
         parser.add(Arg::option(&["--project"]).metavar("<project>").help("Filter migrations by project (name or ID) (supported with --os-compute-api-version 2.80 or above)"));
-        parser.add(Arg::option(&["--project-domain"]).metavar("<project-domain>").help("Domain the project belongs to (name or ID). This can be used in case collisions between project names exist."));
+        identity::common::add_project_domain_option(parser);
         parser.add(Arg::option(&["--user"]).metavar("<user>").help("Filter migrations by user (name or ID) (supported with --os-compute-api-version 2.80 or above)"));
-        parser.add(Arg::option(&["--user-domain"]).metavar("<user-domain>").help("Domain the user belongs to (name or ID). This can be used in case collisions between user names exist."));
+        identity::common::add_user_domain_option(parser);
     }
 
     fn take_action(&self, ctx: &mut ClientManager, args: &Args) -> Result<Output> {

@@ -109,7 +109,7 @@ impl Command<ClientManager> for ListVolumeSnapshot {
                 .metavar("<project>")
                 .help("Filter results by project (name or ID) (admin only)"),
         );
-        parser.add(Arg::option(&["--project-domain"]).metavar("<project-domain>").help("Domain the project belongs to (name or ID). This can be used in case collisions between project names exist."));
+        identity::common::add_project_domain_option(parser);
         parser.add(
             Arg::option(&["--long"])
                 .flag()

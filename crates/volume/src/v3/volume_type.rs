@@ -57,7 +57,7 @@ impl Command<ClientManager> for CreateVolumeType {
         parser.add(Arg::option(&["--replicated"]).flag().help("Enabled replication for this volume type (this is an alias for '--property replication_enabled=<is> True') (requires driver support)"));
         parser.add(Arg::option(&["--availability-zone"]).dest("availability_zones").append().help("Set an availability zone for this volume type (this is an alias for '--property RESKEY:availability_zones:<az>') (repeat option to set multiple availability zones)"));
         parser.add(Arg::option(&["--project"]).metavar("<project>").help("Allow <project> to access private type (name or ID) (must be used with --private option)"));
-        parser.add(Arg::option(&["--project-domain"]).metavar("<project-domain>").help("Domain the project belongs to (name or ID). This can be used in case collisions between project names exist."));
+        identity::common::add_project_domain_option(parser);
         parser.add(Arg::option(&["--encryption-provider"]).metavar("<provider>").help("Set the encryption provider format for this volume type (e.g \"luks\" or \"plain\") (admin only) (this option is required when setting encryption type of a volume; consider using other encryption options such as: \"--encryption-cipher\", \"--encryption-key-size\" and \"--encryption-control-location\")"));
         parser.add(Arg::option(&["--encryption-cipher"]).metavar("<cipher>").help("Set the encryption algorithm or mode for this volume type (e.g \"aes-xts-plain64\") (admin only)"));
         parser.add(Arg::option(&["--encryption-key-size"]).int().metavar("<key-size>").help("Set the size of the encryption key of this volume type (e.g \"128\" or \"256\") (admin only)"));
@@ -199,7 +199,7 @@ impl Command<ClientManager> for SetVolumeType {
             ("--public", "Volume type is accessible to the public"),
             ("--private", "Volume type is not accessible to the public"),
         );
-        parser.add(Arg::option(&["--project-domain"]).metavar("<project-domain>").help("Domain the project belongs to (name or ID). This can be used in case collisions between project names exist."));
+        identity::common::add_project_domain_option(parser);
         parser.add(Arg::option(&["--encryption-provider"]).metavar("<provider>").help("Set the encryption provider format for this volume type (e.g \"luks\" or \"plain\") (admin only) (This option is required when setting encryption type of a volume for the first time. Consider using other encryption options such as: \"--encryption-cipher\", \"--encryption-key-size\" and \"--encryption-control-location\")"));
         parser.add(Arg::option(&["--encryption-cipher"]).metavar("<cipher>").help("Set the encryption algorithm or mode for this volume type (e.g \"aes-xts-plain64\") (admin only)"));
         parser.add(Arg::option(&["--encryption-key-size"]).int().metavar("<key-size>").help("Set the size of the encryption key of this volume type (e.g \"128\" or \"256\") (admin only)"));
@@ -261,7 +261,7 @@ impl Command<ClientManager> for UnsetVolumeType {
                 .metavar("<project>")
                 .help("Removes volume type access to project (name or ID) (admin only)"),
         );
-        parser.add(Arg::option(&["--project-domain"]).metavar("<project-domain>").help("Domain the project belongs to (name or ID). This can be used in case collisions between project names exist."));
+        identity::common::add_project_domain_option(parser);
         parser.add(
             Arg::option(&["--encryption-type"])
                 .flag()
