@@ -2,6 +2,7 @@
 //! `openstack.network.v2` commands.
 
 pub mod common;
+pub mod extension;
 pub mod nested;
 pub mod resources;
 pub mod v2;
@@ -42,6 +43,13 @@ impl Plugin for NetworkPlugin {
     fn commands(&self, major: &str) -> Vec<(String, PluginCommand)> {
         match major {
             "2" => v2::commands(),
+            _ => Vec::new(),
+        }
+    }
+
+    fn extensions(&self, major: &str) -> Vec<(String, Vec<(String, PluginCommand)>)> {
+        match major {
+            "2" => v2::extensions(),
             _ => Vec::new(),
         }
     }

@@ -9,6 +9,7 @@ pub mod connect;
 pub mod external;
 pub mod format_columns;
 pub mod http;
+pub mod location;
 pub mod multi;
 pub mod name_cache;
 pub mod options;

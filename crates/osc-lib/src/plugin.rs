@@ -60,6 +60,12 @@ pub trait Plugin: Send + Sync {
 
     /// The commands of the group for this major version (`3` for identity v3), by multi-word name.
     fn commands(&self, major: &str) -> Vec<(String, PluginCommand)>;
+
+    /// `API_EXTENSIONS` with their commands for this major version: each `(extension, commands)` is registered in
+    /// the group `openstack.<api>.v<major>.<extension>` (the network plugin's `taas`, `fwaas`, ...).
+    fn extensions(&self, _major: &str) -> Vec<(String, Vec<(String, PluginCommand)>)> {
+        Vec::new()
+    }
 }
 
 /// The major version of an API version string as OSC computes it (`2.79` → `2`, `2_1` → `2`).

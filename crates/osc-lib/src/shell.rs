@@ -162,6 +162,12 @@ impl Application for OpenStackShell {
             for (name, command) in plugin.commands(&major_version(&version)) {
                 register(commands, &group, &name, command, plugin.dist());
             }
+            for (extension, extension_commands) in plugin.extensions(&major_version(&version)) {
+                let group = format!("{group}.{extension}");
+                for (name, command) in extension_commands {
+                    register(commands, &group, &name, command, plugin.dist());
+                }
+            }
         }
         for group in &self.groups {
             for (name, command) in &group.commands {

@@ -13,10 +13,44 @@ NEUTRON_URL=http://$HOST:$NEUTRON_PORT
 # the service plugins for OSC's network commands (docs/testbed.md: what each was checked with)
 NEUTRON_SERVICE_PLUGINS=router,qos,trunk,segments,metering,port_forwarding,conntrack_helper
 NEUTRON_SERVICE_PLUGINS+=,ndp_proxy,local_ip,network_segment_range,auto_allocate,flavors,tag
+# OSC's network extension commands (bgpvpn, dynamic_routing, fwaas, taas, vpnaas): their
+# Neutron service plugins, installed into the venv by neutron_post_install (pinned here: the
+# constraints files are shared by every venv, whose stamps they key); pyzmq is neutron-fwaas's
+# only dependency not pinned by the constraints
+NEUTRON_SERVICE_PLUGINS+=,bgpvpn,bgp,firewall_v2,taas,tapmirror,vpnaas
+NEUTRON_EXTENSION_PACKAGES=(networking-bgpvpn==25.0.0 neutron-dynamic-routing==29.0.0
+  neutron-fwaas==25.0.0 tap-as-a-service==18.0.0 neutron-vpnaas==29.0.0 pyzmq==27.3.0)
+# their models, imported for the schema (fwaas's own head adds no tables; taas's head misses
+# tap_mirrors)
+NEUTRON_EXTENSION_MODELS=(networking_bgpvpn.neutron.db.head
+  neutron_dynamic_routing.db.migration.models.head neutron_fwaas.db.firewall.v2.models
+  neutron_taas.db.head neutron_taas.db.tap_mirror_db neutron_vpnaas.db.models.head)
 
 neutron_venv() { printf '%s' "$CACHE/venv-neutron"; }
 neutron_packages() { printf 'neutron gunicorn'; }
-neutron_post_install() { install_local_package "$(neutron_venv)" "$LIB/neutron-bind-all"; }
+neutron_post_install() {
+  install_local_package "$(neutron_venv)" "$LIB/neutron-bind-all"
+  neutron_install_extensions
+}
+
+# neutron_install_extensions: pip installs NEUTRON_EXTENSION_PACKAGES into the existing venv
+# (within the constraints), skipped while the stamp (the constraints and the list) is unchanged.
+neutron_install_extensions() {
+  local venv key stamp logf c cflags=()
+  venv=$(neutron_venv)
+  for c in "${CONSTRAINTS[@]}"; do cflags+=(-c "$c"); done
+  stamp=$venv/.devcloud-extensions.stamp
+  logf=$CACHE/logs/venv-neutron-extensions-install.log
+  key="$(cat -- "${CONSTRAINTS[@]}" | sha256sum | cut -c1-16) ${NEUTRON_EXTENSION_PACKAGES[*]}"
+  stamp_ok "$stamp" "$key" && return 0
+  log "installing Neutron's extension service plugins into venv-neutron (log: $logf)"
+  "$venv/bin/python" -m pip install --no-input "${cflags[@]}" "${NEUTRON_EXTENSION_PACKAGES[@]}" \
+    >"$logf" 2>&1 || {
+    tail -n 25 -- "$logf" >&2
+    die "installing Neutron's extensions failed (log: $logf)"
+  }
+  printf '%s\n' "$key" >"$stamp"
+}
 neutron_cmdline() { printf 'gunicorn'; }
 neutron_describe() { printf 'network      %s' "$NEUTRON_URL"; }
 neutron_ready() { [[ "$(http_code "$NEUTRON_URL/")" == 200 ]]; }
@@ -41,10 +75,18 @@ notify_nova_on_port_status_changes = false
 notify_nova_on_port_data_changes = false
 # devcloud_bind_all reports its agents once at start: keep them alive (the maximum, 24 days)
 agent_down_time = 2147483
+# ?name= on bgpvpns and tap services is otherwise refused (400), and OSC finds them by name
+filter_validation = false
 [database]
 connection = sqlite:///$d/neutron.db?timeout=60
 [oslo_concurrency]
 lock_path = $d/lock
+[service_providers]
+# the RC driver: the plain one refuses a router association's advertise_extra_routes (400)
+service_provider = BGPVPN:Dummy:networking_bgpvpn.neutron.services.service_drivers.driver_api.BGPVPNDriverRC:default
+service_provider = FIREWALL_V2:fwaas_db:neutron_fwaas.services.firewall.service_drivers.agents.agents.FirewallAgentDriver:default
+service_provider = TAAS:TAAS:neutron_taas.services.taas.service_drivers.taas_rpc.TaasRpcDriver:default
+service_provider = VPN:strongswan:neutron_vpnaas.services.vpn.service_drivers.ipsec.IPsecVPNDriver:default
 $(authtoken_conf neutron)
 EOF
   cat >"$d/ml2_conf.ini" <<EOF
@@ -82,11 +124,19 @@ pidfile = "$RUN/neutron.gunicorn.pid"
 errorlog = "-"
 control_socket_disable = True
 EOF
-  if [[ ! -f $d/neutron.db.ready ]]; then
+  # The schema: Neutron's and the extensions' tables from their models (WAL: FWaaS writes
+  # its default firewall group in a second transaction during a read, which otherwise waits
+  # on the first and fails "database is locked"), then every subproject stamped.  A database
+  # made before the extensions gets just their tables (create_all skips existing ones).
+  local ext_key="${NEUTRON_EXTENSION_MODELS[*]}"
+  if [[ ! -f $d/neutron.db.ready ]] || ! stamp_ok "$d/extensions.stamp" "$ext_key"; then
     log "neutron: creating the database"
-    rm -f -- "$d/neutron.db" "$d/neutron.db-wal" "$d/neutron.db-shm"
+    if [[ ! -f $d/neutron.db.ready ]]; then
+      rm -f -- "$d/neutron.db" "$d/neutron.db-wal" "$d/neutron.db-shm" "$d/extensions.stamp"
+    fi
     {
-      "$venv/bin/python" "$LIB/neutron-create-schema.py" "sqlite:///$d/neutron.db" &&
+      "$venv/bin/python" "$LIB/neutron-create-schema.py" "sqlite:///$d/neutron.db" \
+        "${NEUTRON_EXTENSION_MODELS[@]}" &&
         "$venv/bin/python" "$LIB/sqlite_immediate.py" --wal "$d/neutron.db" &&
         "$venv/bin/neutron-db-manage" --config-file "$d/neutron.conf" \
           --config-file "$d/ml2_conf.ini" stamp heads
@@ -95,6 +145,7 @@ EOF
       die "neutron set-up failed (log: $LOGS/neutron-setup.log)"
     }
     touch -- "$d/neutron.db.ready"
+    printf '%s\n' "$ext_key" >"$d/extensions.stamp"
   fi
 }
 

@@ -1760,7 +1760,7 @@ fn show_server(ctx: &mut ClientManager, args: &Args) -> Result<Output> {
             Some(inner) => inner.clone(),
             None => answer,
         };
-        let location = sdk_location(ctx)?;
+        let location = osc_lib::location::sdk_location(ctx)?;
         let mut rows: Vec<(String, Value)> = DIAGNOSTICS
             .iter()
             .map(|(name, key)| {
@@ -1798,61 +1798,6 @@ fn show_server(ctx: &mut ClientManager, args: &Args) -> Result<Output> {
         rows.sort_by(|a, b| a.0.cmp(&b.0));
     }
     Ok(Output::show(rows))
-}
-
-/// openstacksdk's `location` of a resource (a `Munch` of the cloud, region and the token's project), shown as
-/// Python prints it in tables and as a dict elsewhere.
-fn sdk_location(ctx: &mut ClientManager) -> Result<Value> {
-    let cloud = ctx.settings.cloud.as_ref().map(|c| c.name().to_owned());
-    let region = ctx
-        .settings
-        .cloud
-        .as_ref()
-        .and_then(|c| c.region_name().map(str::to_owned));
-    let token = ctx.token()?;
-    let project = token
-        .body
-        .pointer("/token/project")
-        .cloned()
-        .unwrap_or(Json::Null);
-    let text = |v: Option<String>| v.map_or(Value::Null, Value::Str);
-    let project = Value::Dict(vec![
-        ("id".to_owned(), text(project.get("id").map(sdk::json_text))),
-        (
-            "name".to_owned(),
-            text(project.get("name").map(sdk::json_text)),
-        ),
-        ("domain_id".to_owned(), Value::Null),
-        (
-            "domain_name".to_owned(),
-            text(project.pointer("/domain/name").map(sdk::json_text)),
-        ),
-    ]);
-    let location = Value::Dict(vec![
-        ("cloud".to_owned(), text(cloud)),
-        ("region_name".to_owned(), text(region)),
-        ("zone".to_owned(), Value::Null),
-        ("project".to_owned(), project.clone()),
-    ]);
-    let munch = |value: &Value| format!("Munch({})", osc_lib::utils::py_repr(value));
-    let Value::Dict(pairs) = &location else {
-        return Ok(location);
-    };
-    let inner: Vec<String> = pairs
-        .iter()
-        .map(|(k, v)| {
-            let shown = if k == "project" {
-                munch(v)
-            } else {
-                osc_lib::utils::py_repr(v)
-            };
-            format!("'{k}': {shown}")
-        })
-        .collect();
-    Ok(Value::Column {
-        human: format!("Munch({{{}}})", inner.join(", ")),
-        machine: Box::new(location),
-    })
 }
 
 fn server_path(id: &str, tail: &str) -> String {

@@ -32,10 +32,27 @@ pub mod security_group_rule;
 pub mod security_groups_default_statefulness;
 pub mod subnet;
 pub mod subnet_pool;
+pub mod taas;
 
 use std::sync::Arc;
 
 use osc_lib::PluginCommand;
+
+/// OSC's `API_EXTENSIONS` of the network plugin, in its order, each with its commands (registered in the group
+/// `openstack.network.v2.<extension>`).
+pub fn extensions() -> Vec<(String, Vec<(String, PluginCommand)>)> {
+    let groups: Vec<(&str, Vec<(&str, PluginCommand)>)> = vec![("taas", taas::commands())];
+    groups
+        .into_iter()
+        .map(|(extension, commands)| {
+            let commands = commands
+                .into_iter()
+                .map(|(name, command)| (name.to_owned(), command))
+                .collect();
+            (extension.to_owned(), commands)
+        })
+        .collect()
+}
 
 /// Every network v2 command, by its multi-word name (OSC's `openstack.network.v2` entry points).
 #[rustfmt::skip]

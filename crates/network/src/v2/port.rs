@@ -139,7 +139,7 @@ fn dhcp_option_check(value: &ArgValue) -> std::result::Result<(), String> {
 }
 
 /// `JSONKeyValueAction`: JSON (merged into the dict) or `key=value`.
-fn json_key_value(text: &str) -> std::result::Result<Map<String, Json>, String> {
+pub(crate) fn json_key_value(text: &str) -> std::result::Result<Map<String, Json>, String> {
     match serde_json::from_str::<Json>(text) {
         Ok(Json::Object(map)) => Ok(map),
         Ok(_) => Ok(Map::new()),
@@ -162,7 +162,7 @@ fn hint_check(value: &ArgValue) -> std::result::Result<(), String> {
     json_check(value, "--hint")
 }
 
-fn json_check(value: &ArgValue, option: &str) -> std::result::Result<(), String> {
+pub(crate) fn json_check(value: &ArgValue, option: &str) -> std::result::Result<(), String> {
     match value {
         ArgValue::Str(text) => json_key_value(text).map(|_| ()).map_err(|error| {
             format!(
@@ -175,7 +175,7 @@ fn json_check(value: &ArgValue, option: &str) -> std::result::Result<(), String>
 }
 
 /// The dict a repeated `JSONKeyValueAction` option builds (`None` when never given).
-fn json_dict(args: &Args, dest: &str) -> Option<Map<String, Json>> {
+pub(crate) fn json_dict(args: &Args, dest: &str) -> Option<Map<String, Json>> {
     if !matches!(args.get(dest), ArgValue::List(_)) {
         return None;
     }

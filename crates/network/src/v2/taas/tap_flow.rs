@@ -1,0 +1,290 @@
+//! `tap flow create|delete|list|show|update` (OSC's `network/v2/taas/tap_flow.py`, openstacksdk `TapFlow`).
+
+use cliff::argparse::Nargs;
+use cliff::{Arg, ArgValue, Args, Command, CommandKind, Output, Parser, Result, Value};
+use osc_lib::{ClientManager, Method};
+use serde_json::Value as Json;
+
+use super::tap_service::TAP_SERVICE;
+use super::{
+    add_project_owner, add_updatable_args, find, find_port_id, project_attr, show, updatable_attrs,
+    update_by_id,
+};
+use crate::common::{self, fail, Any, Computed, NetResource};
+use crate::extension;
+use openstack_sdk::{id_of, Resource};
+
+/// openstacksdk's `network.v2.tap_flow.TapFlow`.
+pub const TAP_FLOW: NetResource = NetResource {
+    resource: Resource {
+        service: "network",
+        class: "TapFlow",
+        key: "tap_flow",
+        plural: "tap_flows",
+        base_path: "/taas/tap_flows",
+        query: &[
+            ("limit", "limit"),
+            ("marker", "marker"),
+            ("sort_key", "sort_key"),
+            ("sort_dir", "sort_dir"),
+            ("fields", "fields"),
+            ("name", "name"),
+            ("project_id", "project_id"),
+        ],
+        commit_method: Method::Put,
+        ..Resource::DEFAULT
+    },
+    attrs: &[
+        ("id", "id", Any),
+        ("name", "name", Any),
+        ("description", "description", Any),
+        ("project_id", "project_id", Any),
+        ("tenant_id", "tenant_id", Any),
+        ("tap_service_id", "tap_service_id", Any),
+        ("direction", "direction", Any),
+        ("status", "status", Any),
+        ("source_port", "source_port", Any),
+        ("location", "location", Computed),
+    ],
+    shadowed: &[],
+};
+
+/// `_attr_map`: (attribute, header), all listed (`long_listing=True`).
+const ATTR_MAP: &[(&str, &str)] = &[
+    ("id", "ID"),
+    ("tenant_id", "Tenant"),
+    ("name", "Name"),
+    ("status", "Status"),
+    ("source_port", "source_port"),
+    ("tap_service_id", "tap_service_id"),
+    ("direction", "Direction"),
+];
+
+/// `TapFlow.keys()`: its attributes, then the base class's `id`, `name` and `location` again.
+const KEYS: &[&str] = &[
+    "id",
+    "name",
+    "description",
+    "project_id",
+    "tenant_id",
+    "tap_service_id",
+    "direction",
+    "status",
+    "source_port",
+    "id",
+    "name",
+    "location",
+];
+
+const DIRECTIONS: &[&str] = &["IN", "OUT", "BOTH"];
+
+/// `type=lambda s: s.upper()` then `choices`: the upper-cased value must be a direction.
+fn direction_check(value: &ArgValue) -> std::result::Result<(), String> {
+    match value {
+        ArgValue::Str(text) if !DIRECTIONS.contains(&text.to_uppercase().as_str()) => Err(format!(
+            "invalid choice: '{}' (choose from 'IN', 'OUT', 'BOTH')",
+            text.to_uppercase()
+        )),
+        _ => Ok(()),
+    }
+}
+
+fn positional(parser: &mut Parser, help: &str, nargs: Option<Nargs>) {
+    let mut arg = Arg::positional("tap_flow").metavar("<tap_flow>").help(help);
+    if let Some(nargs) = nargs {
+        arg = arg.nargs(nargs);
+    }
+    parser.add(arg);
+}
+
+/// `tap flow create`.
+pub struct CreateTapFlow;
+
+impl Command<ClientManager> for CreateTapFlow {
+    fn description(&self) -> &str {
+        "Create a new tap flow."
+    }
+
+    fn kind(&self) -> CommandKind {
+        CommandKind::ShowOne
+    }
+
+    fn add_arguments(&self, parser: &mut Parser) {
+        add_project_owner(parser);
+        add_updatable_args(parser, "tap flow");
+        parser.add(
+            Arg::option(&["--port"])
+                .required()
+                .metavar("SOURCE_PORT")
+                .help("Source port (name or ID) to monitor."),
+        );
+        parser.add(
+            Arg::option(&["--tap-service"])
+                .required()
+                .metavar("TAP_SERVICE")
+                .help("Tap service (name or ID) to associate with this tap flow."),
+        );
+        parser.add(
+            Arg::option(&["--direction"])
+                .required()
+                .metavar("DIRECTION")
+                .check(direction_check)
+                .help("Direction of the Tap flow. Valid options are: IN, OUT and BOTH"),
+        );
+        parser.add(
+            Arg::option(&["--vlan-filter"])
+                .metavar("VLAN_FILTER")
+                .help("VLAN IDs to mirror in the form of range string."),
+        );
+    }
+
+    fn take_action(&self, ctx: &mut ClientManager, args: &Args) -> Result<Output> {
+        let mut attrs = updatable_attrs(args);
+        if let Some(port) = args.str("port") {
+            attrs.insert("source_port".into(), Json::from(find_port_id(ctx, port)?));
+        }
+        if let Some(service) = args.str("tap_service") {
+            let service = find(ctx, &TAP_SERVICE, service)?;
+            attrs.insert("tap_service_id".into(), Json::from(id_of(&service)));
+        }
+        if let Some(direction) = args.str("direction") {
+            attrs.insert("direction".into(), Json::from(direction.to_uppercase()));
+        }
+        if let Some(filter) = args.str("vlan_filter") {
+            attrs.insert("vlan_filter".into(), Json::from(filter));
+        }
+        project_attr(ctx, args, &mut attrs)?;
+        let created = fail(common::create(ctx, &TAP_FLOW, attrs))?;
+        Ok(show(&TAP_FLOW, &created))
+    }
+}
+
+/// `tap flow list`.
+pub struct ListTapFlow;
+
+impl Command<ClientManager> for ListTapFlow {
+    fn description(&self) -> &str {
+        "List tap flows."
+    }
+
+    fn kind(&self) -> CommandKind {
+        CommandKind::Lister
+    }
+
+    fn add_arguments(&self, parser: &mut Parser) {
+        add_project_owner(parser);
+    }
+
+    fn take_action(&self, ctx: &mut ClientManager, args: &Args) -> Result<Output> {
+        let items = super::list_all(ctx, args, &TAP_FLOW)?;
+        let headers: Vec<&str> = ATTR_MAP.iter().map(|(_, h)| *h).collect();
+        let columns: Vec<&str> = ATTR_MAP.iter().map(|(a, _)| *a).collect();
+        Ok(common::rows(
+            &TAP_FLOW,
+            &items,
+            &headers,
+            &columns,
+            common::plain,
+        ))
+    }
+}
+
+/// `tap flow show`.
+pub struct ShowTapFlow;
+
+impl Command<ClientManager> for ShowTapFlow {
+    fn description(&self) -> &str {
+        "Show tap flow details."
+    }
+
+    fn kind(&self) -> CommandKind {
+        CommandKind::ShowOne
+    }
+
+    fn add_arguments(&self, parser: &mut Parser) {
+        positional(parser, "Tap flow to display (name or ID).", None);
+    }
+
+    fn take_action(&self, ctx: &mut ClientManager, args: &Args) -> Result<Output> {
+        let found = find(ctx, &TAP_FLOW, args.str("tap_flow").unwrap_or(""))?;
+        let item = fail(common::get(ctx, &TAP_FLOW, &id_of(&found)))?;
+        Ok(show(&TAP_FLOW, &item))
+    }
+}
+
+/// `tap flow delete`.
+pub struct DeleteTapFlow;
+
+impl Command<ClientManager> for DeleteTapFlow {
+    fn description(&self) -> &str {
+        "Delete a tap flow."
+    }
+
+    fn add_arguments(&self, parser: &mut Parser) {
+        positional(
+            parser,
+            "Tap flow to delete (name or ID).",
+            Some(Nargs::OneOrMore),
+        );
+    }
+
+    fn take_action(&self, ctx: &mut ClientManager, args: &Args) -> Result<Output> {
+        extension::delete_logged(
+            ctx,
+            &TAP_FLOW,
+            &args.strings("tap_flow"),
+            None,
+            "Failed to delete tap flow with name or ID",
+            |fails, total| format!("Failed to delete {fails} of {total} tap flow."),
+        )
+    }
+}
+
+/// `tap flow update`: unlike the other taas updates, its output is `column_util.get_columns(obj, _attr_map)`:
+/// every key of the resource (`id` and `name` twice, `location`, no unknown body attribute), named by the
+/// attribute map and sorted by those names.
+pub struct UpdateTapFlow;
+
+impl Command<ClientManager> for UpdateTapFlow {
+    fn description(&self) -> &str {
+        "Update a tap flow."
+    }
+
+    fn kind(&self) -> CommandKind {
+        CommandKind::ShowOne
+    }
+
+    fn add_arguments(&self, parser: &mut Parser) {
+        positional(parser, "Tap flow to modify (name or ID).", None);
+        add_updatable_args(parser, "tap flow");
+    }
+
+    fn take_action(&self, ctx: &mut ClientManager, args: &Args) -> Result<Output> {
+        let found = find(ctx, &TAP_FLOW, args.str("tap_flow").unwrap_or(""))?;
+        let updated = update_by_id(ctx, &TAP_FLOW, &found, updatable_attrs(args))?;
+        let location = osc_lib::location::sdk_location(ctx)?;
+        let mut columns: Vec<(&str, &str)> = KEYS
+            .iter()
+            .map(|key| {
+                let shown = ATTR_MAP
+                    .iter()
+                    .find(|(a, _)| a == key)
+                    .map_or(*key, |(_, h)| *h);
+                (shown, *key)
+            })
+            .collect();
+        columns.sort_by(|a, b| a.0.cmp(b.0));
+        let pairs: Vec<(String, Value)> = columns
+            .into_iter()
+            .map(|(shown, key)| {
+                let value = if key == "location" {
+                    location.clone()
+                } else {
+                    Value::from_json(&TAP_FLOW.get(&updated, key))
+                };
+                (shown.to_owned(), value)
+            })
+            .collect();
+        Ok(Output::show(pairs))
+    }
+}

@@ -1,0 +1,196 @@
+//! `tap service create|delete|list|show|update` (OSC's `network/v2/taas/tap_service.py`, openstacksdk
+//! `TapService`).
+
+use cliff::argparse::Nargs;
+use cliff::{Arg, Args, Command, CommandKind, Output, Parser, Result};
+use osc_lib::{ClientManager, Method};
+use serde_json::Value as Json;
+
+use super::{
+    add_project_owner, add_updatable_args, find, find_port_id, project_attr, show, updatable_attrs,
+    update_by_id,
+};
+use crate::common::{self, fail, Any, Computed, NetResource};
+use crate::extension;
+use openstack_sdk::{id_of, Resource};
+
+/// openstacksdk's `network.v2.tap_service.TapService`.
+pub const TAP_SERVICE: NetResource = NetResource {
+    resource: Resource {
+        service: "network",
+        class: "TapService",
+        key: "tap_service",
+        plural: "tap_services",
+        base_path: "/taas/tap_services",
+        query: &[
+            ("limit", "limit"),
+            ("marker", "marker"),
+            ("sort_key", "sort_key"),
+            ("sort_dir", "sort_dir"),
+            ("fields", "fields"),
+            ("name", "name"),
+            ("project_id", "project_id"),
+        ],
+        commit_method: Method::Put,
+        ..Resource::DEFAULT
+    },
+    attrs: &[
+        ("id", "id", Any),
+        ("name", "name", Any),
+        ("description", "description", Any),
+        ("project_id", "project_id", Any),
+        ("tenant_id", "tenant_id", Any),
+        ("port_id", "port_id", Any),
+        ("status", "status", Any),
+        ("location", "location", Computed),
+    ],
+    shadowed: &[],
+};
+
+fn positional(parser: &mut Parser, help: &str, nargs: Option<Nargs>) {
+    let mut arg = Arg::positional("tap_service")
+        .metavar("<tap_service>")
+        .help(help);
+    if let Some(nargs) = nargs {
+        arg = arg.nargs(nargs);
+    }
+    parser.add(arg);
+}
+
+/// `tap service create`.
+pub struct CreateTapService;
+
+impl Command<ClientManager> for CreateTapService {
+    fn description(&self) -> &str {
+        "Create a new tap service."
+    }
+
+    fn kind(&self) -> CommandKind {
+        CommandKind::ShowOne
+    }
+
+    fn add_arguments(&self, parser: &mut Parser) {
+        add_project_owner(parser);
+        add_updatable_args(parser, "tap service");
+        parser.add(
+            Arg::option(&["--port"])
+                .dest("port_id")
+                .required()
+                .metavar("PORT")
+                .help("Port (name or ID) to connect to the tap service."),
+        );
+    }
+
+    fn take_action(&self, ctx: &mut ClientManager, args: &Args) -> Result<Output> {
+        let mut attrs = updatable_attrs(args);
+        if let Some(port) = args.str("port_id") {
+            attrs.insert("port_id".into(), Json::from(find_port_id(ctx, port)?));
+        }
+        project_attr(ctx, args, &mut attrs)?;
+        let created = fail(common::create(ctx, &TAP_SERVICE, attrs))?;
+        Ok(show(&TAP_SERVICE, &created))
+    }
+}
+
+/// `tap service list`.
+pub struct ListTapService;
+
+impl Command<ClientManager> for ListTapService {
+    fn description(&self) -> &str {
+        "List tap services."
+    }
+
+    fn kind(&self) -> CommandKind {
+        CommandKind::Lister
+    }
+
+    fn add_arguments(&self, parser: &mut Parser) {
+        add_project_owner(parser);
+    }
+
+    fn take_action(&self, ctx: &mut ClientManager, args: &Args) -> Result<Output> {
+        let items = super::list_all(ctx, args, &TAP_SERVICE)?;
+        Ok(common::rows(
+            &TAP_SERVICE,
+            &items,
+            &["ID", "Tenant", "Name", "Port", "Status"],
+            &["id", "tenant_id", "name", "port_id", "status"],
+            common::plain,
+        ))
+    }
+}
+
+/// `tap service show`.
+pub struct ShowTapService;
+
+impl Command<ClientManager> for ShowTapService {
+    fn description(&self) -> &str {
+        "Show tap service details."
+    }
+
+    fn kind(&self) -> CommandKind {
+        CommandKind::ShowOne
+    }
+
+    fn add_arguments(&self, parser: &mut Parser) {
+        positional(parser, "Tap service to display (name or ID).", None);
+    }
+
+    fn take_action(&self, ctx: &mut ClientManager, args: &Args) -> Result<Output> {
+        let found = find(ctx, &TAP_SERVICE, args.str("tap_service").unwrap_or(""))?;
+        let item = fail(common::get(ctx, &TAP_SERVICE, &id_of(&found)))?;
+        Ok(show(&TAP_SERVICE, &item))
+    }
+}
+
+/// `tap service delete`.
+pub struct DeleteTapService;
+
+impl Command<ClientManager> for DeleteTapService {
+    fn description(&self) -> &str {
+        "Delete a tap service."
+    }
+
+    fn add_arguments(&self, parser: &mut Parser) {
+        positional(
+            parser,
+            "Tap service to delete (name or ID).",
+            Some(Nargs::OneOrMore),
+        );
+    }
+
+    fn take_action(&self, ctx: &mut ClientManager, args: &Args) -> Result<Output> {
+        extension::delete_logged(
+            ctx,
+            &TAP_SERVICE,
+            &args.strings("tap_service"),
+            Some(|id| format!("Tap service {id} deleted")),
+            "Failed to delete tap service with name or ID",
+            |fails, total| format!("Failed to delete {fails} of {total} tap service."),
+        )
+    }
+}
+
+/// `tap service update`.
+pub struct UpdateTapService;
+
+impl Command<ClientManager> for UpdateTapService {
+    fn description(&self) -> &str {
+        "Update a tap service."
+    }
+
+    fn kind(&self) -> CommandKind {
+        CommandKind::ShowOne
+    }
+
+    fn add_arguments(&self, parser: &mut Parser) {
+        positional(parser, "Tap service to modify (name or ID).", None);
+        add_updatable_args(parser, "tap service");
+    }
+
+    fn take_action(&self, ctx: &mut ClientManager, args: &Args) -> Result<Output> {
+        let found = find(ctx, &TAP_SERVICE, args.str("tap_service").unwrap_or(""))?;
+        let updated = update_by_id(ctx, &TAP_SERVICE, &found, updatable_attrs(args))?;
+        Ok(show(&TAP_SERVICE, &updated))
+    }
+}
