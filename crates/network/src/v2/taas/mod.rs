@@ -19,20 +19,20 @@ use openstack_sdk::Param;
 pub fn commands() -> Vec<(&'static str, PluginCommand)> {
     vec![
         ("tap flow create", Arc::new(tap_flow::CreateTapFlow)),
-        ("tap flow delete", Arc::new(tap_flow::DeleteTapFlow)),
+        ("tap flow delete", Arc::new(DeleteObject(&tap_flow::OBJECT))),
         ("tap flow list", Arc::new(tap_flow::ListTapFlow)),
-        ("tap flow show", Arc::new(tap_flow::ShowTapFlow)),
-        ("tap flow update", Arc::new(tap_flow::UpdateTapFlow)),
+        ("tap flow show", Arc::new(ShowObject(&tap_flow::OBJECT))),
+        ("tap flow update", Arc::new(UpdateObject(&tap_flow::OBJECT, Some(tap_flow::update_output)))),
         ("tap mirror create", Arc::new(tap_mirror::CreateTapMirror)),
-        ("tap mirror delete", Arc::new(tap_mirror::DeleteTapMirror)),
+        ("tap mirror delete", Arc::new(DeleteObject(&tap_mirror::OBJECT))),
         ("tap mirror list", Arc::new(tap_mirror::ListTapMirror)),
-        ("tap mirror show", Arc::new(tap_mirror::ShowTapMirror)),
-        ("tap mirror update", Arc::new(tap_mirror::UpdateTapMirror)),
+        ("tap mirror show", Arc::new(ShowObject(&tap_mirror::OBJECT))),
+        ("tap mirror update", Arc::new(UpdateObject(&tap_mirror::OBJECT, None))),
         ("tap service create", Arc::new(tap_service::CreateTapService)),
-        ("tap service delete", Arc::new(tap_service::DeleteTapService)),
+        ("tap service delete", Arc::new(DeleteObject(&tap_service::OBJECT))),
         ("tap service list", Arc::new(tap_service::ListTapService)),
-        ("tap service show", Arc::new(tap_service::ShowTapService)),
-        ("tap service update", Arc::new(tap_service::UpdateTapService)),
+        ("tap service show", Arc::new(ShowObject(&tap_service::OBJECT))),
+        ("tap service update", Arc::new(UpdateObject(&tap_service::OBJECT, None))),
     ]
 }
 
@@ -108,4 +108,119 @@ fn update_by_id(
         return Ok(serde_json::json!({ "id": openstack_sdk::id_of(found) }));
     }
     fail(common::update(cm, res, found, attrs))
+}
+
+/// What the show, delete and update commands of one taas object differ in.
+pub struct TaasObject {
+    /// Its resource class.
+    pub res: &'static NetResource,
+    /// The positional's dest (`tap_service`), also its metavar in angle brackets.
+    pub dest: &'static str,
+    /// How its positional's help names it (`Tap service`).
+    pub title: &'static str,
+    /// The descriptions of show, delete and update.
+    pub descriptions: [&'static str; 3],
+    /// The object `--name`/`--description` name in their help (`tap service`).
+    pub updatable: &'static str,
+    /// The warning logged after each deletion, if any.
+    pub deleted: Option<fn(&str) -> String>,
+    /// The start of a failed deletion's message.
+    pub failure: &'static str,
+    /// The message of a delete with failures, from the counts.
+    pub summary: fn(usize, usize) -> String,
+}
+
+impl TaasObject {
+    fn positional(&self, parser: &mut Parser, verb: &str, nargs: Option<cliff::argparse::Nargs>) {
+        let mut arg = Arg::positional(self.dest)
+            .metavar(&format!("<{}>", self.dest))
+            .help(&format!("{} to {verb} (name or ID).", self.title));
+        if let Some(nargs) = nargs {
+            arg = arg.nargs(nargs);
+        }
+        parser.add(arg);
+    }
+
+    fn find_given(&self, cm: &mut ClientManager, args: &Args) -> Result<Json> {
+        find(cm, self.res, args.str(self.dest).unwrap_or(""))
+    }
+}
+
+/// `<object> show`: found, then fetched by ID.
+pub struct ShowObject(pub &'static TaasObject);
+
+impl cliff::Command<ClientManager> for ShowObject {
+    fn description(&self) -> &str {
+        self.0.descriptions[0]
+    }
+
+    fn kind(&self) -> cliff::CommandKind {
+        cliff::CommandKind::ShowOne
+    }
+
+    fn add_arguments(&self, parser: &mut Parser) {
+        self.0.positional(parser, "display", None);
+    }
+
+    fn take_action(&self, ctx: &mut ClientManager, args: &Args) -> Result<Output> {
+        let found = self.0.find_given(ctx, args)?;
+        let item = fail(common::get(ctx, self.0.res, &openstack_sdk::id_of(&found)))?;
+        Ok(show(self.0.res, &item))
+    }
+}
+
+/// `<object> delete`.
+pub struct DeleteObject(pub &'static TaasObject);
+
+impl cliff::Command<ClientManager> for DeleteObject {
+    fn description(&self) -> &str {
+        self.0.descriptions[1]
+    }
+
+    fn add_arguments(&self, parser: &mut Parser) {
+        self.0
+            .positional(parser, "delete", Some(cliff::argparse::Nargs::OneOrMore));
+    }
+
+    fn take_action(&self, ctx: &mut ClientManager, args: &Args) -> Result<Output> {
+        crate::extension::delete_logged(
+            ctx,
+            self.0.res,
+            &args.strings(self.0.dest),
+            self.0.deleted,
+            self.0.failure,
+            self.0.summary,
+        )
+    }
+}
+
+/// `<object> update`: `--name` and `--description`, the result shown as `show` shows it (with `as_keys`, as
+/// `tap flow update` shows it instead).
+pub struct UpdateObject(
+    pub &'static TaasObject,
+    pub Option<fn(&mut ClientManager, &Json) -> Result<Output>>,
+);
+
+impl cliff::Command<ClientManager> for UpdateObject {
+    fn description(&self) -> &str {
+        self.0.descriptions[2]
+    }
+
+    fn kind(&self) -> cliff::CommandKind {
+        cliff::CommandKind::ShowOne
+    }
+
+    fn add_arguments(&self, parser: &mut Parser) {
+        self.0.positional(parser, "modify", None);
+        add_updatable_args(parser, self.0.updatable);
+    }
+
+    fn take_action(&self, ctx: &mut ClientManager, args: &Args) -> Result<Output> {
+        let found = self.0.find_given(ctx, args)?;
+        let updated = update_by_id(ctx, self.0.res, &found, updatable_attrs(args))?;
+        match self.1 {
+            Some(output) => output(ctx, &updated),
+            None => Ok(show(self.0.res, &updated)),
+        }
+    }
 }

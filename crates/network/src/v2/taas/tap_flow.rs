@@ -1,6 +1,5 @@
 //! `tap flow create|delete|list|show|update` (OSC's `network/v2/taas/tap_flow.py`, openstacksdk `TapFlow`).
 
-use cliff::argparse::Nargs;
 use cliff::{Arg, ArgValue, Args, Command, CommandKind, Output, Parser, Result, Value};
 use osc_lib::{ClientManager, Method};
 use serde_json::Value as Json;
@@ -8,10 +7,9 @@ use serde_json::Value as Json;
 use super::tap_service::TAP_SERVICE;
 use super::{
     add_project_owner, add_updatable_args, find, find_port_id, project_attr, show, updatable_attrs,
-    update_by_id,
+    TaasObject,
 };
 use crate::common::{self, fail, Any, Computed, NetResource};
-use crate::extension;
 use openstack_sdk::{id_of, Resource};
 
 /// openstacksdk's `network.v2.tap_flow.TapFlow`.
@@ -87,14 +85,6 @@ fn direction_check(value: &ArgValue) -> std::result::Result<(), String> {
         )),
         _ => Ok(()),
     }
-}
-
-fn positional(parser: &mut Parser, help: &str, nargs: Option<Nargs>) {
-    let mut arg = Arg::positional("tap_flow").metavar("<tap_flow>").help(help);
-    if let Some(nargs) = nargs {
-        arg = arg.nargs(nargs);
-    }
-    parser.add(arg);
 }
 
 /// `tap flow create`.
@@ -189,102 +179,48 @@ impl Command<ClientManager> for ListTapFlow {
     }
 }
 
-/// `tap flow show`.
-pub struct ShowTapFlow;
+/// The show, delete and update commands' view of tap flows.
+pub static OBJECT: TaasObject = TaasObject {
+    res: &TAP_FLOW,
+    dest: "tap_flow",
+    title: "Tap flow",
+    descriptions: [
+        "Show tap flow details.",
+        "Delete a tap flow.",
+        "Update a tap flow.",
+    ],
+    updatable: "tap flow",
+    deleted: None,
+    failure: "Failed to delete tap flow with name or ID",
+    summary: |fails, total| format!("Failed to delete {fails} of {total} tap flow."),
+};
 
-impl Command<ClientManager> for ShowTapFlow {
-    fn description(&self) -> &str {
-        "Show tap flow details."
-    }
-
-    fn kind(&self) -> CommandKind {
-        CommandKind::ShowOne
-    }
-
-    fn add_arguments(&self, parser: &mut Parser) {
-        positional(parser, "Tap flow to display (name or ID).", None);
-    }
-
-    fn take_action(&self, ctx: &mut ClientManager, args: &Args) -> Result<Output> {
-        let found = find(ctx, &TAP_FLOW, args.str("tap_flow").unwrap_or(""))?;
-        let item = fail(common::get(ctx, &TAP_FLOW, &id_of(&found)))?;
-        Ok(show(&TAP_FLOW, &item))
-    }
-}
-
-/// `tap flow delete`.
-pub struct DeleteTapFlow;
-
-impl Command<ClientManager> for DeleteTapFlow {
-    fn description(&self) -> &str {
-        "Delete a tap flow."
-    }
-
-    fn add_arguments(&self, parser: &mut Parser) {
-        positional(
-            parser,
-            "Tap flow to delete (name or ID).",
-            Some(Nargs::OneOrMore),
-        );
-    }
-
-    fn take_action(&self, ctx: &mut ClientManager, args: &Args) -> Result<Output> {
-        extension::delete_logged(
-            ctx,
-            &TAP_FLOW,
-            &args.strings("tap_flow"),
-            None,
-            "Failed to delete tap flow with name or ID",
-            |fails, total| format!("Failed to delete {fails} of {total} tap flow."),
-        )
-    }
-}
-
-/// `tap flow update`: unlike the other taas updates, its output is `column_util.get_columns(obj, _attr_map)`:
-/// every key of the resource (`id` and `name` twice, `location`, no unknown body attribute), named by the
-/// attribute map and sorted by those names.
-pub struct UpdateTapFlow;
-
-impl Command<ClientManager> for UpdateTapFlow {
-    fn description(&self) -> &str {
-        "Update a tap flow."
-    }
-
-    fn kind(&self) -> CommandKind {
-        CommandKind::ShowOne
-    }
-
-    fn add_arguments(&self, parser: &mut Parser) {
-        positional(parser, "Tap flow to modify (name or ID).", None);
-        add_updatable_args(parser, "tap flow");
-    }
-
-    fn take_action(&self, ctx: &mut ClientManager, args: &Args) -> Result<Output> {
-        let found = find(ctx, &TAP_FLOW, args.str("tap_flow").unwrap_or(""))?;
-        let updated = update_by_id(ctx, &TAP_FLOW, &found, updatable_attrs(args))?;
-        let location = osc_lib::location::sdk_location(ctx)?;
-        let mut columns: Vec<(&str, &str)> = KEYS
-            .iter()
-            .map(|key| {
-                let shown = ATTR_MAP
-                    .iter()
-                    .find(|(a, _)| a == key)
-                    .map_or(*key, |(_, h)| *h);
-                (shown, *key)
-            })
-            .collect();
-        columns.sort_by(|a, b| a.0.cmp(b.0));
-        let pairs: Vec<(String, Value)> = columns
-            .into_iter()
-            .map(|(shown, key)| {
-                let value = if key == "location" {
-                    location.clone()
-                } else {
-                    Value::from_json(&TAP_FLOW.get(&updated, key))
-                };
-                (shown.to_owned(), value)
-            })
-            .collect();
-        Ok(Output::show(pairs))
-    }
+/// `tap flow update`'s output: unlike the other taas updates, `column_util.get_columns(obj, _attr_map)`: every
+/// key of the resource (`id` and `name` twice, `location`, no unknown body attribute), named by the attribute
+/// map and sorted by those names.
+pub fn update_output(ctx: &mut ClientManager, updated: &Json) -> Result<Output> {
+    let location = osc_lib::location::sdk_location(ctx)?;
+    let mut columns: Vec<(&str, &str)> = KEYS
+        .iter()
+        .map(|key| {
+            let shown = ATTR_MAP
+                .iter()
+                .find(|(a, _)| a == key)
+                .map_or(*key, |(_, h)| *h);
+            (shown, *key)
+        })
+        .collect();
+    columns.sort_by(|a, b| a.0.cmp(b.0));
+    let pairs: Vec<(String, Value)> = columns
+        .into_iter()
+        .map(|(shown, key)| {
+            let value = if key == "location" {
+                location.clone()
+            } else {
+                Value::from_json(&TAP_FLOW.get(updated, key))
+            };
+            (shown.to_owned(), value)
+        })
+        .collect();
+    Ok(Output::show(pairs))
 }

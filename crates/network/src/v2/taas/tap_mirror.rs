@@ -1,19 +1,17 @@
 //! `tap mirror create|delete|list|show|update` (OSC's `network/v2/taas/tap_mirror.py`, openstacksdk
 //! `TapMirror`).
 
-use cliff::argparse::Nargs;
 use cliff::{Arg, ArgValue, Args, Command, CommandKind, Output, Parser, Result};
 use osc_lib::{ClientManager, Method};
 use serde_json::Value as Json;
 
 use super::{
-    add_project_owner, add_updatable_args, find, find_port_id, project_attr, show, updatable_attrs,
-    update_by_id,
+    add_project_owner, add_updatable_args, find_port_id, project_attr, show, updatable_attrs,
+    TaasObject,
 };
 use crate::common::{self, fail, Any, Computed, NetResource};
-use crate::extension;
 use crate::v2::port::{json_check, json_dict};
-use openstack_sdk::{id_of, Resource};
+use openstack_sdk::Resource;
 
 /// openstacksdk's `network.v2.tap_mirror.TapMirror`.
 pub const TAP_MIRROR: NetResource = NetResource {
@@ -52,16 +50,6 @@ pub const TAP_MIRROR: NetResource = NetResource {
 
 fn directions_check(value: &ArgValue) -> std::result::Result<(), String> {
     json_check(value, "--directions")
-}
-
-fn positional(parser: &mut Parser, help: &str, nargs: Option<Nargs>) {
-    let mut arg = Arg::positional("tap_mirror")
-        .metavar("<tap_mirror>")
-        .help(help);
-    if let Some(nargs) = nargs {
-        arg = arg.nargs(nargs);
-    }
-    parser.add(arg);
 }
 
 /// `tap mirror create`.
@@ -167,77 +155,19 @@ impl Command<ClientManager> for ListTapMirror {
     }
 }
 
-/// `tap mirror show`.
-pub struct ShowTapMirror;
-
-impl Command<ClientManager> for ShowTapMirror {
-    fn description(&self) -> &str {
-        "Show tap mirror details."
-    }
-
-    fn kind(&self) -> CommandKind {
-        CommandKind::ShowOne
-    }
-
-    fn add_arguments(&self, parser: &mut Parser) {
-        positional(parser, "Tap mirror to display (name or ID).", None);
-    }
-
-    fn take_action(&self, ctx: &mut ClientManager, args: &Args) -> Result<Output> {
-        let found = find(ctx, &TAP_MIRROR, args.str("tap_mirror").unwrap_or(""))?;
-        let item = fail(common::get(ctx, &TAP_MIRROR, &id_of(&found)))?;
-        Ok(show(&TAP_MIRROR, &item))
-    }
-}
-
-/// `tap mirror delete`.
-pub struct DeleteTapMirror;
-
-impl Command<ClientManager> for DeleteTapMirror {
-    fn description(&self) -> &str {
-        "Delete a tap mirror."
-    }
-
-    fn add_arguments(&self, parser: &mut Parser) {
-        positional(
-            parser,
-            "Tap mirror to delete (name or ID).",
-            Some(Nargs::OneOrMore),
-        );
-    }
-
-    fn take_action(&self, ctx: &mut ClientManager, args: &Args) -> Result<Output> {
-        extension::delete_logged(
-            ctx,
-            &TAP_MIRROR,
-            &args.strings("tap_mirror"),
-            Some(|id| format!("Tap Mirror {id} deleted")),
-            "Failed to delete Tap Mirror with name or ID",
-            |fails, total| format!("Failed to delete {fails} of {total} Tap Mirror."),
-        )
-    }
-}
-
-/// `tap mirror update`.
-pub struct UpdateTapMirror;
-
-impl Command<ClientManager> for UpdateTapMirror {
-    fn description(&self) -> &str {
-        "Update a tap mirror."
-    }
-
-    fn kind(&self) -> CommandKind {
-        CommandKind::ShowOne
-    }
-
-    fn add_arguments(&self, parser: &mut Parser) {
-        positional(parser, "Tap mirror to modify (name or ID).", None);
-        add_updatable_args(parser, "tap service");
-    }
-
-    fn take_action(&self, ctx: &mut ClientManager, args: &Args) -> Result<Output> {
-        let found = find(ctx, &TAP_MIRROR, args.str("tap_mirror").unwrap_or(""))?;
-        let updated = update_by_id(ctx, &TAP_MIRROR, &found, updatable_attrs(args))?;
-        Ok(show(&TAP_MIRROR, &updated))
-    }
-}
+/// The show, delete and update commands' view of tap mirrors (whose `--name`/`--description` help, OSC's tap
+/// service's, names the tap service).
+pub static OBJECT: TaasObject = TaasObject {
+    res: &TAP_MIRROR,
+    dest: "tap_mirror",
+    title: "Tap mirror",
+    descriptions: [
+        "Show tap mirror details.",
+        "Delete a tap mirror.",
+        "Update a tap mirror.",
+    ],
+    updatable: "tap service",
+    deleted: Some(|id| format!("Tap Mirror {id} deleted")),
+    failure: "Failed to delete Tap Mirror with name or ID",
+    summary: |fails, total| format!("Failed to delete {fails} of {total} Tap Mirror."),
+};

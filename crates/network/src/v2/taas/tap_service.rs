@@ -1,18 +1,16 @@
 //! `tap service create|delete|list|show|update` (OSC's `network/v2/taas/tap_service.py`, openstacksdk
 //! `TapService`).
 
-use cliff::argparse::Nargs;
 use cliff::{Arg, Args, Command, CommandKind, Output, Parser, Result};
 use osc_lib::{ClientManager, Method};
 use serde_json::Value as Json;
 
 use super::{
-    add_project_owner, add_updatable_args, find, find_port_id, project_attr, show, updatable_attrs,
-    update_by_id,
+    add_project_owner, add_updatable_args, find_port_id, project_attr, show, updatable_attrs,
+    TaasObject,
 };
 use crate::common::{self, fail, Any, Computed, NetResource};
-use crate::extension;
-use openstack_sdk::{id_of, Resource};
+use openstack_sdk::Resource;
 
 /// openstacksdk's `network.v2.tap_service.TapService`.
 pub const TAP_SERVICE: NetResource = NetResource {
@@ -46,16 +44,6 @@ pub const TAP_SERVICE: NetResource = NetResource {
     ],
     shadowed: &[],
 };
-
-fn positional(parser: &mut Parser, help: &str, nargs: Option<Nargs>) {
-    let mut arg = Arg::positional("tap_service")
-        .metavar("<tap_service>")
-        .help(help);
-    if let Some(nargs) = nargs {
-        arg = arg.nargs(nargs);
-    }
-    parser.add(arg);
-}
 
 /// `tap service create`.
 pub struct CreateTapService;
@@ -120,77 +108,18 @@ impl Command<ClientManager> for ListTapService {
     }
 }
 
-/// `tap service show`.
-pub struct ShowTapService;
-
-impl Command<ClientManager> for ShowTapService {
-    fn description(&self) -> &str {
-        "Show tap service details."
-    }
-
-    fn kind(&self) -> CommandKind {
-        CommandKind::ShowOne
-    }
-
-    fn add_arguments(&self, parser: &mut Parser) {
-        positional(parser, "Tap service to display (name or ID).", None);
-    }
-
-    fn take_action(&self, ctx: &mut ClientManager, args: &Args) -> Result<Output> {
-        let found = find(ctx, &TAP_SERVICE, args.str("tap_service").unwrap_or(""))?;
-        let item = fail(common::get(ctx, &TAP_SERVICE, &id_of(&found)))?;
-        Ok(show(&TAP_SERVICE, &item))
-    }
-}
-
-/// `tap service delete`.
-pub struct DeleteTapService;
-
-impl Command<ClientManager> for DeleteTapService {
-    fn description(&self) -> &str {
-        "Delete a tap service."
-    }
-
-    fn add_arguments(&self, parser: &mut Parser) {
-        positional(
-            parser,
-            "Tap service to delete (name or ID).",
-            Some(Nargs::OneOrMore),
-        );
-    }
-
-    fn take_action(&self, ctx: &mut ClientManager, args: &Args) -> Result<Output> {
-        extension::delete_logged(
-            ctx,
-            &TAP_SERVICE,
-            &args.strings("tap_service"),
-            Some(|id| format!("Tap service {id} deleted")),
-            "Failed to delete tap service with name or ID",
-            |fails, total| format!("Failed to delete {fails} of {total} tap service."),
-        )
-    }
-}
-
-/// `tap service update`.
-pub struct UpdateTapService;
-
-impl Command<ClientManager> for UpdateTapService {
-    fn description(&self) -> &str {
-        "Update a tap service."
-    }
-
-    fn kind(&self) -> CommandKind {
-        CommandKind::ShowOne
-    }
-
-    fn add_arguments(&self, parser: &mut Parser) {
-        positional(parser, "Tap service to modify (name or ID).", None);
-        add_updatable_args(parser, "tap service");
-    }
-
-    fn take_action(&self, ctx: &mut ClientManager, args: &Args) -> Result<Output> {
-        let found = find(ctx, &TAP_SERVICE, args.str("tap_service").unwrap_or(""))?;
-        let updated = update_by_id(ctx, &TAP_SERVICE, &found, updatable_attrs(args))?;
-        Ok(show(&TAP_SERVICE, &updated))
-    }
-}
+/// The show, delete and update commands' view of tap services.
+pub static OBJECT: TaasObject = TaasObject {
+    res: &TAP_SERVICE,
+    dest: "tap_service",
+    title: "Tap service",
+    descriptions: [
+        "Show tap service details.",
+        "Delete a tap service.",
+        "Update a tap service.",
+    ],
+    updatable: "tap service",
+    deleted: Some(|id| format!("Tap service {id} deleted")),
+    failure: "Failed to delete tap service with name or ID",
+    summary: |fails, total| format!("Failed to delete {fails} of {total} tap service."),
+};
