@@ -195,11 +195,9 @@ pub static OBJECT: TaasObject = TaasObject {
     summary: |fails, total| format!("Failed to delete {fails} of {total} tap flow."),
 };
 
-/// `tap flow update`'s output: unlike the other taas updates, `column_util.get_columns(obj, _attr_map)`: every
-/// key of the resource (`id` and `name` twice, `location`, no unknown body attribute), named by the attribute
-/// map and sorted by those names.
-pub fn update_output(ctx: &mut ClientManager, updated: &Json) -> Result<Output> {
-    let location = osc_lib::location::sdk_location(ctx)?;
+/// `column_util.get_columns(obj, _attr_map)` over [`KEYS`]: `(shown, attribute)` sorted by the shown names
+/// (a stable sort, as Python's).
+fn update_columns() -> Vec<(&'static str, &'static str)> {
     let mut columns: Vec<(&str, &str)> = KEYS
         .iter()
         .map(|key| {
@@ -211,6 +209,15 @@ pub fn update_output(ctx: &mut ClientManager, updated: &Json) -> Result<Output> 
         })
         .collect();
     columns.sort_by(|a, b| a.0.cmp(b.0));
+    columns
+}
+
+/// `tap flow update`'s output: unlike the other taas updates, `column_util.get_columns(obj, _attr_map)`: every
+/// key of the resource (`id` and `name` twice, `location`, no unknown body attribute), named by the attribute
+/// map and sorted by those names.
+pub fn update_output(ctx: &mut ClientManager, updated: &Json) -> Result<Output> {
+    let location = osc_lib::location::sdk_location(ctx)?;
+    let columns = update_columns();
     let pairs: Vec<(String, Value)> = columns
         .into_iter()
         .map(|(shown, key)| {
@@ -223,4 +230,41 @@ pub fn update_output(ctx: &mut ClientManager, updated: &Json) -> Result<Output> 
         })
         .collect();
     Ok(Output::show(pairs))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn direction_is_checked_upper_cased() {
+        assert!(direction_check(&ArgValue::Str("in".into())).is_ok());
+        assert!(direction_check(&ArgValue::Str("Both".into())).is_ok());
+        assert_eq!(
+            direction_check(&ArgValue::Str("up".into())),
+            Err("invalid choice: 'UP' (choose from 'IN', 'OUT', 'BOTH')".to_owned())
+        );
+    }
+
+    #[test]
+    fn update_columns_as_get_columns_sorts_them() {
+        let shown: Vec<&str> = update_columns().iter().map(|(s, _)| *s).collect();
+        assert_eq!(
+            shown,
+            [
+                "Direction",
+                "ID",
+                "ID",
+                "Name",
+                "Name",
+                "Status",
+                "Tenant",
+                "description",
+                "location",
+                "project_id",
+                "source_port",
+                "tap_service_id"
+            ]
+        );
+    }
 }
