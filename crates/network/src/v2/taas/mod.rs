@@ -20,17 +20,17 @@ pub fn commands() -> Vec<(&'static str, PluginCommand)> {
     vec![
         ("tap flow create", Arc::new(tap_flow::CreateTapFlow)),
         ("tap flow delete", Arc::new(DeleteObject(&tap_flow::OBJECT))),
-        ("tap flow list", Arc::new(tap_flow::ListTapFlow)),
+        ("tap flow list", Arc::new(ListObject(&tap_flow::OBJECT))),
         ("tap flow show", Arc::new(ShowObject(&tap_flow::OBJECT))),
         ("tap flow update", Arc::new(UpdateObject(&tap_flow::OBJECT, Some(tap_flow::update_output)))),
         ("tap mirror create", Arc::new(tap_mirror::CreateTapMirror)),
         ("tap mirror delete", Arc::new(DeleteObject(&tap_mirror::OBJECT))),
-        ("tap mirror list", Arc::new(tap_mirror::ListTapMirror)),
+        ("tap mirror list", Arc::new(ListObject(&tap_mirror::OBJECT))),
         ("tap mirror show", Arc::new(ShowObject(&tap_mirror::OBJECT))),
         ("tap mirror update", Arc::new(UpdateObject(&tap_mirror::OBJECT, None))),
         ("tap service create", Arc::new(tap_service::CreateTapService)),
         ("tap service delete", Arc::new(DeleteObject(&tap_service::OBJECT))),
-        ("tap service list", Arc::new(tap_service::ListTapService)),
+        ("tap service list", Arc::new(ListObject(&tap_service::OBJECT))),
         ("tap service show", Arc::new(ShowObject(&tap_service::OBJECT))),
         ("tap service update", Arc::new(UpdateObject(&tap_service::OBJECT, None))),
     ]
@@ -118,8 +118,10 @@ pub struct TaasObject {
     pub dest: &'static str,
     /// How its positional's help names it (`Tap service`).
     pub title: &'static str,
-    /// The descriptions of show, delete and update.
-    pub descriptions: [&'static str; 3],
+    /// The descriptions of show, delete, update and list.
+    pub descriptions: [&'static str; 4],
+    /// The list's `_attr_map`: `(attribute, header)`, all listed (`long_listing=True`).
+    pub attr_map: &'static [(&'static str, &'static str)],
     /// The object `--name`/`--description` name in their help (`tap service`).
     pub updatable: &'static str,
     /// The warning logged after each deletion, if any.
@@ -222,5 +224,36 @@ impl cliff::Command<ClientManager> for UpdateObject {
             Some(output) => output(ctx, &updated),
             None => Ok(show(self.0.res, &updated)),
         }
+    }
+}
+
+/// `<object> list`: every object (`--project` looked up, not sent: see [`list_all`]), the attribute map's
+/// columns.
+pub struct ListObject(pub &'static TaasObject);
+
+impl cliff::Command<ClientManager> for ListObject {
+    fn description(&self) -> &str {
+        self.0.descriptions[3]
+    }
+
+    fn kind(&self) -> cliff::CommandKind {
+        cliff::CommandKind::Lister
+    }
+
+    fn add_arguments(&self, parser: &mut Parser) {
+        add_project_owner(parser);
+    }
+
+    fn take_action(&self, ctx: &mut ClientManager, args: &Args) -> Result<Output> {
+        let items = list_all(ctx, args, self.0.res)?;
+        let headers: Vec<&str> = self.0.attr_map.iter().map(|(_, h)| *h).collect();
+        let columns: Vec<&str> = self.0.attr_map.iter().map(|(a, _)| *a).collect();
+        Ok(common::rows(
+            self.0.res,
+            &items,
+            &headers,
+            &columns,
+            common::plain,
+        ))
     }
 }

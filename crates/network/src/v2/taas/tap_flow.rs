@@ -149,36 +149,6 @@ impl Command<ClientManager> for CreateTapFlow {
     }
 }
 
-/// `tap flow list`.
-pub struct ListTapFlow;
-
-impl Command<ClientManager> for ListTapFlow {
-    fn description(&self) -> &str {
-        "List tap flows."
-    }
-
-    fn kind(&self) -> CommandKind {
-        CommandKind::Lister
-    }
-
-    fn add_arguments(&self, parser: &mut Parser) {
-        add_project_owner(parser);
-    }
-
-    fn take_action(&self, ctx: &mut ClientManager, args: &Args) -> Result<Output> {
-        let items = super::list_all(ctx, args, &TAP_FLOW)?;
-        let headers: Vec<&str> = ATTR_MAP.iter().map(|(_, h)| *h).collect();
-        let columns: Vec<&str> = ATTR_MAP.iter().map(|(a, _)| *a).collect();
-        Ok(common::rows(
-            &TAP_FLOW,
-            &items,
-            &headers,
-            &columns,
-            common::plain,
-        ))
-    }
-}
-
 /// The show, delete and update commands' view of tap flows.
 pub static OBJECT: TaasObject = TaasObject {
     res: &TAP_FLOW,
@@ -188,7 +158,9 @@ pub static OBJECT: TaasObject = TaasObject {
         "Show tap flow details.",
         "Delete a tap flow.",
         "Update a tap flow.",
+        "List tap flows.",
     ],
+    attr_map: ATTR_MAP,
     updatable: "tap flow",
     deleted: None,
     failure: "Failed to delete tap flow with name or ID",

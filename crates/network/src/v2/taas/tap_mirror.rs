@@ -111,50 +111,6 @@ impl Command<ClientManager> for CreateTapMirror {
     }
 }
 
-/// `tap mirror list`.
-pub struct ListTapMirror;
-
-impl Command<ClientManager> for ListTapMirror {
-    fn description(&self) -> &str {
-        "List tap mirrors."
-    }
-
-    fn kind(&self) -> CommandKind {
-        CommandKind::Lister
-    }
-
-    fn add_arguments(&self, parser: &mut Parser) {
-        add_project_owner(parser);
-    }
-
-    fn take_action(&self, ctx: &mut ClientManager, args: &Args) -> Result<Output> {
-        let items = super::list_all(ctx, args, &TAP_MIRROR)?;
-        Ok(common::rows(
-            &TAP_MIRROR,
-            &items,
-            &[
-                "ID",
-                "Tenant",
-                "Name",
-                "Port",
-                "Directions",
-                "Remote IP",
-                "Mirror Type",
-            ],
-            &[
-                "id",
-                "tenant_id",
-                "name",
-                "port_id",
-                "directions",
-                "remote_ip",
-                "mirror_type",
-            ],
-            common::plain,
-        ))
-    }
-}
-
 /// The show, delete and update commands' view of tap mirrors (whose `--name`/`--description` help, OSC's tap
 /// service's, names the tap service).
 pub static OBJECT: TaasObject = TaasObject {
@@ -165,6 +121,16 @@ pub static OBJECT: TaasObject = TaasObject {
         "Show tap mirror details.",
         "Delete a tap mirror.",
         "Update a tap mirror.",
+        "List tap mirrors.",
+    ],
+    attr_map: &[
+        ("id", "ID"),
+        ("tenant_id", "Tenant"),
+        ("name", "Name"),
+        ("port_id", "Port"),
+        ("directions", "Directions"),
+        ("remote_ip", "Remote IP"),
+        ("mirror_type", "Mirror Type"),
     ],
     updatable: "tap service",
     deleted: Some(|id| format!("Tap Mirror {id} deleted")),

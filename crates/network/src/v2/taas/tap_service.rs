@@ -80,34 +80,6 @@ impl Command<ClientManager> for CreateTapService {
     }
 }
 
-/// `tap service list`.
-pub struct ListTapService;
-
-impl Command<ClientManager> for ListTapService {
-    fn description(&self) -> &str {
-        "List tap services."
-    }
-
-    fn kind(&self) -> CommandKind {
-        CommandKind::Lister
-    }
-
-    fn add_arguments(&self, parser: &mut Parser) {
-        add_project_owner(parser);
-    }
-
-    fn take_action(&self, ctx: &mut ClientManager, args: &Args) -> Result<Output> {
-        let items = super::list_all(ctx, args, &TAP_SERVICE)?;
-        Ok(common::rows(
-            &TAP_SERVICE,
-            &items,
-            &["ID", "Tenant", "Name", "Port", "Status"],
-            &["id", "tenant_id", "name", "port_id", "status"],
-            common::plain,
-        ))
-    }
-}
-
 /// The show, delete and update commands' view of tap services.
 pub static OBJECT: TaasObject = TaasObject {
     res: &TAP_SERVICE,
@@ -117,6 +89,14 @@ pub static OBJECT: TaasObject = TaasObject {
         "Show tap service details.",
         "Delete a tap service.",
         "Update a tap service.",
+        "List tap services.",
+    ],
+    attr_map: &[
+        ("id", "ID"),
+        ("tenant_id", "Tenant"),
+        ("name", "Name"),
+        ("port_id", "Port"),
+        ("status", "Status"),
     ],
     updatable: "tap service",
     deleted: Some(|id| format!("Tap service {id} deleted")),
