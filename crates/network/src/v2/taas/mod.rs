@@ -36,6 +36,18 @@ pub fn commands() -> Vec<(&'static str, PluginCommand)> {
     ]
 }
 
+/// The query mapping of the three taas classes (`sort_key`, `sort_dir`, `fields`, `name`, `project_id`, and
+/// the base class's `limit` and `marker`).
+const QUERY: &[(&str, &str)] = &[
+    ("limit", "limit"),
+    ("marker", "marker"),
+    ("sort_key", "sort_key"),
+    ("sort_dir", "sort_dir"),
+    ("fields", "fields"),
+    ("name", "name"),
+    ("project_id", "project_id"),
+];
+
 /// The columns hidden from every taas show (`_get_columns`).
 const HIDDEN: &[&str] = &["location", "tenant_id"];
 

@@ -20,15 +20,7 @@ pub const TAP_FLOW: NetResource = NetResource {
         key: "tap_flow",
         plural: "tap_flows",
         base_path: "/taas/tap_flows",
-        query: &[
-            ("limit", "limit"),
-            ("marker", "marker"),
-            ("sort_key", "sort_key"),
-            ("sort_dir", "sort_dir"),
-            ("fields", "fields"),
-            ("name", "name"),
-            ("project_id", "project_id"),
-        ],
+        query: super::QUERY,
         commit_method: Method::Put,
         ..Resource::DEFAULT
     },

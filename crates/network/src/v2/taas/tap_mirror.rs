@@ -21,15 +21,7 @@ pub const TAP_MIRROR: NetResource = NetResource {
         key: "tap_mirror",
         plural: "tap_mirrors",
         base_path: "/taas/tap_mirrors",
-        query: &[
-            ("limit", "limit"),
-            ("marker", "marker"),
-            ("sort_key", "sort_key"),
-            ("sort_dir", "sort_dir"),
-            ("fields", "fields"),
-            ("name", "name"),
-            ("project_id", "project_id"),
-        ],
+        query: super::QUERY,
         commit_method: Method::Put,
         ..Resource::DEFAULT
     },

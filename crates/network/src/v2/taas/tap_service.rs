@@ -20,15 +20,7 @@ pub const TAP_SERVICE: NetResource = NetResource {
         key: "tap_service",
         plural: "tap_services",
         base_path: "/taas/tap_services",
-        query: &[
-            ("limit", "limit"),
-            ("marker", "marker"),
-            ("sort_key", "sort_key"),
-            ("sort_dir", "sort_dir"),
-            ("fields", "fields"),
-            ("name", "name"),
-            ("project_id", "project_id"),
-        ],
+        query: super::QUERY,
         commit_method: Method::Put,
         ..Resource::DEFAULT
     },
