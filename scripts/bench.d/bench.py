@@ -14,6 +14,7 @@ file (curl -d @FILE, -H @FILE), both in a 0700 temporary directory removed at ex
 """
 import argparse
 import concurrent.futures
+import contextlib
 import datetime
 import fcntl
 import json
@@ -889,6 +890,29 @@ DATA_TRANSFER_ROWS = (
 
 # ---------------------------------------------------------------------------------------------------------------
 
+@contextlib.contextmanager
+def compat_locks(clouds, areas, who):
+    """Holds compat's per-service exclusive locks (scripts/compat takes the same: its cases list what is there)."""
+    with contextlib.ExitStack() as stack:
+        log(f"{who}: waiting for the {' and '.join(areas)} cases' exclusive locks on the devcloud")
+        for area in areas:
+            lock = stack.enter_context(open(os.path.join(os.path.dirname(clouds), f"compat-{area}.lock"), "a"))
+            fcntl.flock(lock, fcntl.LOCK_EX)
+        yield
+
+
+def merge_into(path, key, value):
+    """Sets one key of the results file, the rest kept (an `--only` run)."""
+    merged = {}
+    if os.path.isfile(path):
+        with open(path) as f:
+            merged = json.load(f)
+    merged[key] = value
+    os.makedirs(os.path.dirname(os.path.abspath(path)), exist_ok=True)
+    with open(path, "w") as f:
+        json.dump(merged, f, indent=1)
+
+
 def display_arg(arg, display):
     """One argument as the report shows it: real paths replaced by placeholders such as $TMP, quoted for a shell
     (double quotes where needed, so that the placeholders still expand when the line is pasted)."""
@@ -1000,20 +1024,14 @@ def main():
 
         def measure_transfers():
             """The 1 GiB rows, under the devcloud's exclusive lock (compat cases list images and objects)."""
-            # compat's per-service locks of the image and object-store cases, which list images and objects
-            locks = [open(os.path.join(os.path.dirname(clouds), f"compat-{area}.lock"), "a")
-                     for area in ("image", "object-store")]
-            with locks[0] as lock, locks[1] as lock2:
-                log("transfers: waiting for the image and object-store cases' exclusive locks on the devcloud")
-                fcntl.flock(lock, fcntl.LOCK_EX)
-                fcntl.flock(lock2, fcntl.LOCK_EX)
+            with compat_locks(clouds, ("image", "object-store"), "transfers"):
                 source = os.path.join(tmp, "gib.raw")
                 make_source(source)
                 load = os.getloadavg()
                 transfers = Transfers(runner, issue_token()[0], catalog, source)
                 transfers.cli = ours
                 transfers.run(driver, osc, curl, header_file, args.transfer_rounds)
-                return {"rounds": data_rounds, "load_before": load, "load_after": os.getloadavg(),
+                return {"rounds": args.transfer_rounds, "load_before": load, "load_after": os.getloadavg(),
                         "date": machine()["date"], "mode": results["mode"],
                         "rows": transfers.results(display)}
 
@@ -1039,8 +1057,8 @@ def main():
             load = os.getloadavg()
             started = machine()["date"]
             data_args = argparse.Namespace(**vars(args))
-            # Lists of seconds: fewer rounds than the other server rows (OSC lists 10,000 objects in ~10 s).
-            # (Few: on the loaded 2 cores of 2026-12-07, curl took 30 s for the 100 GETs of the 10,000-object list.)
+            # Lists that take seconds (on the loaded 2 cores of 2026-12-07, 15-33 s for the 10,000 objects): fewer
+            # rounds than the other server rows.
             data_args.slow_rounds, data_args.slow_runs, data_args.osc_runs = (2, 1, 1) if args.quick else (3, 2, 2)
             data_runner = Runner(data_args, tools, env, tmp, display)
             data_rounds = 1 if args.quick else 2   # 1 GiB rounds: each moves 4 GiB per tool
@@ -1051,12 +1069,7 @@ def main():
             data.measure_list("object-list-10k", f"`object list --all {LIST_CONTAINER}`, {LIST_OBJECTS:,} objects",
                               ["object", "list", "--all", LIST_CONTAINER])
             data.bridge()
-            locks = [open(os.path.join(os.path.dirname(clouds), f"compat-{area}.lock"), "a")
-                     for area in ("image", "object-store")]
-            with locks[0] as lock, locks[1] as lock2:
-                log("data: waiting for the image and object-store cases' exclusive locks on the devcloud")
-                fcntl.flock(lock, fcntl.LOCK_EX)
-                fcntl.flock(lock2, fcntl.LOCK_EX)
+            with compat_locks(clouds, ("image", "object-store"), "data"):
                 source = os.path.join(tmp, "gib.raw")
                 if not os.path.isfile(source) or os.path.getsize(source) != GIB:
                     make_source(source)
@@ -1080,14 +1093,7 @@ def main():
 
         if args.only == "data":
             data = measure_data()
-            merged = {}
-            if os.path.isfile(args.results):
-                with open(args.results) as f:
-                    merged = json.load(f)
-            merged["data"] = data
-            os.makedirs(os.path.dirname(os.path.abspath(args.results)), exist_ok=True)
-            with open(args.results, "w") as f:
-                json.dump(merged, f, indent=1)
+            merge_into(args.results, "data", data)
             for row in data["transfers"]:
                 cells = ", ".join(f"{t} {r['mib_s']:.0f} MiB/s {r['peak_kb'] / 1024:.1f} MB"
                                   for t, r in row["results"].items())

@@ -39,6 +39,30 @@ def cell(bench, tool):
     return ""
 
 
+def transfer_table(rows, speed_tools, w):
+    """A table of 1 GiB transfer rows: throughput per tool in `speed_tools`, ours/curl, peak RSS; failures below."""
+    for row in rows:
+        r = row["results"]
+
+        def speed(tool):
+            if tool in r:
+                return f"{r[tool]['mib_s']:.0f} MiB/s ({r[tool]['median']:.1f} s)"
+            return "failed¹" if tool in row["skipped"] else "–"
+
+        def peak(tool):
+            return mb(r[tool]["peak_kb"]) if tool in r else "–"
+
+        rel = ratio(r["ours"]["mib_s"], r["curl"]["mib_s"]) if "ours" in r and "curl" in r else "–"
+        speeds = " | ".join(speed(tool) for tool in speed_tools)
+        w(f"| {row['title']} | {speeds} | {rel} | {peak('ours')} | {peak('curl')} | {peak('osc')} |")
+    w("")
+    failures = [f"{row['key']}, {t}: {why}" for row in rows for t, why in row["skipped"].items()]
+    if failures:
+        w("¹ Failed runs:\n")
+        for note in failures:
+            w(f"- {note}")
+        w("")
+
 # The data rows (`scripts/bench --only data`, results["data"]: issues 14 and 18), rendered apart from the rest.
 
 DATA_TOOLS = ("ours", "curl", "curl+sha512sum", "osc")
@@ -62,27 +86,7 @@ def data_section(data, w):
       f"{st['runs']} runs each.\n")
     w("| 1 GiB | ours | curl | curl + sha512sum | OSC | ours/curl | ours peak RSS | curl | OSC |")
     w("|---|---|---|---|---|---|---|---|---|")
-    for row in data["transfers"]:
-        r = row["results"]
-
-        def speed(tool):
-            if tool in r:
-                return f"{r[tool]['mib_s']:.0f} MiB/s ({r[tool]['median']:.1f} s)"
-            return "failed¹" if tool in row["skipped"] else "–"
-
-        def peak(tool):
-            return mb(r[tool]["peak_kb"]) if tool in r else "–"
-
-        rel = ratio(r["ours"]["mib_s"], r["curl"]["mib_s"]) if "ours" in r and "curl" in r else "–"
-        w(f"| {row['title']} | {speed('ours')} | {speed('curl')} | {speed('curl+sha512sum')} | {speed('osc')} | "
-          f"{rel} | {peak('ours')} | {peak('curl')} | {peak('osc')} |")
-    w("")
-    failures = [f"{row['key']}, {t}: {why}" for row in data["transfers"] for t, why in row["skipped"].items()]
-    if failures:
-        w("¹ Failed runs:\n")
-        for note in failures:
-            w(f"- {note}")
-        w("")
+    transfer_table(data["transfers"], DATA_TOOLS, w)
     mem = data.get("memory_kb", {})
     w("| benchmark | ours | OSC | curl | ours/OSC | ours/curl | ours CPU (user+sys) | ours: HTTP requests, "
       "connections, child processes | peak RSS ours / OSC |")
@@ -151,12 +155,17 @@ def data_commands(data, w):
         for tool in DATA_TOOLS:
             if tool in row["commands"]:
                 w(row["commands"][tool])
-    for b in data["benches"]:
+    bench_commands(data["benches"], w, shorten_chain)
+
+
+def bench_commands(benches, w, show=str):
+    """Each benchmark's commands, under a `# key` line, its environment in front."""
+    for b in benches:
         prefix = " ".join(f"{k}={val}" for k, val in b["env"].items())
         w(f"# {b['key']}")
         for tool in TOOLS:
             if tool in b["commands"]:
-                w(f"{prefix + ' ' if prefix else ''}{shorten_chain(b['commands'][tool])}")
+                w(f"{prefix + ' ' if prefix else ''}{show(b['commands'][tool])}")
 
 
 def shorten_chain(command):
@@ -241,27 +250,7 @@ def main():
           "= 1024 / median seconds, peak RSS the highest of GNU time's readings.\n")
         w("| transfer | ours | curl | OSC | ours/curl throughput | ours peak RSS | curl peak RSS | OSC peak RSS |")
         w("|---|---|---|---|---|---|---|---|")
-        for row in transfers["rows"]:
-            r = row["results"]
-
-            def speed(tool):
-                if tool in r:
-                    return f"{r[tool]['mib_s']:.0f} MiB/s ({r[tool]['median']:.1f} s)"
-                return "failed¹" if tool in row["skipped"] else "–"
-
-            def peak(tool):
-                return mb(r[tool]["peak_kb"]) if tool in r else "–"
-
-            rel = ratio(r["ours"]["mib_s"], r["curl"]["mib_s"]) if "ours" in r and "curl" in r else "–"
-            w(f"| {row['title']} | {speed('ours')} | {speed('curl')} | {speed('osc')} | {rel} | {peak('ours')} | "
-              f"{peak('curl')} | {peak('osc')} |")
-        w("")
-        failures = [f"{row['key']}, {t}: {why}" for row in transfers["rows"] for t, why in row["skipped"].items()]
-        if failures:
-            w("¹ Failed runs:\n")
-            for note in failures:
-                w(f"- {note}")
-            w("")
+        transfer_table(transfers["rows"], ("ours", "curl", "osc"), w)
 
     batches = res.get("batches")
     if batches:
@@ -396,12 +385,7 @@ def main():
         for tool in ("ours", "curl", "osc"):
             if tool in row["commands"]:
                 w(row["commands"][tool])
-    for b in res["benches"]:
-        prefix = " ".join(f"{k}={val}" for k, val in b["env"].items())
-        w(f"# {b['key']}")
-        for tool in TOOLS:
-            if tool in b["commands"]:
-                w(f"{prefix + ' ' if prefix else ''}{b['commands'][tool]}")
+    bench_commands(res["benches"], w)
     data_commands(res.get("data"), w)
     w("```")
     print("\n".join(out))
