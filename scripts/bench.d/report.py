@@ -39,6 +39,16 @@ def cell(bench, tool):
     return ""
 
 
+def bench_cells(b):
+    """A benchmark's medians (ours, OSC, curl), our CPU time, and our requests, connections, child processes."""
+    o, p, c = (median(b, t) for t in TOOLS)
+    r = b["results"].get("ours")
+    cpu = ms(r["user"] + r["system"]) if r else "–"
+    probe = b.get("probe") or {}
+    counts = f"{probe['requests']}, {probe['connects']}, {probe['children']}" if probe else "–"
+    return o, p, c, cpu, counts
+
+
 def transfer_table(rows, speed_tools, w):
     """A table of 1 GiB transfer rows: throughput per tool in `speed_tools`, ours/curl, peak RSS; failures below."""
     for row in rows:
@@ -92,11 +102,7 @@ def data_section(data, w):
       "connections, child processes | peak RSS ours / OSC |")
     w("|---|---|---|---|---|---|---|---|---|")
     for b in data["benches"]:
-        o, p, c = (median(b, t) for t in TOOLS)
-        r = b["results"].get("ours")
-        cpu = ms(r["user"] + r["system"]) if r else "–"
-        probe = b.get("probe") or {}
-        counts = f"{probe['requests']}, {probe['connects']}, {probe['children']}" if probe else "–"
+        o, p, c, cpu, counts = bench_cells(b)
         m = mem.get(b["key"])
         peaks = f"{mb(m['ours'])} / {mb(m['osc'])}" if m else "–"
         w(f"| {b['title']} | {cell(b, 'ours')} | {cell(b, 'osc')} | {cell(b, 'curl')} | {ratio(o, p)} | "
@@ -215,11 +221,7 @@ def main():
     w("|---|---|---|---|---|---|---|---|")
     notes = []
     for b in res["benches"]:
-        o, p, c = (median(b, t) for t in TOOLS)
-        r = b["results"].get("ours")
-        cpu = ms(r["user"] + r["system"]) if r else "–"
-        probe = b.get("probe") or {}
-        counts = f"{probe['requests']}, {probe['connects']}, {probe['children']}" if probe else "–"
+        o, p, c, cpu, counts = bench_cells(b)
         if b["key"] == "floor":   # two different programs: no ratio
             o = None
         w(f"| {b['title']} | {cell(b, 'ours')} | {cell(b, 'osc')} | {cell(b, 'curl')} | {ratio(o, p)} | "
