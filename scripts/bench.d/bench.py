@@ -14,6 +14,7 @@ file (curl -d @FILE, -H @FILE), both in a 0700 temporary directory removed at ex
 """
 import argparse
 import concurrent.futures
+import contextlib
 import datetime
 import fcntl
 import json
@@ -502,12 +503,12 @@ class Transfers:
         finally:
             http("DELETE", f"{self.swift}{path}", self.token, ok=(204, 404))
 
-    def results(self, display):
+    def results(self, display, row_titles=None, tools=("ours", "osc", "curl")):
         """The rows for results.json: per key, per tool, median seconds and MiB/s, highest peak RSS."""
         rows = []
-        for key, title in TRANSFER_ROWS:
+        for key, title in row_titles or TRANSFER_ROWS:
             row = {"key": key, "title": title, "results": {}, "skipped": {}, "commands": {}}
-            for tool in ("ours", "osc", "curl"):
+            for tool in tools:
                 runs = self.samples.get((key, tool))
                 if runs:
                     seconds = statistics.median(r["seconds"] for r in runs)
@@ -531,6 +532,387 @@ TRANSFER_ROWS = (
 
 
 # ---------------------------------------------------------------------------------------------------------------
+# Data rows (`--only data`, issues 14 and 18): the real `openstack` commands moving 1 GiB through Glance and Swift,
+# listing 10,000 objects and 500 images, and the Python bridge (osc-placement's `resource provider list`, and
+# `command list` with the bridge's manifest cached). Kept apart from the transfer rows above (which time the layer
+# through a driver) so that both can be compared.
+
+DATA_PREFIX = "osc-rs-bench-data"
+# The 10,000 objects stay between runs (made once, checked by count): a container of their own, never listed by
+# the compat cases. Another bench uses `bench-stream-10k`.
+LIST_CONTAINER = "bench-list-10k"
+LIST_OBJECTS = 10000
+# The 500 images belong to a project of their own (listed with `image list --project <id>`), so that nothing else
+# in the shared devcloud is in the list, and exist only under the image cases' lock: made, measured, deleted.
+IMAGE_PROJECT = "osc-rs-bench-images"
+LIST_IMAGES = 500
+BRIDGE_VENV = os.path.expanduser("~/.cache/openstack-rs/venv-bridge")
+
+
+def debug_requests(runner, argv, env):
+    """The requests ours makes for argv, from the `REQ: curl ...` lines of --debug: [(method, url, headers)]."""
+    proc = runner.run([argv[0], "--debug"] + argv[1:], env)
+    found = []
+    for line in proc.stderr.splitlines():
+        if not line.startswith("REQ: curl "):
+            continue
+        words = shlex.split(line[len("REQ: "):])
+        method, url, headers = "GET", None, []
+        i = 1
+        while i < len(words):
+            word = words[i]
+            if word == "-X":
+                method, i = words[i + 1], i + 2
+                continue
+            if word == "-H":
+                name = words[i + 1].split(":", 1)[0].lower()
+                if name not in ("x-auth-token", "user-agent", "content-length", "accept-encoding", "connection"):
+                    headers.append(words[i + 1])
+                i += 2
+                continue
+            if word.startswith("http"):
+                url = word
+            i += 1
+        if url:
+            # keystoneauth logs an empty list parameter (`required=[]`) that requests leaves out of the URL
+            url = re.sub(r"[?&][^=&]+=%5B%5D(?=&|$)", "", url)
+            if "?" not in url and "&" in url:
+                url = url.replace("&", "?", 1)
+            found.append((method, url, headers))
+    return found
+
+
+def curl_chain(curl, header_file, requests):
+    """One curl process making the same GETs in turn (--next: one connection reused where the server allows)."""
+    argv = []
+    for method, url, headers in requests:
+        if method != "GET":
+            raise RuntimeError(f"curl_chain: {method} {url} is not a GET")
+        part = (curl if not argv else ["--next"] + curl[1:]) + ["-H", f"@{header_file}"]
+        for header in headers:
+            part += ["-H", header]
+        argv += part + [url]
+    return argv
+
+
+class Data:
+    """The `--only data` rows. Transfers are timed one process at a time (GNU time: wall clock and peak RSS), the
+    lists and the bridge through the Runner's hyperfine rounds."""
+
+    def __init__(self, runner, args, ours, osc, curl, header_file, token, catalog, tmp):
+        self.runner, self.args, self.ours, self.osc = runner, args, ours, osc
+        self.curl, self.header_file, self.token, self.tmp = curl, header_file, token, tmp
+        self.glance = endpoint(catalog, "image")
+        self.swift = endpoint(catalog, "object-store")
+        self.placement = endpoint(catalog, "placement")
+        self.transfers = Transfers(runner, token, catalog, None)
+        self.benches = []
+        self.memory = {}
+
+    # -- 1 GiB through the commands --------------------------------------------------------------------------
+
+    def transfer(self, source, rounds):
+        t = self.transfers
+        t.source = source
+        container = DATA_PREFIX
+        t.delete_leftovers(container)
+        self.delete_images(DATA_PREFIX)
+        http("PUT", f"{self.swift}/{container}", self.token, ok=(201, 202, 204))
+        tools = ["ours", "curl", "osc"]
+        try:
+            for round_no in range(rounds):
+                order = tools if round_no % 2 == 0 else list(reversed(tools))
+                for tool in order:
+                    self.image_round(tool, round_no)
+                    self.object_round(tool, round_no, container)
+                # curl piped into sha512sum: the download plus the digest openstacksdk (so ours) checks.
+                self.image_round("curl+sha512sum", round_no)
+        finally:
+            t.delete_leftovers(container)
+            self.delete_images(DATA_PREFIX)
+
+    def delete_images(self, prefix):
+        _, _, body = http("GET", f"{self.glance}/v2/images?limit=1000", self.token)
+        for image in body.get("images", []):
+            if (image.get("name") or "").startswith(prefix):
+                self.transfers.delete_image(image["id"])
+
+    def image_round(self, tool, round_no):
+        t = self.transfers
+        name = f"{DATA_PREFIX}-{tool.replace('+', '-')}-{round_no}"
+        auth = ["-H", f"@{self.header_file}"]
+        image_id = None
+        try:
+            if tool in ("ours", "osc"):
+                exe = self.ours if tool == "ours" else self.osc
+                out = t.timed("data-image-create", tool, [
+                    exe, "image", "create", "--file", t.source, "--disk-format", "raw", "--container-format",
+                    "bare", "-f", "value", "-c", "id", name])
+                image_id = out.strip() if out else None
+                if image_id:
+                    t.timed("data-image-save", tool, [exe, "image", "save", "--file", "/dev/null", image_id])
+                return
+            if tool == "curl":
+                # ours' requests (--debug): POST the record, PUT the data, GET the image; the ID passed on by sed.
+                body = os.path.join(self.tmp, "image.json")
+                with open(body, "w") as f:
+                    json.dump({"name": name, "disk_format": "raw", "container_format": "bare"}, f)
+                url = self.glance + "/v2/images"
+                script = (
+                    'set -eo pipefail; id=$("$0" -sSf -H "@$1" -H "Content-Type: application/json" -d "@$2" "$3" '
+                    '| sed -n \'s/.*"id": *"\\([0-9a-f-]*\\)".*/\\1/p\'); '
+                    '"$0" -sSf -o /dev/null -H "@$1" -X PUT -H "Content-Type: application/octet-stream" -T "$4" '
+                    '"$3/$id/file" --next -sSf -o /dev/null -H "@$1" "$3/$id"; echo "$id"')
+                out = t.timed("data-image-create", tool, ["bash", "-c", script, self.curl[0], self.header_file,
+                                                         body, url, t.source])
+                image_id = out.strip() if out else None
+                if not image_id:
+                    return
+            else:
+                image_id = t.new_image(name)
+                # the data, by curl (not timed): this tool's row times the download
+                self.runner.run(self.curl + auth + ["-X", "PUT", "-H", "Content-Type: application/octet-stream",
+                                                    "-T", t.source, f"{self.glance}/v2/images/{image_id}/file"])
+            # ours' requests for `image save`: the image twice (find, then the hashes), then its data.
+            gets = [("GET", f"{self.glance}/v2/images/{image_id}", []),
+                    ("GET", f"{self.glance}/v2/images/{image_id}", []),
+                    ("GET", f"{self.glance}/v2/images/{image_id}/file", [])]
+            if tool == "curl":
+                t.timed("data-image-save", tool, curl_chain(self.curl, self.header_file, gets))
+            else:
+                # the data through sha512sum, as ours digests it (the two small GETs first, then the file)
+                chain = curl_chain(self.curl, self.header_file, gets[:2]) + [
+                    "--next", "-sSf", "-H", f"@{self.header_file}", gets[2][1]]
+                t.timed("data-image-save", tool,
+                        ["bash", "-c", 'set -o pipefail; "$@" | sha512sum >/dev/null', "bash"] + chain)
+        finally:
+            if image_id:
+                t.delete_image(image_id)
+
+    def object_round(self, tool, round_no, container):
+        t = self.transfers
+        name = f"{tool}-{round_no}"
+        path = f"/{container}/{name}"
+        try:
+            if tool in ("ours", "osc"):
+                exe = self.ours if tool == "ours" else self.osc
+                up = [exe, "object", "create", "--name", name, container, t.source]
+                down = [exe, "object", "save", "--file", "/dev/null", container, name]
+            else:
+                up = self.curl + ["-H", f"@{self.header_file}", "-T", t.source, self.swift + path]
+                down = self.curl + ["-H", f"@{self.header_file}", self.swift + path]
+            if t.timed("data-object-create", tool, up) is not None:
+                t.timed("data-object-save", tool, down)
+        finally:
+            http("DELETE", f"{self.swift}{path}", self.token, ok=(204, 404))
+
+    # -- lists ---------------------------------------------------------------------------------------------------
+
+    def peak_once(self, argv, bench):
+        """One max-RSS reading of GNU time, in KiB (the data rows' commands take seconds each)."""
+        out = os.path.join(self.tmp, "time.out")
+        if self.runner.run([self.runner.tools["time"], "-f", "%M", "-o", out] + argv,
+                           self.runner.env_for(bench)).returncode != 0:
+            return None
+        with open(out) as f:
+            return int(f.read().strip().splitlines()[-1])
+
+    def ensure_objects(self):
+        """bench-list-10k with exactly its 10,000 empty objects (made once; missing ones added)."""
+        url = f"{self.swift}/{LIST_CONTAINER}"
+        status, headers, _ = http("HEAD", url, self.token, ok=(200, 204, 404))
+        if status == 404:
+            http("PUT", url, self.token, ok=(201,))   # (an existing container would answer 202 "Accepted", not JSON)
+        elif int(headers.get("X-Container-Object-Count", 0)) >= LIST_OBJECTS:
+            return
+        have, marker = set(), ""
+        while True:
+            _, _, page = http("GET", f"{url}?format=json&marker={marker}", self.token, ok=(200, 204))
+            if not page:
+                break
+            have.update(o["name"] for o in page)
+            marker = urllib.request.quote(page[-1]["name"])
+        missing = [f"obj-{i:05d}" for i in range(LIST_OBJECTS) if f"obj-{i:05d}" not in have]
+        started = time.monotonic()
+
+        def put(name):
+            request = urllib.request.Request(f"{url}/{name}", data=b"", method="PUT")
+            request.add_header("X-Auth-Token", self.token)
+            with urllib.request.urlopen(request, timeout=60):
+                pass
+
+        pool = concurrent.futures.ThreadPoolExecutor(8)
+        try:
+            list(pool.map(put, missing))
+        finally:
+            pool.shutdown(wait=True, cancel_futures=True)
+        log(f"created {len(missing)} objects in {LIST_CONTAINER} in {time.monotonic() - started:.1f} s")
+
+    def image_project(self):
+        _, _, body = http("GET", f"{AUTH_URL}/projects?name={IMAGE_PROJECT}", self.token)
+        if body.get("projects"):
+            return body["projects"][0]["id"]
+        _, _, body = http("POST", AUTH_URL + "/projects", self.token, {"project": {
+            "name": IMAGE_PROJECT, "domain_id": "default",
+            "description": "scripts/bench: the 500 images of `image list` (deleted after the run)"}})
+        return body["project"]["id"]
+
+    def project_images(self, project_id):
+        ids, url = [], f"{self.glance}/v2/images?owner={project_id}&limit=1000"
+        while url:
+            _, _, body = http("GET", url, self.token)
+            ids += [i["id"] for i in body.get("images", [])]
+            url = self.glance + body["next"] if body.get("next") else None
+        return ids
+
+    def create_images(self, project_id):
+        have = len(self.project_images(project_id))
+        started = time.monotonic()
+
+        def create(i):
+            http("POST", self.glance + "/v2/images", self.token,
+                 {"name": f"bench-image-{i:03d}", "disk_format": "raw", "container_format": "bare",
+                  "owner": project_id})
+
+        pool = concurrent.futures.ThreadPoolExecutor(4)
+        try:
+            list(pool.map(create, range(have, LIST_IMAGES)))
+        finally:
+            pool.shutdown(wait=True, cancel_futures=True)
+        log(f"created {LIST_IMAGES - have} images in project {IMAGE_PROJECT} in {time.monotonic() - started:.1f} s")
+
+    def delete_project_images(self, project_id):
+        ids = self.project_images(project_id)
+        pool = concurrent.futures.ThreadPoolExecutor(4)
+        try:
+            list(pool.map(self.transfers.delete_image, ids))
+        finally:
+            pool.shutdown(wait=True)
+        if ids:
+            log(f"deleted {len(ids)} images of project {IMAGE_PROJECT}")
+
+    def measure_list(self, key, title, argv_tail, env=None):
+        ours_argv = [self.ours] + argv_tail
+        requests = debug_requests(self.runner, ours_argv, self.runner.env_for(Bench("", "", {}, env=env)))
+        bench = Bench(key, title + f" (curl: ours' {len(requests)} GETs)",
+                      {"ours": ours_argv, "osc": [self.osc] + argv_tail,
+                       "curl": curl_chain(self.curl, self.header_file, requests)}, env=env, group="data")
+        self.runner.measure(bench)
+        self.runner.count_requests(bench)
+        self.benches.append(bench)
+        self.memory[key] = {"ours": self.peak_once(ours_argv, bench),
+                            "osc": self.peak_once([self.osc] + argv_tail, bench)}
+
+    def lists(self, image_project_id):
+        self.measure_list("object-list-10k", f"`object list --all {LIST_CONTAINER}`, {LIST_OBJECTS:,} objects",
+                          ["object", "list", "--all", LIST_CONTAINER])
+        self.measure_list("image-list-500", f"`image list --project <id>`, {LIST_IMAGES} images",
+                          ["image", "list", "--project", image_project_id])
+
+    # -- the Python bridge -------------------------------------------------------------------------------------
+
+    def bridge(self):
+        osc_bridge = os.path.join(BRIDGE_VENV, "bin", "openstack")
+        if not os.path.isfile(osc_bridge):
+            log(f"bridge rows skipped: no {osc_bridge} (scripts/devcloud install makes it)")
+            return
+        env = {"OSC_PYTHON_PLUGINS": BRIDGE_VENV}
+        # fills the bridge's manifest cache (Python asked once), then our token cache
+        self.runner.run([self.ours, "module", "list"], self.runner.env_for(Bench("", "", {}, env=env)))
+        self.runner.run([self.ours, "token", "issue"])
+        argv = ["resource", "provider", "list"]
+        requests = [r for r in debug_requests(self.runner, [self.ours] + argv,
+                                              self.runner.env_for(Bench("", "", {}, env=env)))
+                    if r[1].startswith(self.placement or "-")]
+        bench = Bench("bridge-rp-list", "`resource provider list` through the Python bridge (OSC: its venv with "
+                      f"osc-placement; curl: the {len(requests)} Placement GETs)",
+                      {"ours": [self.ours] + argv, "osc": [osc_bridge] + argv,
+                       "curl": curl_chain(self.curl, self.header_file, requests) if requests else None},
+                      env=env, group="data")
+        self.runner.measure(bench)
+        self.runner.count_requests(bench)
+        self.benches.append(bench)
+        self.memory["bridge-rp-list"] = {"ours": self.peak_once([self.ours] + argv, bench),
+                                         "osc": self.peak_once([osc_bridge] + argv, bench)}
+        # `command list` with and without the bridge, interleaved round by round (two benches of ours alone).
+        plain = Bench("command-list-nobridge", "`command list`, no Python plugins", {"ours": [self.ours, "command",
+                      "list"]}, group="data")
+        bridged = Bench("command-list-bridge", "`command list`, the bridge's manifest cached (osc-placement, "
+                        "mistralclient)", {"ours": [self.ours, "command", "list"]}, env=env, group="data")
+        pair = [plain, bridged]
+        samples = {b.key: {"times": [], "user": [], "system": []} for b in pair}
+        a = self.args
+        for round_no in range(a.rounds * 2):
+            for bench in (pair if round_no % 2 == 0 else pair[::-1]):
+                out = os.path.join(self.tmp, f"hf-{bench.key}-{round_no}.json")
+                proc = self.runner.run([self.runner.tools["hyperfine"], "-N", "--style", "none", "--output", "pipe",
+                                        "--warmup", str(a.warmup), "--runs", str(a.runs * 3), "--export-json", out,
+                                        shlex.join(bench.commands["ours"])], self.runner.env_for(bench))
+                if proc.returncode != 0:
+                    raise RuntimeError(f"{bench.key}: hyperfine failed: {proc.stderr.strip()[-300:]}")
+                with open(out) as f:
+                    result = json.load(f)["results"][0]
+                s = samples[bench.key]
+                s["times"].extend(result["times"])
+                s["user"].append((result["user"], len(result["times"])))
+                s["system"].append((result["system"], len(result["times"])))
+        for bench in pair:
+            s = samples[bench.key]
+            n = len(s["times"])
+            bench.results["ours"] = {"median": statistics.median(s["times"]), "min": min(s["times"]), "runs": n,
+                                     "user": sum(u * k for u, k in s["user"]) / n,
+                                     "system": sum(u * k for u, k in s["system"]) / n}
+            self.runner.count_requests(bench)
+            self.benches.append(bench)
+            log(f"{bench.key}: {bench.results['ours']['median'] * 1000:.2f} ms")
+
+    def result(self, display):
+        def shown(argv):
+            return " ".join(display_arg(arg, display) for arg in argv)
+
+        rows = self.transfers.results(display, DATA_TRANSFER_ROWS, ("ours", "curl", "curl+sha512sum", "osc"))
+        return {
+            "transfers": rows,
+            "benches": [{"key": b.key, "title": b.title, "group": b.group,
+                         "commands": {t: shown(a) for t, a in b.commands.items()},
+                         "env": {k: shown([v]) for k, v in b.env.items()},
+                         "results": b.results, "skipped": b.skipped, "probe": b.probe} for b in self.benches],
+            "memory_kb": self.memory,
+        }
+
+
+DATA_TRANSFER_ROWS = (
+    ("data-image-create", "`image create --file`, 1 GiB (curl: ours' POST, PUT of the data, GET)"),
+    ("data-image-save", "`image save --file /dev/null`, 1 GiB (curl: ours' three GETs; "
+                        "curl+sha512sum: the data also through `sha512sum`, the digest ours checks)"),
+    ("data-object-create", "`object create`, 1 GiB (curl: the same PUT)"),
+    ("data-object-save", "`object save --file /dev/null`, 1 GiB (curl: the same GET)"),
+)
+
+# ---------------------------------------------------------------------------------------------------------------
+
+@contextlib.contextmanager
+def compat_locks(clouds, areas, who):
+    """Holds compat's per-service exclusive locks (scripts/compat takes the same: its cases list what is there)."""
+    with contextlib.ExitStack() as stack:
+        log(f"{who}: waiting for the {' and '.join(areas)} cases' exclusive locks on the devcloud")
+        for area in areas:
+            lock = stack.enter_context(open(os.path.join(os.path.dirname(clouds), f"compat-{area}.lock"), "a"))
+            fcntl.flock(lock, fcntl.LOCK_EX)
+        yield
+
+
+def merge_into(path, key, value):
+    """Sets one key of the results file, the rest kept (an `--only` run)."""
+    merged = {}
+    if os.path.isfile(path):
+        with open(path) as f:
+            merged = json.load(f)
+    merged[key] = value
+    os.makedirs(os.path.dirname(os.path.abspath(path)), exist_ok=True)
+    with open(path, "w") as f:
+        json.dump(merged, f, indent=1)
+
 
 def display_arg(arg, display):
     """One argument as the report shows it: real paths replaced by placeholders such as $TMP, quoted for a shell
@@ -585,7 +967,7 @@ def main():
     parser.add_argument("--bin-dir", required=True)
     parser.add_argument("--results", required=True)
     parser.add_argument("--quick", action="store_true")
-    parser.add_argument("--only", choices=("transfer", "batch"),
+    parser.add_argument("--only", choices=("transfer", "batch", "data"),
                         help="measure only these rows and merge them into the results file (the rest kept)")
     args = parser.parse_args()
     # The 1 GiB transfers: rounds per tool (each moves 2 GiB per service per tool).
@@ -643,13 +1025,7 @@ def main():
 
         def measure_transfers():
             """The 1 GiB rows, under the devcloud's exclusive lock (compat cases list images and objects)."""
-            # compat's per-service locks of the image and object-store cases, which list images and objects
-            locks = [open(os.path.join(os.path.dirname(clouds), f"compat-{area}.lock"), "a")
-                     for area in ("image", "object-store")]
-            with locks[0] as lock, locks[1] as lock2:
-                log("transfers: waiting for the image and object-store cases' exclusive locks on the devcloud")
-                fcntl.flock(lock, fcntl.LOCK_EX)
-                fcntl.flock(lock2, fcntl.LOCK_EX)
+            with compat_locks(clouds, ("image", "object-store"), "transfers"):
                 source = os.path.join(tmp, "gib.raw")
                 make_source(source)
                 load = os.getloadavg()
@@ -675,6 +1051,59 @@ def main():
                     batches.devstack_reset()
                 return {"load_before": load, "load_after": os.getloadavg(), "date": machine()["date"],
                         "rows": batches.rows}
+
+        def measure_data():
+            """The data rows (class Data): the 10,000-object list, the bridge, then under the image and
+            object-store cases' locks the 1 GiB transfers through the commands and the 500-image list."""
+            load = os.getloadavg()
+            started = machine()["date"]
+            data_args = argparse.Namespace(**vars(args))
+            # Lists that take seconds (on the loaded 2 cores of 2026-12-07, 15-33 s for the 10,000 objects): fewer
+            # rounds than the other server rows.
+            data_args.slow_rounds, data_args.slow_runs, data_args.osc_runs = (2, 1, 1) if args.quick else (3, 2, 2)
+            data_runner = Runner(data_args, tools, env, tmp, display)
+            data_rounds = 1 if args.quick else 2   # 1 GiB rounds: each moves 4 GiB per tool
+            display[os.path.expanduser("~/.cache/openstack-rs")] = "$HOME/.cache/openstack-rs"
+            runner.run([ours, "token", "issue"])   # our token cache, as a user's
+            data = Data(data_runner, data_args, ours, osc, curl, header_file, issue_token()[0], catalog, tmp)
+            data.ensure_objects()
+            data.measure_list("object-list-10k", f"`object list --all {LIST_CONTAINER}`, {LIST_OBJECTS:,} objects",
+                              ["object", "list", "--all", LIST_CONTAINER])
+            data.bridge()
+            with compat_locks(clouds, ("image", "object-store"), "data"):
+                source = os.path.join(tmp, "gib.raw")
+                if not os.path.isfile(source) or os.path.getsize(source) != GIB:
+                    make_source(source)
+                data.transfer(source, data_rounds)
+                os.remove(source)
+                project_id = data.image_project()
+                display[project_id] = "$IMAGE_PROJECT_ID"
+                try:
+                    data.create_images(project_id)
+                    data.measure_list("image-list-500", f"`image list --project <id>`, {LIST_IMAGES} images",
+                                      ["image", "list", "--project", project_id])
+                finally:
+                    data.delete_project_images(project_id)
+                    http("DELETE", f"{AUTH_URL}/projects/{project_id}", issue_token()[0], ok=(204, 404))
+            return {"rounds": data_rounds, "load_before": load, "load_after": os.getloadavg(),
+                    "date": started, "mode": results["mode"],
+                    "settings": {"slow_rounds": data_args.slow_rounds, "slow_runs": data_args.slow_runs,
+                                 "osc_runs": data_args.osc_runs, "rounds": data_args.rounds * 2,
+                                 "runs": data_args.runs * 3},
+                    **data.result(display)}
+
+        if args.only == "data":
+            data = measure_data()
+            merge_into(args.results, "data", data)
+            for row in data["transfers"]:
+                cells = ", ".join(f"{t} {r['mib_s']:.0f} MiB/s {r['peak_kb'] / 1024:.1f} MB"
+                                  for t, r in row["results"].items())
+                print(f"{row['key']}: {cells}")
+            for bench in data["benches"]:
+                cells = ", ".join(f"{t} {r['median'] * 1000:.1f} ms" for t, r in bench["results"].items())
+                print(f"{bench['key']}: {cells}")
+            log(f"data rows merged into {args.results}")
+            return 0
 
         if args.only == "batch":
             batch = measure_batches()
@@ -832,6 +1261,7 @@ def main():
 
         results["transfers"] = measure_transfers()
         results["batches"] = measure_batches()
+        results["data"] = measure_data()
         results["memory_kb"] = memory
         sizes = {"openstack": os.path.getsize(ours)}
         for name in ("openstack-runit", "openstack-mistral"):

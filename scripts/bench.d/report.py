@@ -39,6 +39,148 @@ def cell(bench, tool):
     return ""
 
 
+def bench_cells(b):
+    """A benchmark's medians (ours, OSC, curl), our CPU time, and our requests, connections, child processes."""
+    o, p, c = (median(b, t) for t in TOOLS)
+    r = b["results"].get("ours")
+    cpu = ms(r["user"] + r["system"]) if r else "–"
+    probe = b.get("probe") or {}
+    counts = f"{probe['requests']}, {probe['connects']}, {probe['children']}" if probe else "–"
+    return o, p, c, cpu, counts
+
+
+def transfer_table(rows, speed_tools, w):
+    """A table of 1 GiB transfer rows: throughput per tool in `speed_tools`, ours/curl, peak RSS; failures below."""
+    for row in rows:
+        r = row["results"]
+
+        def speed(tool):
+            if tool in r:
+                return f"{r[tool]['mib_s']:.0f} MiB/s ({r[tool]['median']:.1f} s)"
+            return "failed¹" if tool in row["skipped"] else "–"
+
+        def peak(tool):
+            return mb(r[tool]["peak_kb"]) if tool in r else "–"
+
+        rel = ratio(r["ours"]["mib_s"], r["curl"]["mib_s"]) if "ours" in r and "curl" in r else "–"
+        speeds = " | ".join(speed(tool) for tool in speed_tools)
+        w(f"| {row['title']} | {speeds} | {rel} | {peak('ours')} | {peak('curl')} | {peak('osc')} |")
+    w("")
+    failures = [f"{row['key']}, {t}: {why}" for row in rows for t, why in row["skipped"].items()]
+    if failures:
+        w("¹ Failed runs:\n")
+        for note in failures:
+            w(f"- {note}")
+        w("")
+
+# The data rows (`scripts/bench --only data`, results["data"]: issues 14 and 18), rendered apart from the rest.
+
+DATA_TOOLS = ("ours", "curl", "curl+sha512sum", "osc")
+
+
+def data_section(data, w):
+    """The data rows' tables: 1 GiB through the commands, the long lists, the Python bridge."""
+    if not data:
+        return
+    w("## Data: 1 GiB through the commands, long lists, the Python bridge\n")
+    lb, la = data["load_before"][0], data["load_after"][0]
+    st = data["settings"]
+    w(f"Measured {data['date']} ({data['mode']} mode; load average {lb:.1f} before, {la:.1f} after: the machine is "
+      "shared with other sessions, so absolute figures move with the load; medians, and ratios within a row, are "
+      "what to read). The transfers are the real commands, each run timed alone (wall clock of the whole process, "
+      "start-up and authentication included: a token cache hit for ours, curl's token issued beforehand) under "
+      f"GNU time, {data['rounds']} rounds with the tools in alternating order; MiB/s = 1024 / median seconds; peak "
+      "RSS the highest reading. The source is 1 GiB of random bytes in a file; downloads go to `/dev/null`. "
+      f"The lists and the bridge rows: hyperfine, {st['slow_rounds']} interleaved rounds of {st['slow_runs']} runs "
+      f"(OSC {st['osc_runs']} runs in all); the two `command list` rows {st['rounds']} interleaved rounds of "
+      f"{st['runs']} runs each.\n")
+    w("| 1 GiB | ours | curl | curl + sha512sum | OSC | ours/curl | ours peak RSS | curl | OSC |")
+    w("|---|---|---|---|---|---|---|---|---|")
+    transfer_table(data["transfers"], DATA_TOOLS, w)
+    mem = data.get("memory_kb", {})
+    w("| benchmark | ours | OSC | curl | ours/OSC | ours/curl | ours CPU (user+sys) | ours: HTTP requests, "
+      "connections, child processes | peak RSS ours / OSC |")
+    w("|---|---|---|---|---|---|---|---|---|")
+    for b in data["benches"]:
+        o, p, c, cpu, counts = bench_cells(b)
+        m = mem.get(b["key"])
+        peaks = f"{mb(m['ours'])} / {mb(m['osc'])}" if m else "–"
+        w(f"| {b['title']} | {cell(b, 'ours')} | {cell(b, 'osc')} | {cell(b, 'curl')} | {ratio(o, p)} | "
+          f"{ratio(o, c)} | {cpu} | {counts} | {peaks} |")
+    w("")
+    notes = [f"{b['key']}, {tool}: {why}" for b in data["benches"] for tool, why in b["skipped"].items()]
+    if notes:
+        w("Skipped (the command failed when probed): " + "; ".join(notes) + "\n")
+
+
+def data_targets(data, target):
+    """The targets of issues 14 and 18, from the data rows."""
+    if not data:
+        return
+    for row in data["transfers"]:
+        r = row["results"]
+        key = row["key"].removeprefix("data-")
+        if "ours" in r and "curl" in r:
+            rel = r["ours"]["mib_s"] / r["curl"]["mib_s"]
+            extra = ""
+            if "curl+sha512sum" in r:
+                extra = (f"; {r['ours']['mib_s'] / r['curl+sha512sum']['mib_s']:.2f} × curl piped into sha512sum "
+                         f"({r['curl+sha512sum']['mib_s']:.0f} MiB/s)")
+            target(f"`{key.replace('-', ' ')}` 1 GiB: throughput ≥ 0.9 × curl's",
+                   f"{rel:.2f} × ({r['ours']['mib_s']:.0f} / {r['curl']['mib_s']:.0f} MiB/s){extra}", rel >= 0.9)
+        peak = r.get("ours", {}).get("peak_kb")
+        target(f"`{key.replace('-', ' ')}` 1 GiB: peak RSS ≤ 20 MB",
+               f"{mb(peak)} (OSC {mb(r.get('osc', {}).get('peak_kb'))})",
+               None if peak is None else peak <= 20 * 1024)
+    benches = {b["key"]: b for b in data["benches"]}
+    b = benches.get("object-list-10k")
+    if b:
+        o, c = median(b, "ours"), median(b, "curl")
+        target("`object list` of 10,000 objects ≤ 1.1 × curl's same requests", f"{ratio(o, c)} × ({ms(o)} / {ms(c)})",
+               None if o is None or not c else o / c <= 1.1)
+    b = benches.get("bridge-rp-list")
+    if b:
+        o, p = median(b, "ours"), median(b, "osc")
+        target("`resource provider list` through the bridge faster than OSC with osc-placement",
+               f"{ratio(o, p)} × ({ms(o)} / {ms(p)})", None if o is None or not p else o < p)
+    plain, bridged = benches.get("command-list-nobridge"), benches.get("command-list-bridge")
+    if plain and bridged:
+        o, p = median(bridged, "ours"), median(plain, "ours")
+        children = (bridged.get("probe") or {}).get("children")
+        target("`command list`, bridge manifest cached: no Python started, ≤ 1.2 × without the bridge",
+               f"{ratio(o, p)} × ({ms(o)} / {ms(p)}), {children} child processes",
+               None if o is None or not p else (o / p <= 1.2 and children == 0))
+
+
+def data_commands(data, w):
+    """The data rows' commands, for "Reproducing"."""
+    if not data:
+        return
+    for row in data["transfers"]:
+        w(f"# {row['key']} (the last round's commands; IDs and names differ per run)")
+        for tool in DATA_TOOLS:
+            if tool in row["commands"]:
+                w(row["commands"][tool])
+    bench_commands(data["benches"], w, shorten_chain)
+
+
+def bench_commands(benches, w, show=str):
+    """Each benchmark's commands, under a `# key` line, its environment in front."""
+    for b in benches:
+        prefix = " ".join(f"{k}={val}" for k, val in b["env"].items())
+        w(f"# {b['key']}")
+        for tool in TOOLS:
+            if tool in b["commands"]:
+                w(f"{prefix + ' ' if prefix else ''}{show(b['commands'][tool])}")
+
+
+def shorten_chain(command):
+    """A curl chain of many GETs (`--next`) as its first two, a count and its last one."""
+    parts = command.split(" --next ")
+    if len(parts) <= 4:
+        return command
+    return " --next ".join(parts[:2]) + f" --next ... ({len(parts) - 3} more GETs) --next " + parts[-1]
+
 def main():
     with open(sys.argv[1]) as f:
         res = json.load(f)
@@ -79,11 +221,7 @@ def main():
     w("|---|---|---|---|---|---|---|---|")
     notes = []
     for b in res["benches"]:
-        o, p, c = (median(b, t) for t in TOOLS)
-        r = b["results"].get("ours")
-        cpu = ms(r["user"] + r["system"]) if r else "–"
-        probe = b.get("probe") or {}
-        counts = f"{probe['requests']}, {probe['connects']}, {probe['children']}" if probe else "–"
+        o, p, c, cpu, counts = bench_cells(b)
         if b["key"] == "floor":   # two different programs: no ratio
             o = None
         w(f"| {b['title']} | {cell(b, 'ours')} | {cell(b, 'osc')} | {cell(b, 'curl')} | {ratio(o, p)} | "
@@ -114,27 +252,7 @@ def main():
           "= 1024 / median seconds, peak RSS the highest of GNU time's readings.\n")
         w("| transfer | ours | curl | OSC | ours/curl throughput | ours peak RSS | curl peak RSS | OSC peak RSS |")
         w("|---|---|---|---|---|---|---|---|")
-        for row in transfers["rows"]:
-            r = row["results"]
-
-            def speed(tool):
-                if tool in r:
-                    return f"{r[tool]['mib_s']:.0f} MiB/s ({r[tool]['median']:.1f} s)"
-                return "failed¹" if tool in row["skipped"] else "–"
-
-            def peak(tool):
-                return mb(r[tool]["peak_kb"]) if tool in r else "–"
-
-            rel = ratio(r["ours"]["mib_s"], r["curl"]["mib_s"]) if "ours" in r and "curl" in r else "–"
-            w(f"| {row['title']} | {speed('ours')} | {speed('curl')} | {speed('osc')} | {rel} | {peak('ours')} | "
-              f"{peak('curl')} | {peak('osc')} |")
-        w("")
-        failures = [f"{row['key']}, {t}: {why}" for row in transfers["rows"] for t, why in row["skipped"].items()]
-        if failures:
-            w("¹ Failed runs:\n")
-            for note in failures:
-                w(f"- {note}")
-            w("")
+        transfer_table(transfers["rows"], ("ours", "curl", "osc"), w)
 
     batches = res.get("batches")
     if batches:
@@ -160,6 +278,8 @@ def main():
         failed = [f"{row['key']}, {tool}: {why}" for row in batches["rows"] for tool, why in row["failed"].items()]
         if failed:
             w("Failures: " + "; ".join(failed) + "\n")
+
+    data_section(res.get("data"), w)
 
     w("## Targets\n")
     w("| target | measured | met |")
@@ -225,6 +345,7 @@ def main():
             o, ours = sec.get("osc"), sec.get("ours")
             target("DevStack's Keystone set-up, one process per line: ≥ 20 × faster than OSC", f"{ratio(o, ours)} ×",
                    None if not ours or o is None else o / ours >= 20)
+    data_targets(res.get("data"), target)
     w("")
 
     w("## Memory and size\n")
@@ -266,12 +387,8 @@ def main():
         for tool in ("ours", "curl", "osc"):
             if tool in row["commands"]:
                 w(row["commands"][tool])
-    for b in res["benches"]:
-        prefix = " ".join(f"{k}={val}" for k, val in b["env"].items())
-        w(f"# {b['key']}")
-        for tool in TOOLS:
-            if tool in b["commands"]:
-                w(f"{prefix + ' ' if prefix else ''}{b['commands'][tool]}")
+    bench_commands(res["benches"], w)
+    data_commands(res.get("data"), w)
     w("```")
     print("\n".join(out))
 

@@ -9,7 +9,7 @@ use cliff::{Error, Result};
 use openstack_sdk::transfer::{ProgressBar, Source};
 
 use crate::common::os_error;
-use crate::hash::Hasher;
+use crate::hash_thread::HashThread;
 
 /// Image data to send.
 pub struct Data {
@@ -137,8 +137,8 @@ impl Sink {
 pub struct Checked<'a> {
     /// Where the bytes go.
     pub sink: &'a mut Sink,
-    /// The running digest, if any.
-    pub hasher: Option<Hasher>,
+    /// The running digest, if any (on a thread of its own, overlapping the download).
+    pub hasher: Option<HashThread>,
     /// The kind of the first write error (set when the sink, not the server, failed).
     pub failed: Option<std::io::ErrorKind>,
     /// Why the write failed, as Python would word it.

@@ -5,6 +5,7 @@ pub mod attrs;
 pub mod common;
 pub mod data;
 pub mod hash;
+pub mod hash_thread;
 pub mod resources;
 pub mod v2;
 

@@ -15,6 +15,7 @@ use crate::common::{
 };
 use crate::data::{self, Checked, Data, Sink, StdoutBar};
 use crate::hash::Hasher;
+use crate::hash_thread::HashThread;
 use crate::resources::{IMAGE, MEMBER, STORE, VOLUME};
 use openstack_sdk as sdk;
 use openstack_sdk::transfer;
@@ -1061,7 +1062,7 @@ impl Command<ClientManager> for SaveImage {
         let (result, hasher, failed, reason) = {
             let mut checked = Checked {
                 sink: &mut sink,
-                hasher,
+                hasher: hasher.map(HashThread::spawn),
                 failed: None,
                 reason: None,
             };
