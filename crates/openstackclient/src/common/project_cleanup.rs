@@ -265,7 +265,12 @@ fn ask_user_yesno(message: &str) -> Result<bool> {
     let prompt = format!("{message} [y/n]: ");
     loop {
         match getpass(&prompt).as_deref() {
-            None => return Err(Error::command("")),
+            None => {
+                // Python's `EOFError` has an empty message, which the shell still logs as an empty line; the
+                // framework reports no empty message, so the line is written here.
+                eprintln!();
+                return Err(Error::command(""));
+            }
             Some("y" | "Y" | "yes") => return Ok(true),
             Some("n" | "N" | "no") => return Ok(false),
             Some(_) => {}
@@ -632,9 +637,11 @@ fn object_store_cleanup(run: &mut Cleanup<'_>) -> Res<()> {
                 id: object_name.clone(),
                 name: Value::str(object_name.clone()),
             };
-            // An object has no creation time, and a listing gives no `last-modified` header.
+            // An object has no creation time; its update time is the listing's `last_modified` (the alias of
+            // its `last-modified` header).
             let dry_run = std::mem::replace(&mut run.dry_run, true);
-            let need = run.del_res(row, (None, None), Evaluation::Filters, |_| Ok(()));
+            let times = (None, sdk::str_of(&object, "last_modified"));
+            let need = run.del_res(row, times, Evaluation::Filters, |_| Ok(()));
             run.dry_run = dry_run;
             if !need {
                 remaining = true;
