@@ -1035,87 +1035,138 @@ fn image_cleanup(run: &mut Cleanup<'_>) -> Res<()> {
     Ok(())
 }
 
-/// `iso8601.parse_date`: `YYYY-MM-DD`, then optionally `T` (or a space) and `HH[:MM[:SS[.fraction]]]`, then
-/// optionally `Z` or `±HH[:MM]`; no zone is UTC. Seconds since the epoch, `None` when it does not parse.
-fn parse_iso8601(text: &str) -> Option<f64> {
-    let bytes = text.as_bytes();
-    let number = |from: usize, len: usize| -> Option<i64> {
-        let part = text.get(from..from + len)?;
-        part.bytes()
-            .all(|b| b.is_ascii_digit())
-            .then(|| part.parse().ok())?
-    };
-    let year = number(0, 4)?;
-    let (month, day, mut at) = if bytes.get(4) == Some(&b'-') {
-        (number(5, 2)?, number(8, 2)?, 10)
-    } else {
-        (number(4, 2)?, number(6, 2)?, 8)
-    };
-    if !(1..=12).contains(&month) || !(1..=31).contains(&day) {
-        return None;
-    }
-    let mut seconds = 0.0;
-    if matches!(bytes.get(at), Some(b'T' | b' ')) {
-        let hour = number(at + 1, 2)?;
-        at += 3;
-        let mut minute = 0;
-        let mut second = 0.0;
-        if bytes.get(at) == Some(&b':') {
-            minute = number(at + 1, 2)?;
-            at += 3;
-            if bytes.get(at) == Some(&b':') {
-                second = number(at + 1, 2)? as f64;
-                at += 3;
-                if matches!(bytes.get(at), Some(b'.' | b',')) {
-                    let digits = bytes[at + 1..]
-                        .iter()
-                        .take_while(|b| b.is_ascii_digit())
-                        .count();
-                    if digits == 0 {
-                        return None;
-                    }
-                    second += format!("0.{}", &text[at + 1..at + 1 + digits])
-                        .parse::<f64>()
-                        .ok()?;
-                    at += 1 + digits;
-                }
-            }
-        }
-        if hour > 24 || minute > 59 || second >= 61.0 {
-            return None;
-        }
-        seconds = (hour * 3600 + minute * 60) as f64 + second;
-    }
-    let offset = match &text[at..] {
-        "" | "Z" | "z" => 0,
-        zone => {
-            let sign = match zone.as_bytes()[0] {
-                b'+' => 1,
-                b'-' => -1,
-                _ => return None,
-            };
-            let hours = number(at + 1, 2)?;
-            let minutes = match zone.len() {
-                3 => 0,
-                5 => number(at + 3, 2)?,
-                6 if zone.as_bytes()[3] == b':' => number(at + 4, 2)?,
-                _ => return None,
-            };
-            sign * (hours * 3600 + minutes * 60)
-        }
-    };
-    Some((days_from_civil(year, month, day) * 86400) as f64 + seconds - offset as f64)
+/// A cursor over the text `iso8601.parse_date` matches with its `ISO8601_REGEX`.
+struct Cursor<'a> {
+    text: &'a [u8],
+    at: usize,
 }
 
-/// Days since 1970-01-01 of a proleptic Gregorian date.
-fn days_from_civil(year: i64, month: i64, day: i64) -> i64 {
-    let y = if month <= 2 { year - 1 } else { year };
-    let era = y.div_euclid(400);
-    let yoe = y - era * 400;
-    let mp = (month + 9) % 12;
-    let doy = (153 * mp + 2) / 5 + day - 1;
-    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    era * 146097 + doe - 719468
+impl Cursor<'_> {
+    /// `[0-9]{min,max}`, greedy.
+    fn digits(&mut self, min: usize, max: usize) -> Option<i64> {
+        let count = self.text[self.at..]
+            .iter()
+            .take(max)
+            .take_while(|b| b.is_ascii_digit())
+            .count();
+        if count < min {
+            return None;
+        }
+        let value = std::str::from_utf8(&self.text[self.at..self.at + count])
+            .ok()?
+            .parse()
+            .ok()?;
+        self.at += count;
+        Some(value)
+    }
+
+    /// The next byte, taken when it is one of `set`.
+    fn take(&mut self, set: &[u8]) -> Option<u8> {
+        let byte = *self.text.get(self.at)?;
+        set.contains(&byte).then(|| {
+            self.at += 1;
+            byte
+        })
+    }
+
+    fn at_end(&self) -> bool {
+        self.at == self.text.len()
+    }
+}
+
+/// `iso8601.parse_date`: `YYYY`, then optionally `-M`/`MM`, `-D`/`DD`, then `T` or a space and `HH`, `[:]MM`,
+/// `[:]S[S]` with a `.`/`,` fraction, and `Z` or `±HH[[:]MM]`; no zone is UTC. Microseconds since the epoch,
+/// `None` where it raises `ParseError` (including a date or time out of range). The regex's backtracking into a
+/// one-digit month or day (`2026-123`) is not followed.
+fn parse_iso8601(text: &str) -> Option<i64> {
+    let mut c = Cursor {
+        text: text.as_bytes(),
+        at: 0,
+    };
+    let year = c.digits(4, 4)?;
+    let (mut month, mut day) = (1, 1);
+    let (mut hour, mut minute, mut second, mut micro, mut offset) = (0, 0, 0, 0, 0);
+    if !c.at_end() {
+        month = if c.take(b"-").is_some() {
+            c.digits(1, 2)?
+        } else {
+            c.digits(2, 2)?
+        };
+        if c.at_end() && text.as_bytes()[4] != b'-' {
+            return None; // YYYYMM is refused
+        }
+    }
+    if !c.at_end() {
+        day = if c.take(b"-").is_some() {
+            c.digits(1, 2)?
+        } else {
+            c.digits(2, 2)?
+        };
+    }
+    if !c.at_end() {
+        c.take(b"T ")?;
+        hour = c.digits(2, 2)?;
+        let colon = c.take(b":").is_some();
+        match c.digits(2, 2) {
+            Some(value) => {
+                minute = value;
+                let colon = c.take(b":").is_some();
+                match c.digits(1, 2) {
+                    Some(value) => {
+                        second = value;
+                        if c.take(b".,").is_some() {
+                            let start = c.at;
+                            c.digits(1, usize::MAX)?;
+                            let fraction = &text[start..c.at];
+                            micro = format!("{:0<6}", &fraction[..fraction.len().min(6)])
+                                .parse()
+                                .ok()?;
+                        }
+                    }
+                    None if colon => return None,
+                    None => {}
+                }
+            }
+            None if colon => return None,
+            None => {}
+        }
+        if c.take(b"Z").is_none() {
+            if let Some(sign) = c.take(b"+-") {
+                let hours = c.digits(2, 2)?;
+                c.take(b":");
+                let minutes = c.digits(2, 2).unwrap_or(0);
+                offset = (hours * 60 + minutes) * if sign == b'-' { -1 } else { 1 };
+            }
+        }
+    }
+    let leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0);
+    let month_days = [
+        31,
+        if leap { 29 } else { 28 },
+        31,
+        30,
+        31,
+        30,
+        31,
+        31,
+        30,
+        31,
+        30,
+        31,
+    ];
+    if !c.at_end()
+        || !(1..=12).contains(&month)
+        || day < 1
+        || day > month_days[(month - 1) as usize]
+        || hour > 23
+        || minute > 59
+        || second > 59
+    {
+        return None;
+    }
+    let days = compute::v2::usage::days_from_civil(year, month, day);
+    let seconds = days * 86_400 + hour * 3600 + minute * 60 + second - offset * 60;
+    Some(seconds * 1_000_000 + micro)
 }
 
 #[cfg(test)]
@@ -1124,29 +1175,33 @@ mod tests {
 
     #[test]
     fn iso8601_forms_and_zones() {
-        assert_eq!(parse_iso8601("1970-01-01"), Some(0.0));
-        assert_eq!(parse_iso8601("1970-01-02T00:00:01Z"), Some(86401.0));
-        assert_eq!(parse_iso8601("2000-03-01T00:00:00"), Some(951868800.0));
+        // The expected values are Python's `iso8601.parse_date(text).timestamp()`.
+        let seconds = |text: &str| parse_iso8601(text).map(|micro| micro as f64 / 1e6);
+        assert_eq!(seconds("1970-01-01"), Some(0.0));
+        assert_eq!(seconds("2026"), Some(1767225600.0));
+        assert_eq!(seconds("2026-12"), Some(1796083200.0));
+        assert_eq!(seconds("2026-12-07T05"), Some(1796619600.0));
+        assert_eq!(seconds("2026-12-07T0530"), Some(1796621400.0));
+        assert_eq!(seconds("2026-12-07 05:30"), Some(1796621400.0));
+        assert_eq!(seconds("2026-12-07T05:30:00.5+0130"), Some(1796616000.5));
+        assert_eq!(seconds("2026-12-07T05:30:00,5Z"), Some(1796621400.5));
+        assert_eq!(seconds("2026-12-07T07:30:00+02"), Some(1796621400.0));
+        assert_eq!(seconds("20261207"), seconds("2026-12-07"));
         assert_eq!(
-            parse_iso8601("2026-12-07T05:30:00.500000"),
-            parse_iso8601("2026-12-07T05:30:00Z").map(|t| t + 0.5)
+            parse_iso8601("2026-12-07T05:30:00.1234567"),
+            parse_iso8601("2026-12-07T05:30:00.123456")
         );
-        assert_eq!(
-            parse_iso8601("2026-12-07T06:30:00+01:00"),
-            parse_iso8601("2026-12-07 05:30:00")
-        );
-        assert_eq!(
-            parse_iso8601("2026-12-07T04:00-0130"),
-            parse_iso8601("2026-12-07T05:30")
-        );
-        assert_eq!(parse_iso8601("20261207"), parse_iso8601("2026-12-07"));
         for bad in [
             "",
             "yesterday",
+            "202612",
             "2026-13-01",
+            "2026-11-31",
             "2026-12-07T",
+            "2026-12-07T24:00",
             "2026-12-07Tx",
             "2026-12-07+1",
+            "2026-12-07T05:30:00Zjunk",
         ] {
             assert_eq!(parse_iso8601(bad), None, "{bad}");
         }
@@ -1175,7 +1230,7 @@ mod tests {
             updated_before: None,
         };
         assert!(evaluate(&created, Some("2026-12-07T05:30:00Z"), None));
-        assert!(evaluate(&created, Some("2026-12-07T05:29:59.999"), None));
+        assert!(evaluate(&created, Some("2026-12-07T05:29:59.999999"), None));
         assert!(!evaluate(&created, Some("2026-12-07T05:30:01Z"), None));
         // No such attribute (objects, containers, server groups): kept.
         assert!(!evaluate(&created, None, Some("2020-01-01")));
