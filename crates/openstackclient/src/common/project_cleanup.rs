@@ -1139,25 +1139,10 @@ fn parse_iso8601(text: &str) -> Option<i64> {
             }
         }
     }
-    let leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0);
-    let month_days = [
-        31,
-        if leap { 29 } else { 28 },
-        31,
-        30,
-        31,
-        30,
-        31,
-        31,
-        30,
-        31,
-        30,
-        31,
-    ];
     if !c.at_end()
         || !(1..=12).contains(&month)
         || day < 1
-        || day > month_days[(month - 1) as usize]
+        || day > compute::v2::usage::days_in_month(year, month)
         || hour > 23
         || minute > 59
         || second > 59
