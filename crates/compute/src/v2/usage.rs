@@ -34,8 +34,18 @@ fn civil_from_days(days: i64) -> (i64, i64, i64) {
     (year, month, day)
 }
 
+/// The number of days of a month (1 to 12) of a proleptic Gregorian year.
+pub fn days_in_month(year: i64, month: i64) -> i64 {
+    match month {
+        2 if (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 => 29,
+        2 => 28,
+        4 | 6 | 9 | 11 => 30,
+        _ => 31,
+    }
+}
+
 /// Days since 1970-01-01 of a date (`days_from_civil`).
-fn days_from_civil(year: i64, month: i64, day: i64) -> i64 {
+pub fn days_from_civil(year: i64, month: i64, day: i64) -> i64 {
     let year = if month <= 2 { year - 1 } else { year };
     let era = year.div_euclid(400);
     let yoe = year - era * 400;
@@ -105,25 +115,10 @@ impl DateTime {
             part.parse().map_err(|_| invalid())
         };
         let (year, month, day) = (number(year, 4)?, number(month, 2)?, number(day, 2)?);
-        let leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
-        let month_days = [
-            31,
-            if leap { 29 } else { 28 },
-            31,
-            30,
-            31,
-            30,
-            31,
-            31,
-            30,
-            31,
-            30,
-            31,
-        ];
         if !(1..=12).contains(&month) {
             return Err(invalid());
         }
-        if day < 1 || day > month_days[(month - 1) as usize] {
+        if day < 1 || day > days_in_month(year, month) {
             return Err(Error::command("day is out of range for month"));
         }
         Ok(DateTime {

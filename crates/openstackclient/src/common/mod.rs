@@ -5,6 +5,7 @@ pub mod configuration;
 pub mod extension;
 pub mod limits;
 pub mod module;
+pub mod project_cleanup;
 pub mod quota;
 pub mod versions;
 
@@ -45,6 +46,10 @@ pub fn common_group() -> CommandGroup {
                 Arc::new(extension::ShowExtension),
             ),
             ("limits show".to_owned(), Arc::new(limits::ShowLimits)),
+            (
+                "project cleanup".to_owned(),
+                Arc::new(project_cleanup::ProjectCleanup),
+            ),
             ("quota delete".to_owned(), Arc::new(quota::DeleteQuota)),
             ("quota list".to_owned(), Arc::new(quota::ListQuota)),
             ("quota set".to_owned(), Arc::new(quota::SetQuota)),

@@ -273,6 +273,33 @@ impl CloudConfig {
         self.get_str("service_provider")
     }
 
+    /// openstacksdk's `Connection.connect_as(**auth)` over an already validated configuration
+    /// ([`CloudConfig::validate_auth`]): for the user and the project, and for each one's domain, a new name or ID
+    /// drops both the old name and the old ID (so that an inherited one cannot change the scope); then the new
+    /// options are set.
+    pub fn override_auth(&mut self, overrides: &[(&str, &str)]) {
+        let given = |key: &str| overrides.iter().any(|(k, _)| *k == key);
+        let mut auth = match self.config.shift_remove("auth") {
+            Some(Value::Object(auth)) => auth,
+            _ => Map::new(),
+        };
+        for (name_key, id_key) in [
+            ("username", "user_id"),
+            ("user_domain_name", "user_domain_id"),
+            ("project_name", "project_id"),
+            ("project_domain_name", "project_domain_id"),
+        ] {
+            if given(name_key) || given(id_key) {
+                auth.shift_remove(name_key);
+                auth.shift_remove(id_key);
+            }
+        }
+        for (key, value) in overrides {
+            auth.insert((*key).to_owned(), Value::String((*value).to_owned()));
+        }
+        self.config.insert("auth".to_owned(), Value::Object(auth));
+    }
+
     /// `configuration show`'s fields and values (see [`show_fields`]).
     pub fn show(
         &self,
