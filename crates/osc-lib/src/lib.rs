@@ -11,6 +11,7 @@ pub mod format_columns;
 pub mod http;
 pub mod multi;
 pub mod name_cache;
+pub mod name_observer;
 pub mod options;
 pub mod parseractions;
 pub mod plugin;

@@ -1,0 +1,258 @@
+//! Lists that stream (docs/extensions.md): against the devcloud's real Keystone and Swift, a list that spans many
+//! pages prints the same bytes streamed as buffered (`OSC_RS_STREAM=0`), in every format that streams, and its
+//! first rows come out before the next page is asked for.
+//!
+//! The tests use the devcloud as scripts/compat finds it (`OS_CLIENT_CONFIG_FILE`, else
+//! `$OSC_RS_CACHE/devcloud/clouds.yaml`, cloud `devcloud`), each in its own domain or containers named after the
+//! process, removed at the end. They are skipped when the cloud does not answer, unless `OSC_RS_REQUIRE_CLOUD=1`.
+
+use std::fs;
+use std::path::PathBuf;
+use std::process::{Command, Stdio};
+
+/// The devcloud's clouds.yaml, or `None` (test skipped) when its Keystone is not there.
+fn devcloud(test: &str) -> Option<PathBuf> {
+    let cache = std::env::var_os("OSC_RS_CACHE")
+        .map(PathBuf::from)
+        .or_else(|| {
+            std::env::var_os("HOME").map(|home| PathBuf::from(home).join(".cache/openstack-rs"))
+        });
+    let file = std::env::var_os("OS_CLIENT_CONFIG_FILE")
+        .map(PathBuf::from)
+        .or_else(|| cache.map(|cache| cache.join("devcloud/clouds.yaml")))
+        .filter(|file| file.exists());
+    let answers = file.as_ref().is_some_and(|file| {
+        Scratch::new(test)
+            .openstack(file)
+            .args(["token", "issue", "-f", "value", "-c", "expires"])
+            .output()
+            .is_ok_and(|out| out.status.success())
+    });
+    if !answers {
+        let why = format!("devcloud not answering ({file:?})");
+        if std::env::var("OSC_RS_REQUIRE_CLOUD").as_deref() == Ok("1") {
+            panic!("{test}: {why} and OSC_RS_REQUIRE_CLOUD=1 (run scripts/devcloud up)");
+        }
+        println!("skipped {test}: {why}");
+        return None;
+    }
+    file
+}
+
+/// A temporary HOME and cache, removed when dropped.
+struct Scratch {
+    root: PathBuf,
+}
+
+impl Scratch {
+    fn new(name: &str) -> Scratch {
+        let root =
+            std::env::temp_dir().join(format!("openstack-rs-stream-{name}-{}", std::process::id()));
+        let _ = fs::remove_dir_all(&root);
+        fs::create_dir_all(root.join("work")).expect("scratch directory");
+        Scratch { root }
+    }
+
+    /// The binary on the devcloud, with nothing of the caller's environment but `PATH`.
+    fn openstack(&self, clouds: &PathBuf) -> Command {
+        let mut command = Command::new(env!("CARGO_BIN_EXE_openstack"));
+        command
+            .env_clear()
+            .env("PATH", std::env::var("PATH").unwrap_or_default())
+            .env("HOME", self.root.join("home"))
+            .env("XDG_CACHE_HOME", self.root.join("cache"))
+            .env("XDG_CONFIG_HOME", self.root.join("config"))
+            .env("OS_CLIENT_CONFIG_FILE", clouds)
+            .env("OS_CLOUD", "devcloud")
+            .env("LC_ALL", "C.UTF-8")
+            .current_dir(self.root.join("work"))
+            .stdin(Stdio::null());
+        command
+    }
+}
+
+impl Drop for Scratch {
+    fn drop(&mut self) {
+        let _ = fs::remove_dir_all(&self.root);
+    }
+}
+
+/// Runs a command that must succeed; its stdout.
+fn ok(mut command: Command, args: &[&str]) -> String {
+    let out = command.args(args).output().expect("the binary runs");
+    assert!(
+        out.status.success(),
+        "openstack {args:?}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).expect("UTF-8 output")
+}
+
+/// The list in every format that streams, streamed and buffered: the same bytes. Returns the streamed JSON.
+fn same_streamed_and_buffered(scratch: &Scratch, clouds: &PathBuf, list: &[&str]) -> String {
+    let mut json = String::new();
+    let formats: [&[&str]; 7] = [
+        &["-f", "json"],
+        &["-f", "json", "--noindent"],
+        &["-f", "value"],
+        &["-f", "yaml"],
+        &["-f", "csv"],
+        &["-f", "csv", "--quote", "minimal"],
+        &["-f", "json", "-c", "Name"],
+    ];
+    for format in formats {
+        let args: Vec<&str> = list.iter().chain(format).copied().collect();
+        let streamed = ok(scratch.openstack(clouds), &args);
+        let mut buffered = scratch.openstack(clouds);
+        buffered.env("OSC_RS_STREAM", "0");
+        let buffered = ok(buffered, &args);
+        assert_eq!(streamed, buffered, "openstack {args:?}");
+        if format == ["-f", "json"] {
+            json = streamed;
+        }
+    }
+    json
+}
+
+/// Runs with stdout and stderr into one file and `--debug`: the output's lines as they interleaved.
+fn interleaved(scratch: &Scratch, clouds: &PathBuf, args: &[&str]) -> String {
+    let path = scratch.root.join("interleaved");
+    let file = fs::File::create(&path).expect("a scratch file");
+    let status = scratch
+        .openstack(clouds)
+        .args(args)
+        .arg("--debug")
+        .stdout(file.try_clone().expect("the file again"))
+        .stderr(file)
+        .status()
+        .expect("the binary runs");
+    assert!(status.success());
+    fs::read_to_string(&path).expect("the output")
+}
+
+#[test]
+fn a_project_list_of_many_pages_streams_the_buffered_bytes() {
+    let Some(clouds) = devcloud("projects") else {
+        return;
+    };
+    let scratch = Scratch::new("projects");
+    let domain = format!("stream-test-{}", std::process::id());
+    let os = || scratch.openstack(&clouds);
+    ok(
+        os(),
+        &["domain", "create", &domain, "-f", "value", "-c", "id"],
+    );
+    // Names that each format treats specially: unicode, CSV's comma and quote, YAML's special words.
+    let names = ["pé, \"one\"", "yes", "plain", "ünï 😀", "x"];
+    for name in names {
+        ok(
+            os(),
+            &[
+                "project",
+                "create",
+                "--domain",
+                &domain,
+                "--description",
+                "a, b",
+                name,
+            ],
+        );
+    }
+    let list = ["project", "list", "--domain", &domain, "--limit", "2"];
+    let json = same_streamed_and_buffered(&scratch, &clouds, &list);
+    let long: Vec<&str> = list.iter().copied().chain(["--long"]).collect();
+    same_streamed_and_buffered(&scratch, &clouds, &long);
+    let listed: serde_json::Value = serde_json::from_str(&json).expect("JSON");
+    assert_eq!(listed.as_array().map(Vec::len), Some(names.len()));
+    // Three pages of two: the first rows are printed before the second page is asked for.
+    let log = interleaved(&scratch, &clouds, &[&list[..], &["-f", "value"]].concat());
+    let gets: Vec<usize> = log
+        .match_indices("REQ: curl -g -i -X GET \"http://127.0.0.1:5000/v3/projects?")
+        .map(|(at, _)| at)
+        .collect();
+    assert_eq!(gets.len(), 4, "{log}");
+    // The first row: a line that starts with a project ID.
+    let mut at = 0;
+    let first_row = log.split_inclusive('\n').find_map(|line| {
+        let start = at;
+        at += line.len();
+        let id = line.get(..33)?;
+        (id.ends_with(' ') && id[..32].chars().all(|c| c.is_ascii_hexdigit())).then_some(start)
+    });
+    assert!(
+        first_row.is_some_and(|row| row > gets[0] && row < gets[1]),
+        "{log}"
+    );
+    // A sorted list is buffered and still right.
+    let sorted = ok(
+        os(),
+        &[
+            &list[..],
+            &["--sort", "name:desc", "-f", "value", "-c", "Name"],
+        ]
+        .concat(),
+    );
+    let mut want: Vec<&str> = names.to_vec();
+    want.sort_by(|a, b| b.cmp(a));
+    assert_eq!(sorted.lines().collect::<Vec<_>>(), want);
+    for name in names {
+        ok(os(), &["project", "delete", "--domain", &domain, name]);
+    }
+    ok(os(), &["domain", "set", "--disable", &domain]);
+    ok(os(), &["domain", "delete", &domain]);
+}
+
+#[test]
+fn an_object_list_of_many_pages_streams_the_buffered_bytes() {
+    let Some(clouds) = devcloud("objects") else {
+        return;
+    };
+    let scratch = Scratch::new("objects");
+    let container = format!("stream-test-{}", std::process::id());
+    let os = || scratch.openstack(&clouds);
+    ok(os(), &["container", "create", &container]);
+    let names = ["a,b \"q\"", "é ü", "yes", "dir/x", "z"];
+    for (i, name) in names.iter().enumerate() {
+        let file = scratch.root.join("work").join(format!("f{i}"));
+        fs::write(&file, name.repeat(i + 1)).expect("a file to upload");
+        ok(
+            os(),
+            &[
+                "object",
+                "create",
+                &container,
+                file.to_str().expect("UTF-8 path"),
+                "--name",
+                name,
+            ],
+        );
+    }
+    let list = ["object", "list", &container, "--all", "--limit", "2"];
+    let json = same_streamed_and_buffered(&scratch, &clouds, &list);
+    let long: Vec<&str> = list.iter().copied().chain(["--long"]).collect();
+    same_streamed_and_buffered(&scratch, &clouds, &long);
+    let listed: serde_json::Value = serde_json::from_str(&json).expect("JSON");
+    assert_eq!(listed.as_array().map(Vec::len), Some(names.len()));
+    let log = interleaved(&scratch, &clouds, &[&list[..], &["-f", "value"]].concat());
+    let gets: Vec<usize> = log
+        .match_indices("-X GET \"http://127.0.0.1:8080/v1/AUTH_")
+        .map(|(at, _)| at)
+        .collect();
+    assert_eq!(gets.len(), 4, "{log}");
+    let first_row = log.find("\na,b \"q\"\n");
+    assert!(
+        first_row.is_some_and(|row| row > gets[0] && row < gets[1]),
+        "{log}"
+    );
+    let containers = [
+        "container",
+        "list",
+        "--prefix",
+        &container,
+        "--all",
+        "--limit",
+        "1",
+    ];
+    same_streamed_and_buffered(&scratch, &clouds, &containers);
+    ok(os(), &["container", "delete", "--recursive", &container]);
+}
