@@ -1,4 +1,4 @@
-//! Lists that stream (docs/extensions.md): against the devcloud's real Keystone and Swift, a list that spans many
+//! Lists that stream (docs/extensions.md): against the devcloud's real Keystone and Swift, a list that spans several
 //! pages prints the same bytes streamed as buffered (`OSC_RS_STREAM=0`), in every format that streams, and its
 //! first rows come out before the next page is asked for.
 //!
@@ -131,7 +131,7 @@ fn interleaved(scratch: &Scratch, clouds: &PathBuf, args: &[&str]) -> String {
 }
 
 #[test]
-fn a_project_list_of_many_pages_streams_the_buffered_bytes() {
+fn project_and_user_lists_of_many_pages_stream_the_buffered_bytes() {
     let Some(clouds) = devcloud("projects") else {
         return;
     };
@@ -195,6 +195,18 @@ fn a_project_list_of_many_pages_streams_the_buffered_bytes() {
     let mut want: Vec<&str> = names.to_vec();
     want.sort_by(|a, b| b.cmp(a));
     assert_eq!(sorted.lines().collect::<Vec<_>>(), want);
+    // `user list` pages the same way.
+    let users = ["ü, \"u\"", "no", "u3"];
+    for user in users {
+        ok(os(), &["user", "create", "--domain", &domain, user]);
+    }
+    let list = ["user", "list", "--domain", &domain, "--limit", "2"];
+    let json = same_streamed_and_buffered(&scratch, &clouds, &list);
+    let listed: serde_json::Value = serde_json::from_str(&json).expect("JSON");
+    assert_eq!(listed.as_array().map(Vec::len), Some(users.len()));
+    for user in users {
+        ok(os(), &["user", "delete", "--domain", &domain, user]);
+    }
     for name in names {
         ok(os(), &["project", "delete", "--domain", &domain, name]);
     }
@@ -255,4 +267,90 @@ fn an_object_list_of_many_pages_streams_the_buffered_bytes() {
     ];
     same_streamed_and_buffered(&scratch, &clouds, &containers);
     ok(os(), &["container", "delete", "--recursive", &container]);
+}
+
+/// A local Swift account whose listing fails on its second page (a real server cannot be made to do that on
+/// cue): every request with a `marker` gets a 500, the first page one object. Serves connections until the test
+/// process ends. Returns the account URL.
+fn swift_failing_on_page_two() -> String {
+    use std::io::{Read, Write};
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").expect("bind");
+    let port = listener.local_addr().expect("address").port();
+    std::thread::spawn(move || {
+        for stream in listener.incoming() {
+            let Ok(mut stream) = stream else { continue };
+            std::thread::spawn(move || loop {
+                let mut head = Vec::new();
+                let mut byte = [0u8; 1];
+                while !head.ends_with(b"\r\n\r\n") {
+                    match stream.read(&mut byte) {
+                        Ok(1) => head.push(byte[0]),
+                        _ => return,
+                    }
+                }
+                let head = String::from_utf8_lossy(&head);
+                let (status, body) = if head.contains("marker=") {
+                    ("500 Internal Server Error", "boom".to_owned())
+                } else {
+                    (
+                        "200 OK",
+                        r#"[{"name": "a, \"1\"", "bytes": 1, "hash": "h", "content_type": "t", "last_modified": "m"}]"#
+                            .to_owned(),
+                    )
+                };
+                let answer = format!(
+                    "HTTP/1.1 {status}\r\nContent-Type: application/json\r\nContent-Length: {}\r\n\
+                     X-Openstack-Request-Id: tx1\r\n\r\n{body}",
+                    body.len()
+                );
+                if stream.write_all(answer.as_bytes()).is_err() {
+                    return;
+                }
+            });
+        }
+    });
+    format!("http://127.0.0.1:{port}/v1/AUTH_test")
+}
+
+#[test]
+fn a_later_page_failing_ends_a_streamed_list_with_the_buffered_error() {
+    let scratch = Scratch::new("failing");
+    let endpoint = swift_failing_on_page_two();
+    let run = |stream: &str, format: &str| {
+        let out = Command::new(env!("CARGO_BIN_EXE_openstack"))
+            .env_clear()
+            .env("PATH", std::env::var("PATH").unwrap_or_default())
+            .env("HOME", scratch.root.join("home"))
+            .env("XDG_CACHE_HOME", scratch.root.join("cache"))
+            .env("XDG_CONFIG_HOME", scratch.root.join("config"))
+            .env("OSC_RS_STREAM", stream)
+            .current_dir(scratch.root.join("work"))
+            .stdin(Stdio::null())
+            .args(["--os-auth-type", "none", "--os-endpoint", &endpoint])
+            .args(["object", "list", "c", "--all", "--limit", "1", "-f", format])
+            .output()
+            .expect("the binary runs");
+        (
+            out.status.code(),
+            String::from_utf8_lossy(&out.stdout).into_owned(),
+            String::from_utf8_lossy(&out.stderr).into_owned(),
+        )
+    };
+    for (format, printed) in [
+        ("json", "[\n  {\n    \"Name\": \"a, \\\"1\\\"\"\n  }"),
+        ("csv", "\"Name\"\n\"a, \"\"1\"\"\"\n"),
+        ("value", "a, \"1\"\n"),
+        // PyYAML's emitter ends a line only when the next one starts.
+        ("yaml", "- Name: a, \"1\""),
+    ] {
+        let (code, stdout, stderr) = run("1", format);
+        let (buffered_code, buffered_stdout, buffered_stderr) = run("0", format);
+        // The same exit code and one-line error as buffered; the first page's rows were printed before it.
+        assert_eq!(code, Some(1), "{stderr}");
+        assert_eq!((code, &stderr), (buffered_code, &buffered_stderr));
+        assert_eq!(stderr.lines().count(), 1, "{stderr}");
+        assert!(stderr.contains("500"), "{stderr}");
+        assert_eq!(buffered_stdout, "");
+        assert_eq!(stdout, printed, "-f {format}");
+    }
 }
