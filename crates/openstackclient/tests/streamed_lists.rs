@@ -130,6 +130,31 @@ fn interleaved(scratch: &Scratch, clouds: &PathBuf, args: &[&str]) -> String {
     fs::read_to_string(&path).expect("the output")
 }
 
+/// A list of `count` rows in three pages (and an empty fourth), with and without `--long`: streamed and buffered
+/// are the same bytes, and its first row (found in the log by `first_row`) is printed between the first and the
+/// second request (`get` starts the request lines in the `--debug` log).
+fn paged_list(
+    scratch: &Scratch,
+    clouds: &PathBuf,
+    list: &[&str],
+    count: usize,
+    get: &str,
+    first_row: impl Fn(&str) -> Option<usize>,
+) {
+    let json = same_streamed_and_buffered(scratch, clouds, list);
+    let long: Vec<&str> = list.iter().copied().chain(["--long"]).collect();
+    same_streamed_and_buffered(scratch, clouds, &long);
+    let listed: serde_json::Value = serde_json::from_str(&json).expect("JSON");
+    assert_eq!(listed.as_array().map(Vec::len), Some(count));
+    let log = interleaved(scratch, clouds, &[list, &["-f", "value"]].concat());
+    let gets: Vec<usize> = log.match_indices(get).map(|(at, _)| at).collect();
+    assert_eq!(gets.len(), 4, "{log}");
+    assert!(
+        first_row(&log).is_some_and(|row| row > gets[0] && row < gets[1]),
+        "{log}"
+    );
+}
+
 #[test]
 fn project_and_user_lists_of_many_pages_stream_the_buffered_bytes() {
     let Some(clouds) = devcloud("projects") else {
@@ -159,29 +184,24 @@ fn project_and_user_lists_of_many_pages_stream_the_buffered_bytes() {
         );
     }
     let list = ["project", "list", "--domain", &domain, "--limit", "2"];
-    let json = same_streamed_and_buffered(&scratch, &clouds, &list);
-    let long: Vec<&str> = list.iter().copied().chain(["--long"]).collect();
-    same_streamed_and_buffered(&scratch, &clouds, &long);
-    let listed: serde_json::Value = serde_json::from_str(&json).expect("JSON");
-    assert_eq!(listed.as_array().map(Vec::len), Some(names.len()));
-    // Three pages of two: the first rows are printed before the second page is asked for.
-    let log = interleaved(&scratch, &clouds, &[&list[..], &["-f", "value"]].concat());
-    let gets: Vec<usize> = log
-        .match_indices("REQ: curl -g -i -X GET \"http://127.0.0.1:5000/v3/projects?")
-        .map(|(at, _)| at)
-        .collect();
-    assert_eq!(gets.len(), 4, "{log}");
     // The first row: a line that starts with a project ID.
-    let mut at = 0;
-    let first_row = log.split_inclusive('\n').find_map(|line| {
-        let start = at;
-        at += line.len();
-        let id = line.get(..33)?;
-        (id.ends_with(' ') && id[..32].chars().all(|c| c.is_ascii_hexdigit())).then_some(start)
-    });
-    assert!(
-        first_row.is_some_and(|row| row > gets[0] && row < gets[1]),
-        "{log}"
+    let project_row = |log: &str| {
+        let mut at = 0;
+        log.split_inclusive('\n').find_map(|line| {
+            let start = at;
+            at += line.len();
+            let id = line.get(..33)?;
+            (id.ends_with(' ') && id[..32].chars().all(|c| c.is_ascii_hexdigit())).then_some(start)
+        })
+    };
+    let projects_get = "REQ: curl -g -i -X GET \"http://127.0.0.1:5000/v3/projects?";
+    paged_list(
+        &scratch,
+        &clouds,
+        &list,
+        names.len(),
+        projects_get,
+        project_row,
     );
     // A sorted list is buffered and still right.
     let sorted = ok(
@@ -240,22 +260,10 @@ fn an_object_list_of_many_pages_streams_the_buffered_bytes() {
         );
     }
     let list = ["object", "list", &container, "--all", "--limit", "2"];
-    let json = same_streamed_and_buffered(&scratch, &clouds, &list);
-    let long: Vec<&str> = list.iter().copied().chain(["--long"]).collect();
-    same_streamed_and_buffered(&scratch, &clouds, &long);
-    let listed: serde_json::Value = serde_json::from_str(&json).expect("JSON");
-    assert_eq!(listed.as_array().map(Vec::len), Some(names.len()));
-    let log = interleaved(&scratch, &clouds, &[&list[..], &["-f", "value"]].concat());
-    let gets: Vec<usize> = log
-        .match_indices("-X GET \"http://127.0.0.1:8080/v1/AUTH_")
-        .map(|(at, _)| at)
-        .collect();
-    assert_eq!(gets.len(), 4, "{log}");
-    let first_row = log.find("\na,b \"q\"\n");
-    assert!(
-        first_row.is_some_and(|row| row > gets[0] && row < gets[1]),
-        "{log}"
-    );
+    let objects_get = "-X GET \"http://127.0.0.1:8080/v1/AUTH_";
+    paged_list(&scratch, &clouds, &list, names.len(), objects_get, |log| {
+        log.find("\na,b \"q\"\n")
+    });
     let containers = [
         "container",
         "list",
