@@ -60,6 +60,30 @@ pub fn collect(produce: impl FnOnce(&mut dyn RowSink) -> Result<()>) -> Result<O
     })
 }
 
+/// Inside a streaming Lister's `impl Command<C>`, `take_action` and `stream_rows` from one function
+/// `fn(&mut C, &Args, &mut dyn RowSink) -> Result<()>`: the rows collected, or handed over as they come.
+#[macro_export]
+macro_rules! rows_from {
+    ($list:path, $ctx:ty) => {
+        fn take_action(
+            &self,
+            ctx: &mut $ctx,
+            args: &$crate::Args,
+        ) -> $crate::Result<$crate::Output> {
+            $crate::rows::collect(|sink| $list(ctx, args, sink))
+        }
+
+        fn stream_rows(
+            &self,
+            ctx: &mut $ctx,
+            args: &$crate::Args,
+            sink: &mut dyn $crate::RowSink,
+        ) -> $crate::Result<()> {
+            $list(ctx, args, sink)
+        }
+    };
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -386,22 +386,11 @@ impl Command<ClientManager> for ListProject {
         pagination::add_marker_pagination_options(parser, true);
     }
 
-    fn take_action(&self, ctx: &mut ClientManager, args: &Args) -> Result<Output> {
-        cliff::rows::collect(|sink| list_projects(ctx, args, sink))
-    }
+    cliff::rows_from!(list_projects, ClientManager);
 
     /// OSC sorts the whole list for `--sort`; otherwise the pages go out as they come.
     fn streams(&self, args: &Args) -> bool {
         given(args, "sort").is_none()
-    }
-
-    fn stream_rows(
-        &self,
-        ctx: &mut ClientManager,
-        args: &Args,
-        sink: &mut dyn RowSink,
-    ) -> Result<()> {
-        list_projects(ctx, args, sink)
     }
 }
 

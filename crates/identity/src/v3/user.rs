@@ -412,22 +412,11 @@ impl Command<ClientManager> for ListUser {
         pagination::add_marker_pagination_options(parser, true);
     }
 
-    fn take_action(&self, ctx: &mut ClientManager, args: &Args) -> Result<Output> {
-        cliff::rows::collect(|sink| list_users(ctx, args, sink))
-    }
+    cliff::rows_from!(list_users, ClientManager);
 
     /// OSC neither sorts nor post-processes the list: the pages go out as they come.
     fn streams(&self, _args: &Args) -> bool {
         true
-    }
-
-    fn stream_rows(
-        &self,
-        ctx: &mut ClientManager,
-        args: &Args,
-        sink: &mut dyn RowSink,
-    ) -> Result<()> {
-        list_users(ctx, args, sink)
     }
 }
 

@@ -120,22 +120,11 @@ impl Command<ClientManager> for ListContainer {
         common::add_listing_options(parser, "List all containers (default is 10000)");
     }
 
-    fn take_action(&self, ctx: &mut ClientManager, args: &Args) -> Result<Output> {
-        cliff::rows::collect(|sink| list_containers(ctx, args, sink))
-    }
+    cliff::rows_from!(list_containers, ClientManager);
 
     /// OSC's `container list` neither sorts nor post-processes: the pages go out as they come.
     fn streams(&self, _args: &Args) -> bool {
         true
-    }
-
-    fn stream_rows(
-        &self,
-        ctx: &mut ClientManager,
-        args: &Args,
-        sink: &mut dyn RowSink,
-    ) -> Result<()> {
-        list_containers(ctx, args, sink)
     }
 }
 

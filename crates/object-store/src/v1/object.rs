@@ -239,22 +239,11 @@ impl Command<ClientManager> for ListObject {
         common::add_listing_options(parser, "List all objects in container (default is 10000)");
     }
 
-    fn take_action(&self, ctx: &mut ClientManager, args: &Args) -> Result<Output> {
-        cliff::rows::collect(|sink| list_objects(ctx, args, sink))
-    }
+    cliff::rows_from!(list_objects, ClientManager);
 
     /// OSC's `object list` neither sorts nor post-processes: the pages go out as they come.
     fn streams(&self, _args: &Args) -> bool {
         true
-    }
-
-    fn stream_rows(
-        &self,
-        ctx: &mut ClientManager,
-        args: &Args,
-        sink: &mut dyn RowSink,
-    ) -> Result<()> {
-        list_objects(ctx, args, sink)
     }
 }
 
