@@ -12,6 +12,7 @@ use crate::error::{Error, ErrorKind, Result};
 use crate::format;
 use crate::manager::{CommandManager, Entry};
 use crate::output::Output;
+use crate::printer::Printer;
 use crate::{complete, terminal};
 
 /// Name, version and description of the program.
@@ -69,6 +70,18 @@ pub trait Application {
     /// After a command returned `output` (before it is printed): an application may learn from it (osc-lib
     /// records resource names for completion). Never fails the command.
     fn command_output(&mut self, _name: &str, _args: &Args, _output: &Output) {}
+
+    /// Whether a list may be printed as its rows come, when the command and the format allow it (see
+    /// [`crate::rows`]); otherwise every list is collected first.
+    fn stream_lists(&self) -> bool {
+        true
+    }
+
+    /// For a list printed as its rows come (see [`crate::rows`]), in place of `command_output`: what watches
+    /// its rows, if anything.
+    fn row_observer(&mut self, _name: &str, _args: &Args) -> Option<Box<dyn crate::RowObserver>> {
+        None
+    }
 
     /// Candidate values for an argument whose metavar (or, without one, dest) is `what` (`<project>`), for
     /// dynamic completion; must answer from local state only, fast.
@@ -445,6 +458,17 @@ impl<A: Application> App<A> {
                             return Err(Error::command(
                                 "Standard output is closed: the command's output cannot be written",
                             ));
+                        }
+                        if command.kind() == CommandKind::Lister
+                            && self.app.stream_lists()
+                            && command.streams(&args)
+                            && format::can_stream(&args)
+                        {
+                            let observer = self.app.row_observer(&name, &args);
+                            let mut printer = Printer::new(&args, observer);
+                            command.stream_rows(self.app.context(), &args, &mut printer)?;
+                            printer.finish()?;
+                            return Ok((Some(args), 0));
                         }
                         let output = command.take_action(self.app.context(), &args)?;
                         self.app.command_output(&name, &args, &output);

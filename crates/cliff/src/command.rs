@@ -1,8 +1,9 @@
 //! Commands: what an application registers, and the kinds the framework knows how to run.
 
 use crate::argparse::{Args, Parser};
-use crate::error::Result;
+use crate::error::{Error, Result};
 use crate::output::Output;
+use crate::rows::RowSink;
 
 /// The destination of the unparsed words given to a command that [parses its own arguments](Command::parses_own_arguments).
 pub const RAW_ARGV: &str = "raw_argv";
@@ -67,4 +68,23 @@ pub trait Command<C>: Send + Sync {
 
     /// Runs the command with its parsed arguments.
     fn take_action(&self, ctx: &mut C, args: &Args) -> Result<Output>;
+
+    /// A Lister whose list pages: whether, with these arguments, it can hand its rows over as they come
+    /// ([`Command::stream_rows`]) with the same rows in the same order as `take_action` (false when it sorts or
+    /// post-processes the whole list). The framework streams only when the format allows it too.
+    fn streams(&self, _args: &Args) -> bool {
+        false
+    }
+
+    /// Runs the command, giving its columns and then its rows, a page at a time, to `sink` (see
+    /// [`crate::rows`]). The default runs `take_action` and hands over its whole list.
+    fn stream_rows(&self, ctx: &mut C, args: &Args, sink: &mut dyn RowSink) -> Result<()> {
+        match self.take_action(ctx, args)? {
+            Output::List { columns, rows } => {
+                sink.columns(columns)?;
+                sink.rows(rows)
+            }
+            _ => Err(Error::command("only a Lister's rows can be streamed")),
+        }
+    }
 }

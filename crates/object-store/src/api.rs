@@ -6,6 +6,7 @@ use cliff::Value;
 use osc_lib::{ApiResponse, ClientManager, Method};
 use serde_json::Value as Json;
 
+use crate::pages::ListingPages;
 use openstack_sdk::{Call, Failure, Res, Wording};
 
 /// The catalog type of Swift.
@@ -215,7 +216,7 @@ impl Listing {
 }
 
 /// One page of a listing of `path` (the account, or a container).
-fn list_page(cm: &mut ClientManager, path: &str, listing: &Listing) -> Res<Vec<Json>> {
+pub(crate) fn list_page(cm: &mut ClientManager, path: &str, listing: &Listing) -> Res<Vec<Json>> {
     let call = call(cm, Method::Get, path)?.query(listing.query());
     match call.json(cm)? {
         Json::Array(items) => Ok(items),
@@ -227,36 +228,9 @@ fn list_page(cm: &mut ClientManager, path: &str, listing: &Listing) -> Res<Vec<J
     }
 }
 
-/// A listing, paged as `full_listing` pages it: from the marker, each next page after the last entry's `name`
-/// (or `subdir` under a delimiter), until an empty page.
-fn list(cm: &mut ClientManager, path: &str, listing: &Listing) -> Res<Vec<Json>> {
-    if !listing.full {
-        return list_page(cm, path, listing);
-    }
-    let mut page = listing.clone();
-    page.full = false;
-    let mut data = list_page(cm, path, &page)?;
-    let mut last = data.len();
-    while last > 0 {
-        let entry = &data[data.len() - 1];
-        let marker = match entry.get("name") {
-            Some(name) => name,
-            None if listing.delimiter.is_some() => entry.get("subdir").unwrap_or(&Json::Null),
-            None => &Json::Null,
-        };
-        page.marker = marker.as_str().map(str::to_owned);
-        let more = list_page(cm, path, &page)?;
-        last = more.len();
-        data.extend(more);
-    }
-    Ok(data)
-}
-
 /// `container_list`: the account's containers (`name`, `count`, `bytes`...).
 pub fn container_list(cm: &mut ClientManager, listing: &Listing) -> Res<Vec<Json>> {
-    let mut listing = listing.clone();
-    listing.delimiter = None;
-    list(cm, "", &listing)
+    ListingPages::containers(listing).collect(cm)
 }
 
 /// `container_set`: `X-Container-Meta-<key>` headers.
@@ -320,7 +294,7 @@ pub fn object_delete(cm: &mut ClientManager, container: &str, object: &str) -> R
 
 /// `object_list`: a container's objects (`name`, `bytes`, `hash`...; `subdir` entries under a delimiter).
 pub fn object_list(cm: &mut ClientManager, container: &str, listing: &Listing) -> Res<Vec<Json>> {
-    list(cm, &quote(container), listing)
+    ListingPages::objects(container, listing).collect(cm)
 }
 
 /// `object_set`: `X-Object-Meta-<key>` headers.

@@ -3,6 +3,7 @@
 
 pub mod api;
 pub mod files;
+pub mod pages;
 pub mod v1;
 
 use osc_lib::{Plugin, PluginCommand, VersionOption};

@@ -11,6 +11,7 @@
 pub mod call;
 pub mod failure;
 pub mod microversion;
+pub mod pages;
 pub mod pagination;
 pub mod proxy;
 pub mod resource;
@@ -25,6 +26,7 @@ pub mod testing;
 
 pub use call::Call;
 pub use failure::{Failure, Res};
+pub use pages::Pages;
 pub use proxy::{commit, create, delete, fetch, find, find_one, get, head, list, update};
 pub use resource::{item_path, Param, PatchFormat, Resource};
 pub use url::{quote_path, unquote, urlencode};

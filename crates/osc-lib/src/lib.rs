@@ -12,6 +12,7 @@ pub mod http;
 pub mod location;
 pub mod multi;
 pub mod name_cache;
+pub mod name_observer;
 pub mod options;
 pub mod parseractions;
 pub mod plugin;

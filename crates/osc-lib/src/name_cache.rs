@@ -45,13 +45,7 @@ impl NameCache {
 
     /// `names` beside the token cache's `tokens` directory, unless `OSC_RS_NAME_CACHE` turns it off.
     pub fn default_dir() -> Option<PathBuf> {
-        let off = std::env::var(NAME_CACHE_ENV).is_ok_and(|v| {
-            matches!(
-                v.trim().to_ascii_lowercase().as_str(),
-                "0" | "false" | "no" | "off"
-            )
-        });
-        if off {
+        if turned_off(NAME_CACHE_ENV) {
             return None;
         }
         TokenCache::default_dir().map(|tokens| tokens.with_file_name("names"))
@@ -148,6 +142,16 @@ pub fn object_of_metavar(metavar: &str) -> Option<String> {
             .chars()
             .all(|c| c.is_ascii_lowercase() || c == '-' || c == '_');
     valid.then(|| inner.replace(['-', '_'], " "))
+}
+
+/// Whether the environment variable `name` turns an addition off (`0`, `false`, `no` or `off`).
+pub(crate) fn turned_off(name: &str) -> bool {
+    std::env::var(name).is_ok_and(|v| {
+        matches!(
+            v.trim().to_ascii_lowercase().as_str(),
+            "0" | "false" | "no" | "off"
+        )
+    })
 }
 
 #[cfg(test)]

@@ -351,6 +351,23 @@ impl Application for OpenStackShell {
         }
     }
 
+    /// `OSC_RS_STREAM=0` (or `false`, `no`, `off`) prints every list only once it is complete.
+    fn stream_lists(&self) -> bool {
+        !crate::name_cache::turned_off("OSC_RS_STREAM")
+    }
+
+    /// A streamed list records its names as its rows pass (see `command_output` for a buffered one).
+    fn row_observer(&mut self, name: &str, _args: &Args) -> Option<Box<dyn cliff::RowObserver>> {
+        let (object, "list") = name.rsplit_once(' ')? else {
+            return None;
+        };
+        let dir = NameCache::default_dir()?;
+        let cloud = names_key(self.client_manager.settings.cloud.as_ref()?);
+        Some(Box::new(crate::name_observer::NameObserver::new(
+            dir, cloud, object,
+        )))
+    }
+
     /// The cached names and IDs of the object a metavar stands for (`<project>`), for dynamic completion.
     fn complete_values(&mut self, what: &str) -> Vec<String> {
         let (Some(object), Some(cache), Some(cloud)) = (
@@ -400,7 +417,7 @@ fn names_key(cloud: &CloudConfig) -> String {
 }
 
 /// A value as the text a user would type for it (a name or an ID); `None` for what is not plain text.
-fn plain_text(value: &Value) -> Option<String> {
+pub(crate) fn plain_text(value: &Value) -> Option<String> {
     match value {
         Value::Str(s) if !s.is_empty() => Some(s.clone()),
         Value::Column { machine, .. } => plain_text(machine),

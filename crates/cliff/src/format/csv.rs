@@ -109,6 +109,15 @@ fn write_row(out: &mut String, fields: &[Field<'_>], quote: Quote) -> Result<()>
 /// A Lister's CSV: the header, then one record per row.
 pub(crate) fn emit_list(columns: &[String], rows: &[Vec<&Value>], quote: Quote) -> Result<String> {
     let mut out = String::new();
+    write_header(&mut out, columns, quote)?;
+    for row in rows {
+        write_record(&mut out, row, quote)?;
+    }
+    Ok(out)
+}
+
+/// The header record (what [`emit_list`] writes first).
+pub(crate) fn write_header(out: &mut String, columns: &[String], quote: Quote) -> Result<()> {
     let header: Vec<Field<'_>> = columns
         .iter()
         .map(|c| Field {
@@ -116,12 +125,13 @@ pub(crate) fn emit_list(columns: &[String], rows: &[Vec<&Value>], quote: Quote) 
             numeric: false,
         })
         .collect();
-    write_row(&mut out, &header, quote)?;
-    for row in rows {
-        let fields: Vec<Field<'_>> = row.iter().map(|v| field(v)).collect();
-        write_row(&mut out, &fields, quote)?;
-    }
-    Ok(out)
+    write_row(out, &header, quote)
+}
+
+/// One row's record (what [`emit_list`] writes for each row).
+pub(crate) fn write_record(out: &mut String, row: &[&Value], quote: Quote) -> Result<()> {
+    let fields: Vec<Field<'_>> = row.iter().map(|v| field(v)).collect();
+    write_row(out, &fields, quote)
 }
 
 #[cfg(test)]

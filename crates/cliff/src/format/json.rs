@@ -124,24 +124,42 @@ pub(crate) fn zip_dict<'a>(names: &'a [String], values: &[&'a Value]) -> Vec<(&'
 
 /// A Lister's JSON: a list of one object per row.
 pub(crate) fn emit_list(columns: &[String], rows: &[Vec<&Value>], noindent: bool) -> String {
-    let indent = if noindent { None } else { Some(2) };
     let mut out = String::new();
-    if rows.is_empty() {
+    for (i, row) in rows.iter().enumerate() {
+        write_list_row(&mut out, columns, row, noindent, i == 0);
+    }
+    write_list_end(&mut out, noindent, rows.is_empty());
+    out
+}
+
+/// One row of a Lister's JSON, with what comes before it (the list's `[` for the first, a comma otherwise):
+/// the piece [`emit_list`] writes for each row, so that a list written row by row is the same text.
+pub(crate) fn write_list_row(
+    out: &mut String,
+    columns: &[String],
+    row: &[&Value],
+    noindent: bool,
+    first: bool,
+) {
+    let indent = if noindent { None } else { Some(2) };
+    if first {
+        out.push('[');
+    } else {
+        out.push_str(if noindent { ", " } else { "," });
+    }
+    newline(out, indent, 1);
+    write_object(out, &zip_dict(columns, row), indent, 1);
+}
+
+/// The end of a Lister's JSON after its rows (`[]` when there were none), and the final newline.
+pub(crate) fn write_list_end(out: &mut String, noindent: bool, empty: bool) {
+    if empty {
         out.push_str("[]");
     } else {
-        out.push('[');
-        for (i, row) in rows.iter().enumerate() {
-            if i > 0 {
-                out.push_str(if noindent { ", " } else { "," });
-            }
-            newline(&mut out, indent, 1);
-            write_object(&mut out, &zip_dict(columns, row), indent, 1);
-        }
-        newline(&mut out, indent, 0);
+        newline(out, if noindent { None } else { Some(2) }, 0);
         out.push(']');
     }
     out.push('\n');
-    out
 }
 
 /// Python's `json.dumps(value)`: compact, with `, ` and `: ` separators, ASCII-only.

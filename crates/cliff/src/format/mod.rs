@@ -39,6 +39,7 @@ mod csv;
 mod json;
 mod python;
 mod shell;
+mod stream;
 mod table;
 mod textwrap;
 mod unicode;
@@ -51,6 +52,8 @@ use crate::argparse::{Action, Arg, ArgValue, Args, Parser};
 use crate::error::{Error, Result};
 use crate::output::Output;
 use crate::value::Value;
+
+pub use stream::{can_stream, ListStream};
 
 /// What the formatters need to know about the terminal and the environment.
 ///

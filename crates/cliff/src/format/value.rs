@@ -8,15 +8,20 @@ use crate::value::Value;
 pub(crate) fn emit_list(rows: &[Vec<&Value>]) -> String {
     let mut out = String::new();
     for row in rows {
-        for (i, value) in row.iter().enumerate() {
-            if i > 0 {
-                out.push(' ');
-            }
-            out.push_str(&str_of(machine(value)));
-        }
-        out.push('\n');
+        write_list_row(&mut out, row);
     }
     out
+}
+
+/// One row's line (what [`emit_list`] writes for each row).
+pub(crate) fn write_list_row(out: &mut String, row: &[&Value]) {
+    for (i, value) in row.iter().enumerate() {
+        if i > 0 {
+            out.push(' ');
+        }
+        out.push_str(&str_of(machine(value)));
+    }
+    out.push('\n');
 }
 
 /// A ShowOne's values: one line per field.

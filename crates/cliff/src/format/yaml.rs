@@ -815,11 +815,55 @@ fn dump(node: &Node) -> String {
 
 /// A Lister's YAML: a sequence of one mapping per row.
 pub(crate) fn emit_list(columns: &[String], rows: &[Vec<&Value>]) -> String {
-    let items = rows
-        .iter()
-        .map(|row| map_node(zip_dict(columns, row)))
-        .collect();
-    dump(&Node::Seq(items))
+    let mut list = ListWriter::new();
+    let mut out = String::new();
+    for row in rows {
+        list.row(&mut out, columns, row);
+    }
+    list.finish(&mut out);
+    out
+}
+
+/// A Lister's YAML written row by row: the emitter's state carries from one row to the next, so that the
+/// pieces put together are the text PyYAML writes for the whole sequence (what [`emit_list`] does).
+pub(crate) struct ListWriter {
+    emitter: Emitter,
+    started: bool,
+}
+
+impl ListWriter {
+    pub(crate) fn new() -> Self {
+        ListWriter {
+            emitter: Emitter::new(),
+            started: false,
+        }
+    }
+
+    /// Appends one row's `- key: value` mapping to `out`.
+    pub(crate) fn row(&mut self, out: &mut String, columns: &[String], row: &[&Value]) {
+        let e = &mut self.emitter;
+        if !self.started {
+            // The block sequence's start, as `Emitter::node` begins a non-empty top-level sequence.
+            e.increase_indent(false, false);
+            self.started = true;
+        }
+        e.write_indent();
+        e.write_indicator("-", true, false, true);
+        e.node(&map_node(zip_dict(columns, row)), Context::default());
+        out.push_str(&std::mem::take(&mut e.out));
+    }
+
+    /// Appends the end of the document (`[]` when there was no row).
+    pub(crate) fn finish(mut self, out: &mut String) {
+        let e = &mut self.emitter;
+        if self.started {
+            e.pop_indent();
+        } else {
+            e.node(&Node::Seq(Vec::new()), Context::default());
+        }
+        e.write_indent();
+        out.push_str(&std::mem::take(&mut e.out));
+    }
 }
 
 /// A ShowOne's YAML: one single-key document per field, in order.

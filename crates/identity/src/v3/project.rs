@@ -1,18 +1,18 @@
 //! `project create|delete|list|set|show` (openstacksdk `Project`).
 
 use cliff::argparse::Action;
-use cliff::{Arg, ArgValue, Args, Command, CommandKind, Output, Parser, Result, Value};
+use cliff::{Arg, ArgValue, Args, Command, CommandKind, Output, Parser, Result, RowSink, Value};
 use osc_lib::utils::sort_items;
 use osc_lib::{parseractions, ClientManager, Method};
 use serde_json::{Map, Value as Json};
 
 use crate::common::{self, given, tri_state};
-use crate::output::{self, fail};
+use crate::output::fail;
 use crate::pagination::{self, argument_error};
 use crate::resources::PROJECT;
 use crate::v3::tag;
 use openstack_sdk as sdk;
-use openstack_sdk::{Failure, Param};
+use openstack_sdk::{Pages, Param};
 
 /// Body keys openstacksdk's `Project` declares (its attribute `is_enabled` is the key `enabled`).
 const DECLARED: &[&str] = &[
@@ -386,80 +386,105 @@ impl Command<ClientManager> for ListProject {
         pagination::add_marker_pagination_options(parser, true);
     }
 
-    fn take_action(&self, ctx: &mut ClientManager, args: &Args) -> Result<Output> {
-        let long = args.flag("long");
-        let mut params: Vec<Param> = Vec::new();
-        let mut domain_id = None;
-        if let Some(domain) = given(args, "domain") {
-            let id = fail(common::find_domain_id_sdk(ctx, domain, true))?;
-            params.push(("domain_id", Some(id.clone())));
-            domain_id = Some(id);
-        }
-        if let Some(parent) = given(args, "parent") {
-            let parent_id = fail(common::find_project_id_sdk(
-                ctx,
-                parent,
-                domain_id.as_deref(),
-                true,
-                None,
-            ))?;
-            params.push(("parent_id", Some(parent_id)));
-        }
-        let mut user = None;
-        if let Some(user_arg) = given(args, "user") {
-            user = Some(fail(common::find_user_id_sdk(
-                ctx,
-                user_arg,
-                domain_id.as_deref(),
-                true,
-            ))?);
-        }
-        if let Some(enabled) = tri_state(args, "is_enabled") {
-            params.push(("is_enabled", Some(sdk::py_bool(enabled))));
-        }
-        let paging = pagination::pagination(args)?;
-        params.extend(paging.params.iter().cloned());
-        let mut max_items = paging.max_items;
-        params.extend(tag::tag_filtering_params(args));
-        if args.flag("my_projects") {
-            params.clear();
-            max_items = None;
-            user = Some(auth_user_id(ctx)?);
-        }
-        let data = match user {
-            None => {
-                let unfiltered = params.is_empty() && max_items.is_none();
-                match sdk::list(ctx, &PROJECT, PROJECT.base_path, &params, max_items) {
-                    Ok(data) => data,
-                    // Without filters a 403 is taken for a non-admin wanting their own projects.
-                    Err(failure) if failure.is_forbidden() && unfiltered => {
-                        let user = auth_user_id(ctx)?;
-                        fail(list_user_projects(ctx, &user, &[], None))?
-                    }
-                    Err(failure) => return Err(failure.into()),
-                }
-            }
-            Some(user) => fail(list_user_projects(ctx, &user, &params, max_items))?,
-        };
-        let data = sort_items(data, given(args, "sort"), project_field)?;
-        let mut columns = vec!["ID", "Name"];
-        if long {
-            columns.extend(["Domain ID", "Description", "Enabled"]);
-        }
-        let rows = data
-            .iter()
-            .map(|project| {
-                let mut row = vec![sdk::attr(project, "id"), sdk::attr(project, "name")];
-                if long {
-                    row.push(sdk::attr(project, "domain_id"));
-                    row.push(sdk::attr(project, "description"));
-                    row.push(sdk::bool_attr(project, "enabled"));
-                }
-                row
-            })
-            .collect();
-        Ok(output::list(&columns, rows))
+    cliff::rows_from!(list_projects, ClientManager);
+
+    /// OSC sorts the whole list for `--sort`; otherwise the pages go out as they come.
+    fn streams(&self, args: &Args) -> bool {
+        given(args, "sort").is_none()
     }
+}
+
+/// `project list`: the rows go to `sink` a page at a time, or all at once after `--sort`.
+fn list_projects(ctx: &mut ClientManager, args: &Args, sink: &mut dyn RowSink) -> Result<()> {
+    let long = args.flag("long");
+    let mut params: Vec<Param> = Vec::new();
+    let mut domain_id = None;
+    if let Some(domain) = given(args, "domain") {
+        let id = fail(common::find_domain_id_sdk(ctx, domain, true))?;
+        params.push(("domain_id", Some(id.clone())));
+        domain_id = Some(id);
+    }
+    if let Some(parent) = given(args, "parent") {
+        let parent_id = fail(common::find_project_id_sdk(
+            ctx,
+            parent,
+            domain_id.as_deref(),
+            true,
+            None,
+        ))?;
+        params.push(("parent_id", Some(parent_id)));
+    }
+    let mut user = None;
+    if let Some(user_arg) = given(args, "user") {
+        user = Some(fail(common::find_user_id_sdk(
+            ctx,
+            user_arg,
+            domain_id.as_deref(),
+            true,
+        ))?);
+    }
+    if let Some(enabled) = tri_state(args, "is_enabled") {
+        params.push(("is_enabled", Some(sdk::py_bool(enabled))));
+    }
+    let paging = pagination::pagination(args)?;
+    params.extend(paging.params.iter().cloned());
+    let mut max_items = paging.max_items;
+    params.extend(tag::tag_filtering_params(args));
+    if args.flag("my_projects") {
+        params.clear();
+        max_items = None;
+        user = Some(auth_user_id(ctx)?);
+    }
+    let (mut pages, first) = match user {
+        None => {
+            let unfiltered = params.is_empty() && max_items.is_none();
+            let mut pages = Pages::new(&PROJECT, PROJECT.base_path, &params, max_items);
+            match pages.next_page(ctx) {
+                Ok(first) => (pages, first),
+                // Without filters a 403 is taken for a non-admin wanting their own projects.
+                Err(failure) if failure.is_forbidden() && unfiltered => {
+                    let user = auth_user_id(ctx)?;
+                    let mut pages = user_project_pages(&user, &[], None);
+                    let first = fail(pages.next_page(ctx))?;
+                    (pages, first)
+                }
+                Err(failure) => return Err(failure.into()),
+            }
+        }
+        Some(user) => {
+            let mut pages = user_project_pages(&user, &params, max_items);
+            let first = fail(pages.next_page(ctx))?;
+            (pages, first)
+        }
+    };
+    let mut columns = vec!["ID", "Name"];
+    if long {
+        columns.extend(["Domain ID", "Description", "Enabled"]);
+    }
+    sink.columns(columns.iter().map(|c| (*c).to_owned()).collect())?;
+    let row = |project: &Json| {
+        let mut row = vec![sdk::attr(project, "id"), sdk::attr(project, "name")];
+        if long {
+            row.push(sdk::attr(project, "domain_id"));
+            row.push(sdk::attr(project, "description"));
+            row.push(sdk::bool_attr(project, "enabled"));
+        }
+        row
+    };
+    if let Some(keys) = given(args, "sort") {
+        let mut data = first.unwrap_or_default();
+        while let Some(page) = fail(pages.next_page(ctx))? {
+            data.extend(page);
+        }
+        let data = sort_items(data, Some(keys), project_field)?;
+        return sink.rows(data.iter().map(row).collect());
+    }
+    let mut page = first;
+    while let Some(projects) = page {
+        sink.rows(projects.iter().map(row).collect())?;
+        page = fail(pages.next_page(ctx))?;
+    }
+    Ok(())
 }
 
 /// The authenticated user's ID (from the session's token).
@@ -474,14 +499,9 @@ pub fn auth_user_id(ctx: &mut ClientManager) -> Result<String> {
 }
 
 /// openstacksdk's `user_projects(user, **filters)`: `/users/<id>/projects`.
-fn list_user_projects(
-    ctx: &mut ClientManager,
-    user: &str,
-    params: &[Param],
-    max_items: Option<usize>,
-) -> Result<Vec<Json>, Failure> {
+fn user_project_pages(user: &str, params: &[Param], max_items: Option<usize>) -> Pages {
     let base = format!("/users/{}/projects", openstack_sdk::quote_path(user));
-    sdk::list(ctx, &PROJECT, &base, params, max_items)
+    Pages::new(&PROJECT, &base, params, max_items)
 }
 
 /// `project set`.
@@ -674,6 +694,7 @@ impl Command<ClientManager> for ShowProject {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::output;
     use crate::testing::{l, not_found, run, s};
 
     const ADMIN: &str = r#"{"project": {"id": "p1", "name": "admin", "domain_id": "default", "description": "d",
@@ -892,6 +913,51 @@ mod tests {
             result.unwrap_err().message,
             "argument --limit: --limit expected a non-negative integer"
         );
+    }
+
+    /// Records what a streaming list hands over, page by page.
+    #[derive(Default)]
+    struct Pages(Vec<Vec<String>>);
+
+    impl RowSink for Pages {
+        fn columns(&mut self, _columns: Vec<String>) -> Result<()> {
+            Ok(())
+        }
+
+        fn rows(&mut self, rows: Vec<Vec<Value>>) -> Result<()> {
+            let ids = rows.iter().map(|row| format!("{:?}", row[0])).collect();
+            self.0.push(ids);
+            Ok(())
+        }
+    }
+
+    #[test]
+    fn list_streams_page_by_page_and_a_later_failure_ends_it() {
+        let page = |id: &str| format!(r#"{{"projects": [{{"id": "{id}", "name": "n{id}"}}]}}"#);
+        let broken =
+            r#"{"error": {"code": 500, "message": "boom", "title": "Internal Server Error"}}"#;
+        let answers = [(200, page("a")), (200, page("b")), (500, broken.to_owned())];
+        let answers: Vec<(u16, &str)> = answers.iter().map(|(c, b)| (*c, b.as_str())).collect();
+        let mock = crate::testing::Mock::new(&answers);
+        let mut cm = mock.manager();
+        let args = crate::testing::args(&[("limit", ArgValue::Int(1))]);
+        assert!(ListProject.streams(&args));
+        let mut sink = Pages::default();
+        let err = ListProject
+            .stream_rows(&mut cm, &args, &mut sink)
+            .unwrap_err();
+        assert_eq!(sink.0, vec![vec![r#"Str("a")"#], vec![r#"Str("b")"#]]);
+        assert_eq!(err.kind, cliff::ErrorKind::Command);
+        assert!(err.message.contains("500"), "{}", err.message);
+        assert_eq!(
+            mock.sent(),
+            vec![
+                "GET /projects?limit=1",
+                "GET /projects?marker=a&limit=1",
+                "GET /projects?marker=b&limit=1"
+            ]
+        );
+        assert!(!ListProject.streams(&crate::testing::args(&[("sort", s("name"))])));
     }
 
     #[test]

@@ -1,7 +1,9 @@
 //! `user create|delete|list|set|show` and `user password set` (openstacksdk `User`).
 
 use cliff::argparse::Nargs;
-use cliff::{Arg, ArgValue, Args, Command, CommandKind, Error, Output, Parser, Result, Value};
+use cliff::{
+    Arg, ArgValue, Args, Command, CommandKind, Error, Output, Parser, Result, RowSink, Value,
+};
 use osc_lib::{utils, ClientManager, Method};
 use serde_json::{json, Map, Value as Json};
 
@@ -410,107 +412,126 @@ impl Command<ClientManager> for ListUser {
         pagination::add_marker_pagination_options(parser, true);
     }
 
-    fn take_action(&self, ctx: &mut ClientManager, args: &Args) -> Result<Output> {
-        let paging = pagination::pagination(args)?;
-        if given(args, "project").is_some() && paging.limit_or_marker {
-            return Err(Error::command(
-                "--limit and --marker are not supported with --project",
-            ));
-        }
-        let domain = match given(args, "domain") {
-            Some(domain) => Some(domain_id(ctx, domain)?),
-            None => None,
-        };
-        let group = match given(args, "group") {
-            Some(group) => {
-                let params: Vec<Param> = vec![("domain_id", args.str("domain").map(str::to_owned))];
-                Some(sdk::id_of(&fail(sdk::find_one(
-                    ctx,
-                    &GROUP,
-                    GROUP.base_path,
-                    group,
-                    &params,
-                ))?))
-            }
-            None => None,
-        };
-        let data = if let Some(project) = given(args, "project") {
-            let params: Vec<Param> = domain
-                .iter()
-                .map(|d| ("domain_id", Some(d.clone())))
-                .collect();
-            let project_id = sdk::id_of(&fail(sdk::find_one(
-                ctx,
-                &PROJECT,
-                PROJECT.base_path,
-                project,
-                &params,
-            ))?);
-            let assignments = fail(sdk::list(
-                ctx,
-                &ROLE_ASSIGNMENT,
-                ROLE_ASSIGNMENT.base_path,
-                &[("scope_project_id", Some(project_id))],
-                None,
-            ))?;
-            // A user with several roles appears once per role; each user is looked up once.
-            let mut user_ids: Vec<String> = Vec::new();
-            for assignment in &assignments {
-                if let Some(id) = assignment.pointer("/user/id").and_then(Json::as_str) {
-                    if !user_ids.iter().any(|u| u == id) {
-                        user_ids.push(id.to_owned());
-                    }
-                }
-            }
-            let mut users = Vec::new();
-            for id in user_ids {
-                users.push(fail(sdk::find_one(ctx, &USER, USER.base_path, &id, &[]))?);
-            }
-            users
-        } else {
-            let mut params: Vec<Param> = vec![("domain_id", domain.clone())];
-            let base = match &group {
-                Some(group) => format!("{}/{}/users", GROUP.base_path, quote_path(group)),
-                None => {
-                    if let Some(enabled) = common::tri_state(args, "is_enabled") {
-                        params.push(("is_enabled", Some(sdk::py_bool(enabled))));
-                    }
-                    USER.base_path.to_owned()
-                }
-            };
-            params.extend(paging.params.iter().cloned());
-            fail(sdk::list(ctx, &USER, &base, &params, paging.max_items))?
-        };
-        let long = args.flag("long");
-        let columns: &[&str] = if long {
-            &[
-                "ID",
-                "Name",
-                "Project",
-                "Domain",
-                "Description",
-                "Email",
-                "Enabled",
-            ]
-        } else {
-            &["ID", "Name"]
-        };
-        let rows = data
-            .iter()
-            .map(|user| {
-                let mut row = vec![sdk::attr(user, "id"), sdk::attr(user, "name")];
-                if long {
-                    row.push(sdk::attr(user, "default_project_id"));
-                    row.push(sdk::attr(user, "domain_id"));
-                    row.push(sdk::attr(user, "description"));
-                    row.push(sdk::attr(user, "email"));
-                    row.push(sdk::bool_attr(user, "enabled"));
-                }
-                row
-            })
-            .collect();
-        Ok(output::list(columns, rows))
+    cliff::rows_from!(list_users, ClientManager);
+
+    /// OSC neither sorts nor post-processes the list: the pages go out as they come.
+    fn streams(&self, _args: &Args) -> bool {
+        true
     }
+}
+
+/// `user list`: the rows go to `sink` a page at a time (all at once with `--project`, built from role
+/// assignments).
+fn list_users(ctx: &mut ClientManager, args: &Args, sink: &mut dyn RowSink) -> Result<()> {
+    let paging = pagination::pagination(args)?;
+    if given(args, "project").is_some() && paging.limit_or_marker {
+        return Err(Error::command(
+            "--limit and --marker are not supported with --project",
+        ));
+    }
+    let domain = match given(args, "domain") {
+        Some(domain) => Some(domain_id(ctx, domain)?),
+        None => None,
+    };
+    let group = match given(args, "group") {
+        Some(group) => {
+            let params: Vec<Param> = vec![("domain_id", args.str("domain").map(str::to_owned))];
+            Some(sdk::id_of(&fail(sdk::find_one(
+                ctx,
+                &GROUP,
+                GROUP.base_path,
+                group,
+                &params,
+            ))?))
+        }
+        None => None,
+    };
+    let mut pages = None;
+    let data = if let Some(project) = given(args, "project") {
+        let params: Vec<Param> = domain
+            .iter()
+            .map(|d| ("domain_id", Some(d.clone())))
+            .collect();
+        let project_id = sdk::id_of(&fail(sdk::find_one(
+            ctx,
+            &PROJECT,
+            PROJECT.base_path,
+            project,
+            &params,
+        ))?);
+        let assignments = fail(sdk::list(
+            ctx,
+            &ROLE_ASSIGNMENT,
+            ROLE_ASSIGNMENT.base_path,
+            &[("scope_project_id", Some(project_id))],
+            None,
+        ))?;
+        // A user with several roles appears once per role; each user is looked up once.
+        let mut user_ids: Vec<String> = Vec::new();
+        for assignment in &assignments {
+            if let Some(id) = assignment.pointer("/user/id").and_then(Json::as_str) {
+                if !user_ids.iter().any(|u| u == id) {
+                    user_ids.push(id.to_owned());
+                }
+            }
+        }
+        let mut users = Vec::new();
+        for id in user_ids {
+            users.push(fail(sdk::find_one(ctx, &USER, USER.base_path, &id, &[]))?);
+        }
+        users
+    } else {
+        let mut params: Vec<Param> = vec![("domain_id", domain.clone())];
+        let base = match &group {
+            Some(group) => format!("{}/{}/users", GROUP.base_path, quote_path(group)),
+            None => {
+                if let Some(enabled) = common::tri_state(args, "is_enabled") {
+                    params.push(("is_enabled", Some(sdk::py_bool(enabled))));
+                }
+                USER.base_path.to_owned()
+            }
+        };
+        params.extend(paging.params.iter().cloned());
+        let mut listing = sdk::Pages::new(&USER, &base, &params, paging.max_items);
+        let first = fail(listing.next_page(ctx))?.unwrap_or_default();
+        pages = Some(listing);
+        first
+    };
+    let long = args.flag("long");
+    let columns: &[&str] = if long {
+        &[
+            "ID",
+            "Name",
+            "Project",
+            "Domain",
+            "Description",
+            "Email",
+            "Enabled",
+        ]
+    } else {
+        &["ID", "Name"]
+    };
+    sink.columns(columns.iter().map(|c| (*c).to_owned()).collect())?;
+    let row = |user: &Json| {
+        let mut row = vec![sdk::attr(user, "id"), sdk::attr(user, "name")];
+        if long {
+            row.push(sdk::attr(user, "default_project_id"));
+            row.push(sdk::attr(user, "domain_id"));
+            row.push(sdk::attr(user, "description"));
+            row.push(sdk::attr(user, "email"));
+            row.push(sdk::bool_attr(user, "enabled"));
+        }
+        row
+    };
+    sink.rows(data.iter().map(row).collect())?;
+    // Without --project the users come a page at a time.
+    while let Some(page) = match pages.as_mut() {
+        Some(pages) => fail(pages.next_page(ctx))?,
+        None => None,
+    } {
+        sink.rows(page.iter().map(row).collect())?;
+    }
+    Ok(())
 }
 
 /// `user set`.

@@ -2,12 +2,13 @@
 //! listing entries (`utils.get_dict_properties`) and the sorted ShowOne of a headers dict.
 
 use cliff::argparse::Nargs;
-use cliff::{Arg, Args, Error, Output, Parser, Result, Value};
+use cliff::{Arg, Args, Error, Output, Parser, Result, RowSink, Value};
 use osc_lib::format_columns::dict_column;
 use osc_lib::parseractions;
-use serde_json::Value as Json;
+use osc_lib::ClientManager;
 
 use crate::api::Listing;
+use crate::pages::ListingPages;
 
 /// `--property <key=value>` (`KeyValueAction`, required).
 pub fn add_set_property(parser: &mut Parser, help: &str) {
@@ -83,28 +84,35 @@ pub fn listing(args: &Args) -> Result<Listing> {
     })
 }
 
-/// `utils.get_dict_properties(item, columns)`: each column's key in lower case with `_` for spaces; `''` when the
-/// entry lacks it (a `subdir` entry has no `name`).
-pub fn list_output(columns: &[&str], items: &[Json]) -> Output {
+/// A listing's rows, a page at a time, into `sink`: `utils.get_dict_properties(item, columns)` of each entry,
+/// each column's key in lower case with `_` for spaces; `''` when the entry lacks it (a `subdir` entry has no
+/// `name`).
+pub fn stream_listing(
+    ctx: &mut ClientManager,
+    columns: &[&str],
+    mut pages: ListingPages,
+    sink: &mut dyn RowSink,
+) -> Result<()> {
     let keys: Vec<String> = columns
         .iter()
         .map(|c| c.to_lowercase().replace(' ', "_"))
         .collect();
-    let rows = items
-        .iter()
-        .map(|item| {
-            keys.iter()
-                .map(|key| {
-                    item.get(key)
-                        .map_or_else(|| Value::str(""), Value::from_json)
-                })
-                .collect()
-        })
-        .collect();
-    Output::List {
-        columns: columns.iter().map(|c| (*c).to_owned()).collect(),
-        rows,
+    sink.columns(columns.iter().map(|c| (*c).to_owned()).collect())?;
+    while let Some(page) = pages.next_page(ctx)? {
+        let rows = page
+            .iter()
+            .map(|item| {
+                keys.iter()
+                    .map(|key| {
+                        item.get(key)
+                            .map_or_else(|| Value::str(""), Value::from_json)
+                    })
+                    .collect()
+            })
+            .collect();
+        sink.rows(rows)?;
     }
+    Ok(())
 }
 
 /// A Lister of the dicts the API returned, in the given columns.

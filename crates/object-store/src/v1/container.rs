@@ -2,13 +2,14 @@
 
 use std::path::Path;
 
-use cliff::{Arg, Args, Command, CommandKind, Output, Parser, Result};
+use cliff::{Arg, Args, Command, CommandKind, Output, Parser, Result, RowSink};
 use osc_lib::ClientManager;
 
 use super::common::{self, positional, positionals};
 use super::object::save_object;
 use crate::api::{self, Listing};
 use crate::files::Interrupts;
+use crate::pages::ListingPages;
 
 /// `container create`.
 pub struct CreateContainer;
@@ -119,14 +120,22 @@ impl Command<ClientManager> for ListContainer {
         common::add_listing_options(parser, "List all containers (default is 10000)");
     }
 
-    fn take_action(&self, ctx: &mut ClientManager, args: &Args) -> Result<Output> {
-        let mut columns = vec!["Name"];
-        if args.flag("long") {
-            columns.extend(["Bytes", "Count"]);
-        }
-        let data = api::container_list(ctx, &common::listing(args)?)?;
-        Ok(common::list_output(&columns, &data))
+    cliff::rows_from!(list_containers, ClientManager);
+
+    /// OSC's `container list` neither sorts nor post-processes: the pages go out as they come.
+    fn streams(&self, _args: &Args) -> bool {
+        true
     }
+}
+
+/// `container list`: a page of rows at a time into `sink`.
+fn list_containers(ctx: &mut ClientManager, args: &Args, sink: &mut dyn RowSink) -> Result<()> {
+    let mut columns = vec!["Name"];
+    if args.flag("long") {
+        columns.extend(["Bytes", "Count"]);
+    }
+    let pages = ListingPages::containers(&common::listing(args)?);
+    common::stream_listing(ctx, &columns, pages, sink)
 }
 
 /// `container save`.

@@ -4,12 +4,13 @@
 use std::io::Write;
 use std::path::Path;
 
-use cliff::{Arg, Args, Command, CommandKind, Error, Output, Parser, Result, Value};
+use cliff::{Arg, Args, Command, CommandKind, Error, Output, Parser, Result, RowSink, Value};
 use osc_lib::{ClientManager, Method};
 
 use super::common::{self, positional, positionals};
 use crate::api;
 use crate::files::{self, Interrupts, SaveFile};
+use crate::pages::ListingPages;
 use openstack_sdk::transfer;
 use openstack_sdk::{Failure, Res};
 
@@ -238,15 +239,28 @@ impl Command<ClientManager> for ListObject {
         common::add_listing_options(parser, "List all objects in container (default is 10000)");
     }
 
-    fn take_action(&self, ctx: &mut ClientManager, args: &Args) -> Result<Output> {
-        let mut columns = vec!["Name"];
-        if args.flag("long") {
-            columns.extend(["Bytes", "Hash", "Content Type", "Last Modified"]);
-        }
-        let listing = common::listing(args)?;
-        let data = api::object_list(ctx, args.str("container").unwrap_or(""), &listing)?;
-        Ok(common::list_output(&columns, &data))
+    cliff::rows_from!(list_objects, ClientManager);
+
+    /// OSC's `object list` neither sorts nor post-processes: the pages go out as they come.
+    fn streams(&self, _args: &Args) -> bool {
+        true
     }
+}
+
+/// `object list`: a page of rows at a time into `sink`.
+fn list_objects(ctx: &mut ClientManager, args: &Args, sink: &mut dyn RowSink) -> Result<()> {
+    let mut columns = vec!["Name"];
+    if args.flag("long") {
+        columns.extend(["Bytes", "Hash", "Content Type", "Last Modified"]);
+    }
+    let listing = common::listing(args)?;
+    let container = args.str("container").unwrap_or("");
+    common::stream_listing(
+        ctx,
+        &columns,
+        ListingPages::objects(container, &listing),
+        sink,
+    )
 }
 
 /// `object save`.
