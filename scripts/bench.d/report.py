@@ -129,7 +129,9 @@ def services_targets(target, svc):
 
     for key in ("server-list", "server-list-json"):
         vs_curl(key, z["servers"], 0.030)
+        fewer(key)
     vs_curl("server-show")
+    fewer("server-show")
     lags = svc.get("lags", [])
     for what in ("create", "delete"):
         xs = [x["lag"] for x in lags if x["tool"] == "ours" and x["what"] == what]
