@@ -146,7 +146,7 @@ def services_targets(target, svc):
     for key in ("network-show", "rule-create"):
         vs_curl(key)
         fewer(key)
-    for key in ("volume-list-long", "volume-list-long-json", "volume-create", "volume-create-wait"):
+    for key in ("volume-list-long", "volume-create", "volume-create-wait"):
         vs_curl(key)
     for key in ("volume-list-long", "volume-create"):
         fewer(key)
