@@ -546,6 +546,18 @@ def display_arg(arg, display):
     return '"' + re.sub(r'(["\\`])', r"\\\1", arg) + '"'
 
 
+def merge_results(path, key, value):
+    """Puts one mode's rows (`--only ...`) into the results file under key, keeping the rest of the last run."""
+    merged = {}
+    if os.path.isfile(path):
+        with open(path) as f:
+            merged = json.load(f)
+    merged[key] = value
+    os.makedirs(os.path.dirname(os.path.abspath(path)), exist_ok=True)
+    with open(path, "w") as f:
+        json.dump(merged, f, indent=1)
+
+
 def which(name):
     path = shutil.which(name)
     if not path:
@@ -739,14 +751,7 @@ def main():
 
         if args.only == "services":
             svc = measure_services()
-            merged = {}
-            if os.path.isfile(args.results):
-                with open(args.results) as f:
-                    merged = json.load(f)
-            merged["services"] = svc
-            os.makedirs(os.path.dirname(os.path.abspath(args.results)), exist_ok=True)
-            with open(args.results, "w") as f:
-                json.dump(merged, f, indent=1)
+            merge_results(args.results, "services", svc)
             for b in svc["benches"]:
                 cells = ", ".join(f"{t} {r['median'] * 1000:.1f} ms" for t, r in b["results"].items())
                 r = b["results"].get("ours")
@@ -764,14 +769,7 @@ def main():
 
         if args.only == "batch":
             batch = measure_batches()
-            merged = {}
-            if os.path.isfile(args.results):
-                with open(args.results) as f:
-                    merged = json.load(f)
-            merged["batches"] = batch
-            os.makedirs(os.path.dirname(os.path.abspath(args.results)), exist_ok=True)
-            with open(args.results, "w") as f:
-                json.dump(merged, f, indent=1)
+            merge_results(args.results, "batches", batch)
             for row in batch["rows"]:
                 print(row["key"] + ": " + ", ".join(f"{t} {s:.1f} s" for t, s in row["seconds"].items())
                       + (f" (failures: {row['failed']})" if row["failed"] else ""))
@@ -779,14 +777,7 @@ def main():
 
         if args.only == "transfer":
             transfer = measure_transfers()
-            merged = {}
-            if os.path.isfile(args.results):
-                with open(args.results) as f:
-                    merged = json.load(f)
-            merged["transfers"] = transfer
-            os.makedirs(os.path.dirname(os.path.abspath(args.results)), exist_ok=True)
-            with open(args.results, "w") as f:
-                json.dump(merged, f, indent=1)
+            merge_results(args.results, "transfers", transfer)
             for row in transfer["rows"]:
                 cells = ", ".join(f"{t} {r['mib_s']:.0f} MiB/s {r['peak_kb'] / 1024:.1f} MB"
                                   for t, r in row["results"].items())
