@@ -32,6 +32,8 @@ import time
 import urllib.error
 import urllib.request
 
+import services
+
 # The devcloud's fixed admin credentials (scripts/devcloud writes the same into its clouds.yaml).
 AUTH_URL = "http://127.0.0.1:5000/v3"
 ADMIN_USER = "admin"
@@ -76,7 +78,7 @@ def on_signal(signum, _frame):
 # ---------------------------------------------------------------------------------------------------------------
 # Keystone over plain HTTP (urllib): the token for curl, the 1,000 projects.
 
-def http(method, url, token=None, body=None, ok=(200, 201, 204)):
+def http(method, url, token=None, body=None, ok=(200, 201, 204), extra=None):
     data = None if body is None else json.dumps(body).encode()
     request = urllib.request.Request(url, data=data, method=method)
     request.add_header("Accept", "application/json")
@@ -84,6 +86,8 @@ def http(method, url, token=None, body=None, ok=(200, 201, 204)):
         request.add_header("Content-Type", "application/json")
     if token:
         request.add_header("X-Auth-Token", token)
+    for name, value in (extra or {}).items():
+        request.add_header(name, value)
     try:
         with urllib.request.urlopen(request, timeout=60) as answer:
             payload = answer.read()
@@ -967,7 +971,7 @@ def main():
     parser.add_argument("--bin-dir", required=True)
     parser.add_argument("--results", required=True)
     parser.add_argument("--quick", action="store_true")
-    parser.add_argument("--only", choices=("transfer", "batch", "data"),
+    parser.add_argument("--only", choices=("transfer", "batch", "data", "services"),
                         help="measure only these rows and merge them into the results file (the rest kept)")
     args = parser.parse_args()
     # The 1 GiB transfers: rounds per tool (each moves 2 GiB per service per tool).
@@ -1105,16 +1109,84 @@ def main():
             log(f"data rows merged into {args.results}")
             return 0
 
+        def measure_services():
+            """The compute, network and volume rows (scripts/bench.d/services.py) in the project bench-services."""
+            load = os.getloadavg()
+            started = time.monotonic()
+            admin_token, admin_catalog = issue_token()
+            _, _, body = http("GET", AUTH_URL + "/auth/tokens", admin_token, extra={"X-Subject-Token": admin_token})
+            data = services.ServiceData(http, log, AUTH_URL, admin_token, admin_catalog,
+                                        body["token"]["project"]["id"], endpoint, tmp)
+            services_clouds = os.path.join(tmp, "clouds-services.yaml")
+            services_env = dict(env, OS_CLOUD="bench-services", OS_CLIENT_CONFIG_FILE=services_clouds)
+            try:
+                setup = data.ensure()
+                data.clouds_yaml(services_clouds)
+                services_header = os.path.join(tmp, "services-token.header")
+                with open(os.open(services_header, os.O_WRONLY | os.O_CREAT, 0o600), "w") as f:
+                    f.write(f"X-Auth-Token: {data.token}\n")
+                # Fewer runs than the other rows: Nova takes 3-6 s to list 200 servers on a loaded machine, Neutron
+                # about 1 s for 1,000 ports; OSC adds 1-2 s of start-up to each.
+                fewer = argparse.Namespace(**dict(vars(args), slow_rounds=min(args.slow_rounds, 2),
+                                                  slow_runs=min(args.slow_runs, 3), osc_runs=min(args.osc_runs, 2)))
+                shown_as = dict(display, **{services_clouds: "$TMP/clouds-services.yaml",
+                                            services_header: "$TMP/services-token.header"})
+                srunner = Runner(fewer, tools, services_env, tmp, shown_as)
+                srunner.run([ours, "token", "issue"])   # our token cache, as a user's
+                rows = services.Rows(srunner, Bench, data, ours, osc, curl, services_header, args.quick)
+                rows.lists()
+                memory = {"port-list": srunner.peak_kb([ours, "port", "list"]),
+                          "server-list": srunner.peak_kb([ours, "server", "list"]),
+                          "volume-list-long": srunner.peak_kb([ours, "volume", "list", "--long"])}
+                for step in (rows.rule_create, rows.volume_create, rows.server_waits):
+                    try:
+                        step()
+                    except (RuntimeError, OSError, ValueError, KeyError, TypeError, IndexError) as error:
+                        # the other rows still count
+                        log(f"services: {step.__name__} failed: {error}")
+            finally:
+                if os.environ.get("BENCH_KEEP_SERVICES") == "1":
+                    log("services: data kept (BENCH_KEEP_SERVICES=1)")
+                else:
+                    data.clouds_yaml(services_clouds)
+                    data.delete(ours, services_env)
+
+            def shown(argv):
+                return " ".join(display_arg(arg, display) for arg in argv) if argv else None
+
+            return {"load_before": load, "load_after": os.getloadavg(), "date": machine()["date"],
+                    "mode": results["mode"], "seconds": time.monotonic() - started, "setup_seconds": setup,
+                    "counts": rows.counts, "memory_kb": memory, "lags": rows.lags,
+                    "sizes": {"servers": rows.n_servers, "ports": rows.n_ports, "rules": rows.n_rules,
+                              "volumes": rows.n_volumes},
+                    "benches": [{"key": b.key, "title": b.title, "group": b.group,
+                                 "commands": {t: shown(a) for t, a in b.commands.items()},
+                                 "results": b.results, "skipped": b.skipped, "probe": b.probe}
+                                for b in srunner.benches],
+                    "timed": [dict(r, commands={t: shown(a) for t, a in r["commands"].items()})
+                              for r in rows.created]}
+
+        if args.only == "services":
+            svc = measure_services()
+            merge_into(args.results, "services", svc)
+            for b in svc["benches"]:
+                cells = ", ".join(f"{t} {r['median'] * 1000:.1f} ms" for t, r in b["results"].items())
+                r = b["results"].get("ours")
+                cpu = f", ours CPU {(r['user'] + r['system']) * 1000:.1f} ms" if r else ""
+                c = svc["counts"].get(b["key"], {})
+                req = ", requests ours/OSC (API) {}/{}".format(c.get("ours", {}).get("api"),
+                                                              c.get("osc", {}).get("api")) if c else ""
+                print(f"{b['key']}: {cells}{cpu}{req}")
+            for row in svc["timed"]:
+                print(row["key"] + ": " + ", ".join(f"{t} {r['median']:.2f} s" for t, r in row["results"].items()))
+            for lag in svc["lags"]:
+                print(f"--wait lag: {lag['tool']} {lag['what']} {lag['lag']:.2f} s (command {lag['seconds']:.1f} s)")
+            log(f"services rows merged into {args.results}")
+            return 0
+
         if args.only == "batch":
             batch = measure_batches()
-            merged = {}
-            if os.path.isfile(args.results):
-                with open(args.results) as f:
-                    merged = json.load(f)
-            merged["batches"] = batch
-            os.makedirs(os.path.dirname(os.path.abspath(args.results)), exist_ok=True)
-            with open(args.results, "w") as f:
-                json.dump(merged, f, indent=1)
+            merge_into(args.results, "batches", batch)
             for row in batch["rows"]:
                 print(row["key"] + ": " + ", ".join(f"{t} {s:.1f} s" for t, s in row["seconds"].items())
                       + (f" (failures: {row['failed']})" if row["failed"] else ""))
@@ -1122,14 +1194,7 @@ def main():
 
         if args.only == "transfer":
             transfer = measure_transfers()
-            merged = {}
-            if os.path.isfile(args.results):
-                with open(args.results) as f:
-                    merged = json.load(f)
-            merged["transfers"] = transfer
-            os.makedirs(os.path.dirname(os.path.abspath(args.results)), exist_ok=True)
-            with open(args.results, "w") as f:
-                json.dump(merged, f, indent=1)
+            merge_into(args.results, "transfers", transfer)
             for row in transfer["rows"]:
                 cells = ", ".join(f"{t} {r['mib_s']:.0f} MiB/s {r['peak_kb'] / 1024:.1f} MB"
                                   for t, r in row["results"].items())
@@ -1262,6 +1327,7 @@ def main():
         results["transfers"] = measure_transfers()
         results["batches"] = measure_batches()
         results["data"] = measure_data()
+        results["services"] = measure_services()
         results["memory_kb"] = memory
         sizes = {"openstack": os.path.getsize(ours)}
         for name in ("openstack-runit", "openstack-mistral"):

@@ -181,6 +181,120 @@ def shorten_chain(command):
         return command
     return " --next ".join(parts[:2]) + f" --next ... ({len(parts) - 3} more GETs) --next " + parts[-1]
 
+
+def counts_cell(svc, key, tool):
+    c = svc.get("counts", {}).get(key, {}).get(tool)
+    return f"{c['api']} + {c['auth']}" if c else "–"
+
+
+def services_section(w, svc):
+    """The compute, network and volume rows (scripts/bench.d/services.py)."""
+    z = svc["sizes"]
+    w("## Services: compute, network, volume\n")
+    w(f"Measured {svc['date']} ({svc['mode']} mode, load average {svc['load_before'][0]:.1f} before, "
+      f"{svc['load_after'][0]:.1f} after; the whole mode took {svc['seconds'] / 60:.0f} min, data set-up "
+      "included). The data lives in the project `bench-services`, used by a member user of the same name: "
+      f"{z['servers']} servers, {z['ports']} ports, {z['rules']} security group rules, {z['volumes']} volumes. "
+      "curl makes the same requests as ours (read from ours' `--debug`), in one process. Requests are counted "
+      "from each CLI's `--debug` (REQ lines) as API + authentication: ours reuses its cached token, OSC "
+      "logs in on every run.\n")
+    w("| benchmark | ours | OSC | curl | ours/curl | ours CPU (user+sys) | requests ours | requests OSC |")
+    w("|---|---|---|---|---|---|---|---|")
+    for b in svc["benches"]:
+        o, c = median(b, "ours"), median(b, "curl")
+        r = b["results"].get("ours")
+        cpu = ms(r["user"] + r["system"]) if r else "–"
+        w(f"| {b['title']} | {cell(b, 'ours')} | {cell(b, 'osc')} | {cell(b, 'curl')} | {ratio(o, c)} | {cpu} | "
+          f"{counts_cell(svc, b['key'], 'ours')} | {counts_cell(svc, b['key'], 'osc')} |")
+    w("")
+    w("Rows that create something, timed one run at a time (wall clock around the process; medians):\n")
+    w("| row | ours | OSC | curl | ours/curl | ours/OSC | requests ours | requests OSC |")
+    w("|---|---|---|---|---|---|---|---|")
+
+    def sec(row, tool):
+        r = row["results"].get(tool)
+        return f"{r['median']:.2f} s ({r['runs']})" if r else ("failed¹" if tool in row["skipped"] else "")
+
+    for row in svc["timed"]:
+        o, p, c = (row["results"].get(t, {}).get("median") for t in TOOLS)
+        w(f"| {row['title']} | {sec(row, 'ours')} | {sec(row, 'osc')} | {sec(row, 'curl')} | {ratio(o, c)} | "
+          f"{ratio(o, p)} | {counts_cell(svc, row['key'], 'ours')} | {counts_cell(svc, row['key'], 'osc')} |")
+    w("")
+    failures = [f"{row['key']}, {t}: {why}" for row in svc["benches"] + svc["timed"]
+                for t, why in row["skipped"].items()]
+    if failures:
+        w("¹ Failed runs:\n")
+        for note in failures:
+            w(f"- {note}")
+        w("")
+    lags = svc.get("lags", [])
+    if lags:
+        w("`--wait`: seconds from the state in Nova's record (`OS-SRV-USG:launched_at` when the server went ACTIVE, "
+          "`OS-SRV-USG:terminated_at` when it was deleted, read back through the API afterwards) to the end of the "
+          "command; both CLIs poll every 5 s:\n")
+        w("| command | ours | OSC |")
+        w("|---|---|---|")
+        for what in ("create", "delete"):
+            cells = []
+            for tool in ("ours", "osc"):
+                xs = [x["lag"] for x in lags if x["tool"] == tool and x["what"] == what]
+                cells.append(", ".join(f"{x:.2f}" for x in xs) + " s" if xs else "–")
+            w(f"| `server {what} --wait` | {cells[0]} | {cells[1]} |")
+        w("")
+
+
+def services_targets(target, svc):
+    benches = {b["key"]: b for b in svc["benches"]}
+    timed = {r["key"]: r for r in svc["timed"]}
+    counts = svc.get("counts", {})
+    z = svc["sizes"]
+
+    def vs_curl(key, rows=None, cpu_bound=None):
+        b = benches.get(key) or {}
+        o, c = median(b, "ours") if b else None, median(b, "curl") if b else None
+        if b.get("results") is None and key in timed:
+            r = timed[key]["results"]
+            o, c = r.get("ours", {}).get("median"), r.get("curl", {}).get("median")
+        target(f"{key}: ≤ 1.1 × curl's same requests", f"{ratio(o, c)} × ({ms(o)} / {ms(c)})",
+               None if o is None or not c else o / c <= 1.1)
+        if cpu_bound:
+            r = b.get("results", {}).get("ours")
+            cpu = r["user"] + r["system"] if r else None
+            target(f"{key}: our CPU < {cpu_bound * 1000:.0f} ms for {rows} rows", ms(cpu),
+                   None if cpu is None else cpu < cpu_bound)
+
+    def fewer(key):
+        c = counts.get(key, {})
+        o, p = c.get("ours"), c.get("osc")
+        if o and p:
+            target(f"{key}: no more requests than OSC (API requests; all)",
+                   f"{o['api']} vs {p['api']}; {o['total']} vs {p['total']}", o["api"] <= p["api"])
+
+    for key in ("server-list", "server-list-json"):
+        vs_curl(key, z["servers"], 0.030)
+        fewer(key)
+    vs_curl("server-show")
+    fewer("server-show")
+    lags = svc.get("lags", [])
+    for what in ("create", "delete"):
+        xs = [x["lag"] for x in lags if x["tool"] == "ours" and x["what"] == what]
+        target(f"`server {what} --wait` ends within one poll interval (5 s) of the state",
+               f"at most {max(xs):.2f} s" if xs else "–", max(xs) <= 5.0 if xs else None)
+    for key in ("port-list", "port-list-json"):
+        vs_curl(key, z["ports"], 0.030)
+        fewer(key)
+    for key in ("rule-list", "rule-list-json"):
+        vs_curl(key, z["rules"], 0.030)
+        fewer(key)
+    for key in ("network-show", "rule-create"):
+        vs_curl(key)
+        fewer(key)
+    for key in ("volume-list-long", "volume-create", "volume-create-wait"):
+        vs_curl(key)
+    for key in ("volume-list-long", "volume-create"):
+        fewer(key)
+
+
 def main():
     with open(sys.argv[1]) as f:
         res = json.load(f)
@@ -280,6 +394,9 @@ def main():
             w("Failures: " + "; ".join(failed) + "\n")
 
     data_section(res.get("data"), w)
+    svc = res.get("services")
+    if svc:
+        services_section(w, svc)
 
     w("## Targets\n")
     w("| target | measured | met |")
@@ -346,6 +463,8 @@ def main():
             target("DevStack's Keystone set-up, one process per line: ≥ 20 × faster than OSC", f"{ratio(o, ours)} ×",
                    None if not ours or o is None else o / ours >= 20)
     data_targets(res.get("data"), target)
+    if svc:
+        services_targets(target, svc)
     w("")
 
     w("## Memory and size\n")
@@ -389,6 +508,11 @@ def main():
                 w(row["commands"][tool])
     bench_commands(res["benches"], w)
     data_commands(res.get("data"), w)
+    for b in (svc or {}).get("benches", []) + (svc or {}).get("timed", []):
+        w(f"# services: {b['key']} (OS_CLOUD=bench-services OS_CLIENT_CONFIG_FILE=$TMP/clouds-services.yaml)")
+        for tool in TOOLS:
+            if b["commands"].get(tool):
+                w(b["commands"][tool])
     w("```")
     print("\n".join(out))
 

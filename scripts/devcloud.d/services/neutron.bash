@@ -119,6 +119,9 @@ bind = "$HOST:$NEUTRON_PORT"
 workers = 1
 timeout = 120
 graceful_timeout = 5
+# Apache's limit (gunicorn's own is 4094): Nova's server list asks for the ports of up to 150 servers in one URL
+# (device_id=...&device_id=..., about 7,000 bytes), which gunicorn refuses, so a list of 87 servers or more was a 500
+limit_request_line = 8190
 proc_name = "devcloud-neutron"
 pidfile = "$RUN/neutron.gunicorn.pid"
 errorlog = "-"
