@@ -526,11 +526,25 @@ impl Session {
                 response = self.send_authenticated(&mut http_request, true)?;
             }
         }
+        if (200..300).contains(&response.status)
+            && changes_catalog(request.method, &request.service_type, &http_request.url)
+        {
+            self.forget_cached_catalog();
+        }
         if options.raise_exc && response.status >= 400 {
             log::debug!("Request returned failure status: {}", response.status);
             return Err(crate::http::http_error(&response));
         }
         Ok(response)
+    }
+
+    /// Drops the cache entry of this session's token, whose catalog a change to Keystone's services or endpoints
+    /// has made stale: the next command authenticates again and gets the new catalog, as OSC, which always
+    /// authenticates, would show it. The token itself stays valid for the rest of this command.
+    fn forget_cached_catalog(&mut self) {
+        if let (Some(cache), Some(auth)) = (&self.cache, &self.auth_ref) {
+            cache.invalidate(&auth.auth_token);
+        }
     }
 
     /// [`Session::send`] with a body streamed from `upload` and/or a 2xx answer's body streamed into `download`
@@ -627,6 +641,17 @@ impl Session {
         self.request(Method::Delete, service_type, path, None, &[])
             .map(|_| ())
     }
+}
+
+/// Whether a successful request changes the service catalog that Keystone puts in a token: a write to
+/// Keystone's services, endpoints or endpoint filters (`OS-EP-FILTER`: the endpoints a project sees).
+fn changes_catalog(method: Method, service_type: &str, url: &str) -> bool {
+    if service_type != "identity" || matches!(method, Method::Get | Method::Head) {
+        return false;
+    }
+    let path = url.split(['?', '#']).next().unwrap_or_default();
+    path.split('/')
+        .any(|segment| matches!(segment, "services" | "endpoints" | "OS-EP-FILTER"))
 }
 
 /// keystoneauth's microversion headers: `OpenStack-API-Version: <service> <version>` (Cinder's types as
@@ -1109,6 +1134,26 @@ mod tests {
             format!("{}/compute/v2.1", cloud.base)
         );
         assert_eq!(cloud.seen.lock().unwrap().len(), 2);
+    }
+
+    #[test]
+    fn writes_to_services_endpoints_and_endpoint_filters_change_the_catalog() {
+        let base = "http://127.0.0.1:5000/v3";
+        let changes = |method, service_type, path: &str| {
+            changes_catalog(method, service_type, &format!("{base}{path}"))
+        };
+        assert!(changes(Method::Post, "identity", "/services"));
+        assert!(changes(Method::Patch, "identity", "/endpoints/e1"));
+        assert!(changes(Method::Delete, "identity", "/services/s1"));
+        assert!(changes(
+            Method::Put,
+            "identity",
+            "/OS-EP-FILTER/endpoints/e1/projects/p1"
+        ));
+        assert!(!changes(Method::Get, "identity", "/endpoints"));
+        assert!(!changes(Method::Post, "identity", "/projects"));
+        assert!(!changes(Method::Post, "identity", "/users?name=services"));
+        assert!(!changes(Method::Post, "compute", "/servers/s1/action"));
     }
 
     #[test]

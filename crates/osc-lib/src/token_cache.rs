@@ -5,7 +5,8 @@
 //! scope, application credential id or name) with the SHA-256 of the password or secret
 //! ([`AuthPlugin::cache_secrets`](crate::auth::AuthPlugin::cache_secrets)), so that a wrong password is never
 //! served a cached token; no secret is stored. The content is the token and Keystone's body, so
-//! a cached entry also answers `catalog list` without any request. The directory is 0700 and files are 0600,
+//! a cached entry also answers `catalog list` without any request (a write to Keystone's services or endpoints
+//! through our session drops the entry, its catalog being stale: `Session::send`). The directory is 0700 and files are 0600,
 //! written whole to a temporary file and renamed, under a per-entry lock that also keeps two processes from
 //! authenticating at once (the `<key>.lock` file is removed when released). A token within a minute of expiry, an
 //! unreadable, corrupt or foreign entry (another owner, or readable by others), anything but a regular file (a
