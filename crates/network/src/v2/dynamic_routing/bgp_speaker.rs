@@ -1,0 +1,459 @@
+//! `bgp speaker create|delete|list|set|show`, `bgp speaker add|remove network|peer` and `bgp speaker list
+//! advertised routes` (OSC's `network/v2/dynamic_routing/bgp_speaker.py`, openstacksdk `BgpSpeaker`).
+
+use cliff::{Arg, ArgValue, Args, Command, CommandKind, Output, Parser, Result, Value};
+use osc_lib::{ClientManager, Method};
+use serde_json::{json, Map, Value as Json};
+
+use super::bgp_peer::{BGP_PEER, MAX_AS_NUM, MIN_AS_NUM};
+use super::{checked, find, find_id, show, unchecked, versioned_path};
+use crate::common::{self, fail, Any, Computed, List, NetResource};
+use crate::resources::NETWORK;
+use openstack_sdk::{self as sdk, Resource};
+
+/// openstacksdk's `network.v2.bgp_speaker.BgpSpeaker` (unknown body attributes kept, as `peers`).
+pub const BGP_SPEAKER: NetResource = NetResource {
+    resource: Resource {
+        service: "network",
+        class: "BgpSpeaker",
+        key: "bgp_speaker",
+        plural: "bgp_speakers",
+        base_path: "/bgp-speakers",
+        query: super::QUERY,
+        commit_method: Method::Put,
+        ..Resource::DEFAULT
+    },
+    attrs: &[
+        ("id", "id", Any),
+        ("name", "name", Any),
+        ("project_id", "project_id", Any),
+        ("tenant_id", "tenant_id", Any),
+        ("ip_version", "ip_version", Any),
+        (
+            "advertise_floating_ip_host_routes",
+            "advertise_floating_ip_host_routes",
+            Any,
+        ),
+        (
+            "advertise_tenant_networks",
+            "advertise_tenant_networks",
+            Any,
+        ),
+        ("local_as", "local_as", Any),
+        ("networks", "networks", List),
+        ("location", "location", Computed),
+    ],
+    shadowed: &[],
+};
+
+/// The list's headers and their attributes.
+const LIST_HEADERS: &[&str] = &["ID", "Name", "Local AS", "IP Version"];
+const LIST_COLUMNS: &[&str] = &["id", "name", "local_as", "ip_version"];
+
+/// The speaker's positional (`bgp_speaker`), with its help.
+fn speaker_arg(help: &str) -> Arg {
+    Arg::positional("bgp_speaker")
+        .metavar("<bgp-speaker>")
+        .help(help)
+}
+
+/// The given speaker's ID.
+fn speaker_id(ctx: &mut ClientManager, args: &Args) -> Result<String> {
+    find_id(ctx, &BGP_SPEAKER, args.str("bgp_speaker").unwrap_or(""))
+}
+
+/// `add_common_arguments`: the two pairs of advertisement flags.
+fn add_common_arguments(parser: &mut Parser) {
+    let flags = [
+        (
+            "--advertise-floating-ip-host-routes",
+            "Enable the advertisement of floating IP host routes by the BGP speaker. (default)",
+        ),
+        (
+            "--no-advertise-floating-ip-host-routes",
+            "Disable the advertisement of floating IP host routes by the BGP speaker.",
+        ),
+        (
+            "--advertise-tenant-networks",
+            "Enable the advertisement of tenant network routes by the BGP speaker. (default)",
+        ),
+        (
+            "--no-advertise-tenant-networks",
+            "Disable the advertisement of tenant network routes by the BGP speaker.",
+        ),
+    ];
+    for (flag, help) in flags {
+        parser.add(Arg::option(&[flag]).flag().help(help));
+    }
+}
+
+/// `_get_attrs`: `name`, with `create` `local_as` (as a string) and `ip_version`, and the advertisement flags
+/// (a `--no-` flag wins over its pair).
+fn attrs(args: &Args, create: bool) -> Map<String, Json> {
+    let mut attrs = Map::new();
+    if let Some(name) = common::present(args, "name") {
+        attrs.insert("name".into(), Json::from(name));
+    }
+    if create {
+        attrs.insert(
+            "local_as".into(),
+            args.str("local_as").map_or(Json::Null, Json::from),
+        );
+        attrs.insert(
+            "ip_version".into(),
+            args.int("ip_version").map_or(Json::Null, Json::from),
+        );
+    }
+    for key in [
+        "advertise_tenant_networks",
+        "advertise_floating_ip_host_routes",
+    ] {
+        if args.flag(key) {
+            attrs.insert(key.into(), Json::Bool(true));
+        }
+        if args.flag(&format!("no_{key}")) {
+            attrs.insert(key.into(), Json::Bool(false));
+        }
+    }
+    attrs
+}
+
+/// A speaker action: `<speaker>/<action>` with a body.
+fn action_path(ctx: &mut ClientManager, speaker: &str, action: &str) -> Result<String> {
+    Ok(format!(
+        "{}/{action}",
+        fail(common::item_path(ctx, &BGP_SPEAKER, speaker))?
+    ))
+}
+
+/// `bgp speaker add network`: the answer's status is not checked (openstacksdk's `add_gateway_network`).
+pub struct AddNetworkToSpeaker;
+
+impl Command<ClientManager> for AddNetworkToSpeaker {
+    fn description(&self) -> &str {
+        "Add a network to a BGP speaker"
+    }
+
+    fn add_arguments(&self, parser: &mut Parser) {
+        parser.add(speaker_arg("BGP speaker (name or ID)"));
+        parser.add(
+            Arg::positional("network")
+                .metavar("<network>")
+                .help("Network to add (name or ID)"),
+        );
+    }
+
+    fn take_action(&self, ctx: &mut ClientManager, args: &Args) -> Result<Output> {
+        let speaker = speaker_id(ctx, args)?;
+        let network = find_id(ctx, &NETWORK, args.str("network").unwrap_or(""))?;
+        let path = action_path(ctx, &speaker, "add_gateway_network")?;
+        unchecked(
+            ctx,
+            Method::Put,
+            path,
+            Some(json!({ "network_id": network })),
+        );
+        Ok(Output::ok())
+    }
+}
+
+/// `bgp speaker add peer`.
+pub struct AddPeerToSpeaker;
+
+impl Command<ClientManager> for AddPeerToSpeaker {
+    fn description(&self) -> &str {
+        "Add a peer to a BGP speaker"
+    }
+
+    fn add_arguments(&self, parser: &mut Parser) {
+        parser.add(speaker_arg("BGP speaker (name or ID)"));
+        parser.add(
+            Arg::positional("bgp_peer")
+                .metavar("<bgp-peer>")
+                .help("BGP Peer to add (name or ID)"),
+        );
+    }
+
+    fn take_action(&self, ctx: &mut ClientManager, args: &Args) -> Result<Output> {
+        let speaker = speaker_id(ctx, args)?;
+        let peer = find_id(ctx, &BGP_PEER, args.str("bgp_peer").unwrap_or(""))?;
+        let path = action_path(ctx, &speaker, "add_bgp_peer")?;
+        checked(ctx, Method::Put, path, Some(json!({ "bgp_peer_id": peer })))?;
+        Ok(Output::ok())
+    }
+}
+
+/// `bgp speaker create`.
+pub struct CreateBgpSpeaker;
+
+impl Command<ClientManager> for CreateBgpSpeaker {
+    fn description(&self) -> &str {
+        "Create a BGP speaker"
+    }
+
+    fn kind(&self) -> CommandKind {
+        CommandKind::ShowOne
+    }
+
+    fn add_arguments(&self, parser: &mut Parser) {
+        parser.add(
+            Arg::positional("name")
+                .metavar("<name>")
+                .help("Name of the BGP speaker to create"),
+        );
+        parser.add(
+            Arg::option(&["--local-as"])
+                .metavar("<local-as>")
+                .required()
+                .help(&format!(
+                    "Local AS number. (Integer in [{MIN_AS_NUM}, {MAX_AS_NUM}] is allowed.)"
+                )),
+        );
+        parser.add(
+            Arg::option(&["--ip-version"])
+                .int()
+                .choices(&["4", "6"])
+                .default(ArgValue::Int(4))
+                .help("IP version for the BGP speaker (default is 4)"),
+        );
+        add_common_arguments(parser);
+        common::add_project_options(parser, "Owner's project (name or ID)");
+    }
+
+    fn take_action(&self, ctx: &mut ClientManager, args: &Args) -> Result<Output> {
+        let mut attrs = attrs(args, true);
+        if let Some(project_id) = common::project_id(ctx, args)? {
+            attrs.insert("project_id".into(), Json::from(project_id));
+        }
+        let created = fail(common::create(ctx, &BGP_SPEAKER, attrs))?;
+        Ok(show(&BGP_SPEAKER, &created))
+    }
+}
+
+/// `bgp speaker delete`: one speaker.
+pub struct DeleteBgpSpeaker;
+
+impl Command<ClientManager> for DeleteBgpSpeaker {
+    fn description(&self) -> &str {
+        "Delete a BGP speaker"
+    }
+
+    fn add_arguments(&self, parser: &mut Parser) {
+        parser.add(speaker_arg("BGP speaker to delete (name or ID)"));
+    }
+
+    fn take_action(&self, ctx: &mut ClientManager, args: &Args) -> Result<Output> {
+        let id = speaker_id(ctx, args)?;
+        fail(common::delete(ctx, &BGP_SPEAKER, &id))?;
+        Ok(Output::ok())
+    }
+}
+
+/// `bgp speaker list`: every speaker, or with `--agent` those the agent's `bgp-drinstances` name (openstacksdk
+/// lists them all and keeps those).
+pub struct ListBgpSpeaker;
+
+impl Command<ClientManager> for ListBgpSpeaker {
+    fn description(&self) -> &str {
+        "List BGP speakers"
+    }
+
+    fn kind(&self) -> CommandKind {
+        CommandKind::Lister
+    }
+
+    fn add_arguments(&self, parser: &mut Parser) {
+        parser.add(
+            Arg::option(&["--agent"])
+                .metavar("<agent-id>")
+                .help("List BGP speakers hosted by an agent (ID only)"),
+        );
+    }
+
+    fn take_action(&self, ctx: &mut ClientManager, args: &Args) -> Result<Output> {
+        let items = match common::present(args, "agent") {
+            None => fail(common::list(ctx, &BGP_SPEAKER, &[], None))?,
+            Some(agent) => {
+                let path = versioned_path(
+                    ctx,
+                    &format!("/agents/{}/bgp-drinstances", sdk::quote_path(agent)),
+                )?;
+                let hosted = checked(ctx, Method::Get, path, None)?;
+                let ids = listed_ids(&hosted, "bgp_speakers");
+                let all = fail(common::list(ctx, &BGP_SPEAKER, &[], None))?;
+                all.into_iter()
+                    .filter(|item| ids.contains(&sdk::id_of(item)))
+                    .collect()
+            }
+        };
+        Ok(common::rows(
+            &BGP_SPEAKER,
+            &items,
+            LIST_HEADERS,
+            LIST_COLUMNS,
+            common::plain,
+        ))
+    }
+}
+
+/// The `id`s of the objects an answer lists under `key`.
+pub(super) fn listed_ids(answer: &Json, key: &str) -> Vec<String> {
+    answer
+        .get(key)
+        .and_then(Json::as_array)
+        .map(|items| items.iter().map(sdk::id_of).collect())
+        .unwrap_or_default()
+}
+
+/// `bgp speaker list advertised routes`: the `advertised_routes` of the speaker's answer.
+pub struct ListRoutesAdvertisedBySpeaker;
+
+impl Command<ClientManager> for ListRoutesAdvertisedBySpeaker {
+    fn description(&self) -> &str {
+        "List routes advertised"
+    }
+
+    fn kind(&self) -> CommandKind {
+        CommandKind::Lister
+    }
+
+    fn add_arguments(&self, parser: &mut Parser) {
+        parser.add(speaker_arg("BGP speaker (name or ID)"));
+    }
+
+    fn take_action(&self, ctx: &mut ClientManager, args: &Args) -> Result<Output> {
+        let speaker = speaker_id(ctx, args)?;
+        let path = action_path(ctx, &speaker, "get_advertised_routes")?;
+        let answer = checked(ctx, Method::Get, path, None)?;
+        let routes = answer
+            .get("advertised_routes")
+            .and_then(Json::as_array)
+            .cloned()
+            .unwrap_or_default();
+        let rows = routes
+            .iter()
+            .map(|route| {
+                ["destination", "next_hop"]
+                    .iter()
+                    .map(|key| match route.get(*key) {
+                        Some(value) => Value::from_json(value),
+                        None => Value::str(""),
+                    })
+                    .collect()
+            })
+            .collect();
+        Ok(Output::List {
+            columns: vec!["Destination".to_owned(), "Nexthop".to_owned()],
+            rows,
+        })
+    }
+}
+
+/// `bgp speaker remove network`: the answer's status is not checked (openstacksdk's
+/// `remove_gateway_network`).
+pub struct RemoveNetworkFromSpeaker;
+
+impl Command<ClientManager> for RemoveNetworkFromSpeaker {
+    fn description(&self) -> &str {
+        "Remove a network from a BGP speaker"
+    }
+
+    fn add_arguments(&self, parser: &mut Parser) {
+        parser.add(speaker_arg("BGP speaker (name or ID)"));
+        parser.add(
+            Arg::positional("network")
+                .metavar("<network>")
+                .help("Network to remove (name or ID)"),
+        );
+    }
+
+    fn take_action(&self, ctx: &mut ClientManager, args: &Args) -> Result<Output> {
+        let speaker = speaker_id(ctx, args)?;
+        let network = find_id(ctx, &NETWORK, args.str("network").unwrap_or(""))?;
+        let path = action_path(ctx, &speaker, "remove_gateway_network")?;
+        unchecked(
+            ctx,
+            Method::Put,
+            path,
+            Some(json!({ "network_id": network })),
+        );
+        Ok(Output::ok())
+    }
+}
+
+/// `bgp speaker remove peer`.
+pub struct RemovePeerFromSpeaker;
+
+impl Command<ClientManager> for RemovePeerFromSpeaker {
+    fn description(&self) -> &str {
+        "Remove a peer from a BGP speaker"
+    }
+
+    fn add_arguments(&self, parser: &mut Parser) {
+        parser.add(speaker_arg("BGP speaker (name or ID)"));
+        parser.add(
+            Arg::positional("bgp_peer")
+                .metavar("<bgp-peer>")
+                .help("BGP Peer to remove (name or ID)"),
+        );
+    }
+
+    fn take_action(&self, ctx: &mut ClientManager, args: &Args) -> Result<Output> {
+        let speaker = speaker_id(ctx, args)?;
+        let peer = find_id(ctx, &BGP_PEER, args.str("bgp_peer").unwrap_or(""))?;
+        let path = action_path(ctx, &speaker, "remove_bgp_peer")?;
+        let mut call = sdk::Call::new("network", Method::Put, path);
+        call = call.body(json!({ "bgp_peer_id": peer }));
+        // openstacksdk raises a failure here but reads no answer.
+        fail(call.send(ctx))?;
+        Ok(Output::ok())
+    }
+}
+
+/// `bgp speaker set`: one PUT of the changes (none: nothing sent).
+pub struct SetBgpSpeaker;
+
+impl Command<ClientManager> for SetBgpSpeaker {
+    fn description(&self) -> &str {
+        "Set BGP speaker properties"
+    }
+
+    fn add_arguments(&self, parser: &mut Parser) {
+        parser.add(speaker_arg("BGP speaker to update (name or ID)"));
+        parser.add(Arg::option(&["--name"]).help("New name for the BGP speaker"));
+        add_common_arguments(parser);
+    }
+
+    fn take_action(&self, ctx: &mut ClientManager, args: &Args) -> Result<Output> {
+        let id = speaker_id(ctx, args)?;
+        fail(common::update(
+            ctx,
+            &BGP_SPEAKER,
+            &json!({ "id": id }),
+            attrs(args, false),
+        ))?;
+        Ok(Output::ok())
+    }
+}
+
+/// `bgp speaker show`: the speaker as the look-up found it.
+pub struct ShowBgpSpeaker;
+
+impl Command<ClientManager> for ShowBgpSpeaker {
+    fn description(&self) -> &str {
+        "Show a BGP speaker"
+    }
+
+    fn kind(&self) -> CommandKind {
+        CommandKind::ShowOne
+    }
+
+    fn add_arguments(&self, parser: &mut Parser) {
+        parser.add(speaker_arg("BGP speaker to display (name or ID)"));
+    }
+
+    fn take_action(&self, ctx: &mut ClientManager, args: &Args) -> Result<Output> {
+        let found = find(ctx, &BGP_SPEAKER, args.str("bgp_speaker").unwrap_or(""))?;
+        Ok(show(&BGP_SPEAKER, &found))
+    }
+}
