@@ -33,6 +33,7 @@ pub mod security_groups_default_statefulness;
 pub mod subnet;
 pub mod subnet_pool;
 pub mod taas;
+pub mod vpnaas;
 
 use std::sync::Arc;
 
@@ -41,7 +42,10 @@ use osc_lib::PluginCommand;
 /// OSC's `API_EXTENSIONS` of the network plugin, in its order, each with its commands (registered in the group
 /// `openstack.network.v2.<extension>`).
 pub fn extensions() -> Vec<(String, Vec<(String, PluginCommand)>)> {
-    let groups: Vec<(&str, Vec<(&str, PluginCommand)>)> = vec![("taas", taas::commands())];
+    let groups: Vec<(&str, Vec<(&str, PluginCommand)>)> = vec![
+        ("taas", taas::commands()),
+        ("vpnaas", vpnaas::commands()),
+    ];
     groups
         .into_iter()
         .map(|(extension, commands)| {
