@@ -42,10 +42,8 @@ use osc_lib::PluginCommand;
 /// OSC's `API_EXTENSIONS` of the network plugin, in its order, each with its commands (registered in the group
 /// `openstack.network.v2.<extension>`).
 pub fn extensions() -> Vec<(String, Vec<(String, PluginCommand)>)> {
-    let groups: Vec<(&str, Vec<(&str, PluginCommand)>)> = vec![
-        ("taas", taas::commands()),
-        ("vpnaas", vpnaas::commands()),
-    ];
+    let groups: Vec<(&str, Vec<(&str, PluginCommand)>)> =
+        vec![("taas", taas::commands()), ("vpnaas", vpnaas::commands())];
     groups
         .into_iter()
         .map(|(extension, commands)| {

@@ -129,12 +129,7 @@ impl Command<ClientManager> for CreateEndpointGroup {
         let endpoints: Vec<String> = if kind == "subnet" {
             let mut ids = Vec::new();
             for endpoint in &endpoints {
-                let subnet = fail(common::find(
-                    ctx,
-                    &crate::resources::SUBNET,
-                    endpoint,
-                    &[],
-                ))?;
+                let subnet = fail(common::find(ctx, &crate::resources::SUBNET, endpoint, &[]))?;
                 ids.push(id_of(&subnet));
             }
             ids

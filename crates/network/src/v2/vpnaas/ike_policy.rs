@@ -89,9 +89,8 @@ pub static OBJECT: VpnObject = VpnObject {
 };
 
 /// The authentication algorithms OSC offers (IKE and IPsec policies alike).
-pub const AUTH_ALGORITHMS: &[&str] = &[
-    "sha1", "sha256", "sha384", "sha512", "aes-xcbc", "aes-cmac",
-];
+pub const AUTH_ALGORITHMS: &[&str] =
+    &["sha1", "sha256", "sha384", "sha512", "aes-xcbc", "aes-cmac"];
 
 /// The encryption algorithms OSC offers (IKE and IPsec policies alike).
 pub const ENCRYPTION_ALGORITHMS: &[&str] = &[
@@ -124,9 +123,9 @@ pub const ENCRYPTION_ALGORITHMS: &[&str] = &[
 
 /// The PFS groups OSC offers (IKE and IPsec policies alike).
 pub const PFS_GROUPS: &[&str] = &[
-    "group2", "group5", "group14", "group15", "group16", "group17", "group18", "group19", "group20",
-    "group21", "group22", "group23", "group24", "group25", "group26", "group27", "group28", "group29",
-    "group30", "group31",
+    "group2", "group5", "group14", "group15", "group16", "group17", "group18", "group19",
+    "group20", "group21", "group22", "group23", "group24", "group25", "group26", "group27",
+    "group28", "group29", "group30", "group31",
 ];
 
 const PHASE1_MODES: &[&str] = &["main", "aggressive"];

@@ -280,14 +280,22 @@ impl Command<ClientManager> for CreateIpsecSiteConnection {
         let lookups = [
             ("vpnservice", "vpnservice_id", &super::vpn_service::OBJECT),
             ("ikepolicy", "ikepolicy_id", &super::ike_policy::OBJECT),
-            ("ipsecpolicy", "ipsecpolicy_id", &super::ipsec_policy::OBJECT),
+            (
+                "ipsecpolicy",
+                "ipsecpolicy_id",
+                &super::ipsec_policy::OBJECT,
+            ),
         ];
         for (dest, key, object) in lookups {
             if let Some(name) = common::given(args, dest) {
                 attrs.insert(key.into(), Json::from(id_of(&object.find(ctx, name)?)));
             }
         }
-        given_attrs(args, &mut attrs, &["peer_id", "peer_address", "psk", "name"]);
+        given_attrs(
+            args,
+            &mut attrs,
+            &["peer_id", "peer_address", "psk", "name"],
+        );
         let local = common::given(args, "local_endpoint_group").is_some();
         let peer = common::given(args, "peer_endpoint_group").is_some();
         if local != peer {

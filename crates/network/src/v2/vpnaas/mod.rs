@@ -88,7 +88,12 @@ impl VpnObject {
         match item {
             Json::Object(map) => Json::Object(
                 map.into_iter()
-                    .filter(|(key, _)| self.res.attrs.iter().any(|(name, k, _)| k == key || name == key))
+                    .filter(|(key, _)| {
+                        self.res
+                            .attrs
+                            .iter()
+                            .any(|(name, k, _)| k == key || name == key)
+                    })
                     .collect(),
             ),
             other => other,
@@ -98,7 +103,13 @@ impl VpnObject {
     /// `get_osc_show_columns_for_sdk_resource(obj, _attr_map_dict, hidden)` with `get_dict_properties`.
     pub fn show(&self, item: Json) -> Output {
         let map: Vec<(&str, &str)> = self.columns.iter().map(|(a, h, _)| (*a, *h)).collect();
-        common::show(self.res, &self.known(item), &map, self.hidden, self.formatter)
+        common::show(
+            self.res,
+            &self.known(item),
+            &map,
+            self.hidden,
+            self.formatter,
+        )
     }
 
     /// `client.find_<object>(name_or_id, ignore_missing=False)`.
