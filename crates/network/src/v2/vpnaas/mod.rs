@@ -387,6 +387,58 @@ mod tests {
         );
     }
 
+    fn parsed(command: &dyn cliff::Command<ClientManager>, argv: &[&str]) -> Args {
+        let mut parser = Parser::new("t");
+        command.add_arguments(&mut parser);
+        let argv: Vec<String> = argv.iter().map(|a| (*a).to_owned()).collect();
+        parser.parse_args(&argv).unwrap()
+    }
+
+    #[test]
+    fn delete_prints_each_failure_then_fails_with_the_count() {
+        let t = openstack_sdk::testing::Scripted::new(&[
+            (404, "{}"),
+            (200, r#"{"ikepolicies": []}"#),
+            (200, r#"{"ikepolicy": {"id": "1"}}"#),
+            (204, ""),
+        ]);
+        let mut cm = t.manager();
+        let command = DeleteObject(&ike_policy::OBJECT);
+        let output =
+            cliff::Command::take_action(&command, &mut cm, &parsed(&command, &["a", "1"])).unwrap();
+        assert_eq!(
+            output,
+            Output::Failed {
+                output: Box::new(Output::Text {
+                    text: "Failed to delete IKE policy with name or ID a: No VpnIkePolicy found for a\n"
+                        .to_owned()
+                }),
+                message: "1 of 2 IKE policy failed to delete.".to_owned(),
+            }
+        );
+        assert_eq!(t.sent().last().unwrap(), "DELETE /v2.0/vpn/ikepolicies/1");
+    }
+
+    #[test]
+    fn set_without_changes_sends_nothing_after_the_lookup() {
+        let t = openstack_sdk::testing::Scripted::new(&[(200, r#"{"ikepolicy": {"id": "1"}}"#)]);
+        let mut cm = t.manager();
+        let command = ike_policy::SetIkePolicy;
+        let output =
+            cliff::Command::take_action(&command, &mut cm, &parsed(&command, &["p"])).unwrap();
+        assert_eq!(output, Output::ok());
+        assert_eq!(t.sent().len(), 1);
+    }
+
+    #[test]
+    fn lifetime_and_dpd_fail_as_osc_does() {
+        let command = ike_policy::SetIkePolicy;
+        let mut cm = openstack_sdk::testing::Scripted::new(&[]).manager();
+        let args = parsed(&command, &["p", "--lifetime", "value=7200"]);
+        let err = cliff::Command::take_action(&command, &mut cm, &args).unwrap_err();
+        assert_eq!(err.message, "'list' object has no attribute 'items'");
+    }
+
     #[test]
     fn every_command_is_registered_once() {
         let names: Vec<&str> = commands().iter().map(|(n, _)| *n).collect();
