@@ -34,6 +34,7 @@ pub mod security_groups_default_statefulness;
 pub mod subnet;
 pub mod subnet_pool;
 pub mod taas;
+pub mod vpnaas;
 
 use std::sync::Arc;
 
@@ -45,6 +46,7 @@ pub fn extensions() -> Vec<(String, Vec<(String, PluginCommand)>)> {
     let groups: Vec<(&str, Vec<(&str, PluginCommand)>)> = vec![
         ("dynamic_routing", dynamic_routing::commands()),
         ("taas", taas::commands()),
+        ("vpnaas", vpnaas::commands()),
     ];
     groups
         .into_iter()
