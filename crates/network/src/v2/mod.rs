@@ -2,6 +2,7 @@
 
 pub mod address_group;
 pub mod address_scope;
+pub mod bgpvpn;
 pub mod default_security_group_rule;
 pub mod floating_ip;
 pub mod floating_ip_port_forwarding;
@@ -41,7 +42,8 @@ use osc_lib::PluginCommand;
 /// OSC's `API_EXTENSIONS` of the network plugin, in its order, each with its commands (registered in the group
 /// `openstack.network.v2.<extension>`).
 pub fn extensions() -> Vec<(String, Vec<(String, PluginCommand)>)> {
-    let groups: Vec<(&str, Vec<(&str, PluginCommand)>)> = vec![("taas", taas::commands())];
+    let groups: Vec<(&str, Vec<(&str, PluginCommand)>)> =
+        vec![("bgpvpn", bgpvpn::commands()), ("taas", taas::commands())];
     groups
         .into_iter()
         .map(|(extension, commands)| {
