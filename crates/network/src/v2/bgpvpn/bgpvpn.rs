@@ -6,7 +6,7 @@ use serde_json::{json, Map, Value as Json};
 
 use super::{
     add_list_options, add_project_owner, client_filtered, column_definitions, find_bgpvpn,
-    project_attr, properties, split_filters,
+    owner_project_id, project_attr, properties, split_filters,
 };
 use crate::common::{self, fail, Any, Computed, List, NetResource};
 use openstack_sdk::{id_of, Resource};
@@ -385,7 +385,7 @@ impl Command<ClientManager> for ListBgpvpn {
 
     fn take_action(&self, ctx: &mut ClientManager, args: &Args) -> Result<Output> {
         let mut filters: Vec<(String, String)> = Vec::new();
-        if let Some(project_id) = common::project_id(ctx, args)? {
+        if let Some(project_id) = owner_project_id(ctx, args)? {
             filters.push(("project_id".into(), project_id));
         }
         for (key, value) in properties(args)? {

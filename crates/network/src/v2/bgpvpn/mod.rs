@@ -62,9 +62,46 @@ fn add_project_owner(parser: &mut Parser) {
     common::add_project_options(parser, "Owner's project (name or ID)");
 }
 
+/// osc-lib's `identity.find_project(sdk_connection, project, project_domain).id` for `--project`, when given:
+/// unlike the network commands' lookup, a project (or domain) that is not found is an error ("No Project found
+/// for x"); a 403 gives back the name as given.
+fn owner_project_id(cm: &mut ClientManager, args: &Args) -> Result<Option<String>> {
+    let Some(project) = common::present(args, "project") else {
+        return Ok(None);
+    };
+    let domain = common::given(args, "project_domain");
+    let mut lookup = || -> openstack_sdk::Res<String> {
+        let domain_id = match domain {
+            Some(domain) => {
+                let found = openstack_sdk::find_one(
+                    cm,
+                    &identity::resources::DOMAIN,
+                    identity::resources::DOMAIN.base_path,
+                    domain,
+                    &[],
+                )?;
+                Some(openstack_sdk::id_of(&found))
+            }
+            None => None,
+        };
+        let found = openstack_sdk::find_one(
+            cm,
+            &identity::resources::PROJECT,
+            identity::resources::PROJECT.base_path,
+            project,
+            &[("domain_id", domain_id)],
+        )?;
+        Ok(openstack_sdk::id_of(&found))
+    };
+    match lookup() {
+        Err(failure) if failure.is_forbidden() => Ok(Some(project.to_owned())),
+        other => fail(other).map(Some),
+    }
+}
+
 /// `--project` as the owner's project ID into the attributes, when given.
 fn project_attr(cm: &mut ClientManager, args: &Args, attrs: &mut Map<String, Json>) -> Result<()> {
-    if let Some(project_id) = common::project_id(cm, args)? {
+    if let Some(project_id) = owner_project_id(cm, args)? {
         attrs.insert("project_id".into(), Json::from(project_id));
     }
     Ok(())
