@@ -405,6 +405,85 @@ mod tests {
         );
     }
 
+    fn parsed(action: &str, argv: &[&str]) -> Args {
+        let mut parser = Parser::new("t");
+        parser.add(Arg::positional("port_association_id"));
+        add_options(&mut parser, action);
+        let argv: Vec<String> = argv.iter().map(|a| (*a).to_owned()).collect();
+        parser.parse_args(&argv).unwrap()
+    }
+
+    #[test]
+    fn set_merges_the_routes_found() {
+        let t = openstack_sdk::testing::Scripted::new(&[
+            (
+                200,
+                r#"{"port_association": {"id": "pa", "routes": [
+                    {"type": "prefix", "prefix": "10.0.0.0/24", "local_pref": 5},
+                    {"type": "bgpvpn", "bgpvpn_id": "old", "local_pref": 0}]}}"#,
+            ),
+            (200, r#"{"bgpvpn": {"id": "new", "name": "n"}}"#),
+        ]);
+        let mut cm = t.manager();
+        let args = parsed(
+            "set",
+            &[
+                "pa",
+                "--no-advertise-fixed-ips",
+                "--prefix-route",
+                "prefix=10.1.0.0/24,local_pref=0",
+                "--prefix-route",
+                "prefix=10.0.0.0/24",
+                "--bgpvpn-route",
+                "bgpvpn=new,local_pref=9",
+            ],
+        );
+        let attrs = body(&mut cm, "set", "b", &args).unwrap();
+        assert_eq!(
+            Json::Object(attrs),
+            json!({"advertise_fixed_ips": false, "routes": [
+                {"type": "prefix", "prefix": "10.0.0.0/24"},
+                {"type": "prefix", "prefix": "10.1.0.0/24", "local_pref": 0},
+                {"type": "bgpvpn", "bgpvpn_id": "old"},
+                {"type": "bgpvpn", "bgpvpn_id": "new", "local_pref": 9}]})
+        );
+        assert_eq!(
+            t.sent(),
+            [
+                "GET /v2.0/bgpvpn/bgpvpns/b/port_associations/pa",
+                "GET /v2.0/bgpvpn/bgpvpns/new"
+            ]
+        );
+    }
+
+    #[test]
+    fn unset_removes_and_purges() {
+        let t = openstack_sdk::testing::Scripted::new(&[(
+            200,
+            r#"{"port_association": {"id": "pa", "routes": [
+                {"type": "prefix", "prefix": "10.0.0.0/24"},
+                {"type": "prefix", "prefix": "10.1.0.0/24", "local_pref": 3},
+                {"type": "bgpvpn", "bgpvpn_id": "old"}]}}"#,
+        )]);
+        let mut cm = t.manager();
+        let args = parsed(
+            "unset",
+            &[
+                "pa",
+                "--advertise-fixed-ips",
+                "--prefix-route",
+                "10.0.0.0/24",
+                "--all-bgpvpn-routes",
+            ],
+        );
+        let attrs = body(&mut cm, "unset", "b", &args).unwrap();
+        assert_eq!(
+            Json::Object(attrs),
+            json!({"advertise_fixed_ips": false, "routes": [
+                {"type": "prefix", "prefix": "10.1.0.0/24", "local_pref": 3}]})
+        );
+    }
+
     #[test]
     fn routes_of_a_type_in_order() {
         let assoc = json!({"routes": [
