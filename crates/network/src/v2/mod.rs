@@ -2,6 +2,7 @@
 
 pub mod address_group;
 pub mod address_scope;
+pub mod bgpvpn;
 pub mod default_security_group_rule;
 pub mod dynamic_routing;
 pub mod floating_ip;
@@ -44,6 +45,7 @@ use osc_lib::PluginCommand;
 /// `openstack.network.v2.<extension>`).
 pub fn extensions() -> Vec<(String, Vec<(String, PluginCommand)>)> {
     let groups: Vec<(&str, Vec<(&str, PluginCommand)>)> = vec![
+        ("bgpvpn", bgpvpn::commands()),
         ("dynamic_routing", dynamic_routing::commands()),
         ("taas", taas::commands()),
         ("vpnaas", vpnaas::commands()),
