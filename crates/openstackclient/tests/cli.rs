@@ -248,6 +248,113 @@ fn help_snapshots() {
     );
 }
 
+/// Every `*.cases` file of the workspace (crates/*/src and plugins/*/src).
+fn case_files() -> Vec<PathBuf> {
+    fn walk(dir: &Path, found: &mut Vec<PathBuf>) {
+        let Ok(entries) = std::fs::read_dir(dir) else {
+            return;
+        };
+        for entry in entries.flatten() {
+            let path = entry.path();
+            if path.is_dir() {
+                walk(&path, found);
+            } else if path.extension().is_some_and(|ext| ext == "cases") {
+                found.push(path);
+            }
+        }
+    }
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
+    let mut found = Vec::new();
+    for top in ["crates", "plugins"] {
+        walk(&root.join(top), &mut found);
+    }
+    found
+}
+
+/// Whether a case's command line runs `openstack [global options] <command>` other than for its help.
+fn runs_command(line: &str, command: &[&str]) -> bool {
+    let words: Vec<&str> = line
+        .split(|c: char| c.is_whitespace() || c == '(' || c == ';')
+        .filter(|word| !word.is_empty())
+        .collect();
+    words.iter().enumerate().any(|(at, word)| {
+        if *word != "openstack" {
+            return false;
+        }
+        // Global options before the command words, each with its value unless written `--x=y`.
+        let mut next = at + 1;
+        while let Some(option) = words.get(next).filter(|word| word.starts_with('-')) {
+            next += 1;
+            if !option.contains('=')
+                && words
+                    .get(next)
+                    .is_some_and(|value| !value.starts_with('-') && *value != command[0])
+            {
+                next += 1;
+            }
+        }
+        let rest = &words[next.min(words.len())..];
+        rest.starts_with(command) && !matches!(rest.get(command.len()), Some(&"--help" | &"-h"))
+    })
+}
+
+/// The compat cases are the proof that a command behaves as OSC's: every registered command must run in at least
+/// one of them, beyond `help <command>` (which the help snapshots already cover).
+#[test]
+fn every_command_runs_in_a_compat_case() {
+    let mut lines = Vec::new();
+    for file in case_files() {
+        let text = std::fs::read_to_string(&file).expect("a readable case file");
+        for line in text.lines().map(str::trim) {
+            let command = ["run:", "setup:", "cleanup:"]
+                .iter()
+                .find_map(|prefix| line.strip_prefix(prefix))
+                .unwrap_or(line);
+            if !line.starts_with(['#', '['])
+                && !line.starts_with("env:")
+                && !line.starts_with("osc:")
+            {
+                lines.push(command.to_owned());
+            }
+        }
+    }
+    assert!(lines.len() > 100, "no case files found");
+    let json = text(&run(&["command", "list", "-f", "json"]).stdout);
+    let parsed: serde_json::Value =
+        serde_json::from_str(&json).expect("command list -f json is JSON");
+    let mut missing = Vec::new();
+    for group in parsed.as_array().expect("an array") {
+        for name in group["Commands"].as_array().expect("a list") {
+            let name = name.as_str().expect("a string");
+            let words: Vec<&str> = name.split(' ').collect();
+            if !lines.iter().any(|line| runs_command(line, &words)) {
+                missing.push(name.to_owned());
+            }
+        }
+    }
+    assert!(
+        missing.is_empty(),
+        "commands that no compat case runs: {missing:?}"
+    );
+}
+
+#[test]
+fn a_command_run_is_told_from_its_help() {
+    let command = ["server", "show"];
+    assert!(runs_command("openstack server show x", &command));
+    assert!(runs_command(
+        "x=$(openstack --os-compute-api-version 2.1 server show x)",
+        &command
+    ));
+    assert!(runs_command(
+        "openstack -f json server show x | jq",
+        &command
+    ));
+    assert!(!runs_command("openstack help server show", &command));
+    assert!(!runs_command("openstack server show --help", &command));
+    assert!(!runs_command("openstack server list", &command));
+}
+
 /// A small deterministic generator (xorshift64*), so the fuzz test runs the same argv every time.
 struct Xorshift(u64);
 
