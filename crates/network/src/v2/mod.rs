@@ -5,6 +5,7 @@ pub mod address_scope;
 pub mod default_security_group_rule;
 pub mod floating_ip;
 pub mod floating_ip_port_forwarding;
+pub mod fwaas;
 pub mod ip_availability;
 pub mod l3_conntrack_helper;
 pub mod local_ip;
@@ -41,7 +42,8 @@ use osc_lib::PluginCommand;
 /// OSC's `API_EXTENSIONS` of the network plugin, in its order, each with its commands (registered in the group
 /// `openstack.network.v2.<extension>`).
 pub fn extensions() -> Vec<(String, Vec<(String, PluginCommand)>)> {
-    let groups: Vec<(&str, Vec<(&str, PluginCommand)>)> = vec![("taas", taas::commands())];
+    let groups: Vec<(&str, Vec<(&str, PluginCommand)>)> =
+        vec![("fwaas", fwaas::commands()), ("taas", taas::commands())];
     groups
         .into_iter()
         .map(|(extension, commands)| {
