@@ -299,6 +299,7 @@ impl Command<ClientManager> for DeleteFirewallGroup {
             &args.strings("firewall_group"),
             "Failed to delete firewall group with name or ID",
             "firewall group(s)",
+            Some("openstack.network.v2.firewall_group"),
         )
     }
 }

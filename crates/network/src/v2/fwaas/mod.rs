@@ -194,17 +194,23 @@ fn update_by_id(
 }
 
 /// The delete commands: each found and deleted in order, a failure logged as "`<failure>` '`<name>`': `<error>`",
-/// then "`<n>` of `<total>` `<plural>` failed to delete.".
+/// then "`<n>` of `<total>` `<plural>` failed to delete.". With `module` (OSC rebinds its loop variable to the
+/// found resource), a failed deletion names the resource by its `repr()` in that module instead.
 fn delete(
     cm: &mut ClientManager,
     res: &NetResource,
     names: &[String],
     failure: &str,
     plural: &'static str,
+    module: Option<&str>,
 ) -> Result<Output> {
-    crate::extension::delete_logged(cm, res, names, None, failure, |fails, total| {
-        format!("{fails} of {total} {plural} failed to delete.")
-    })
+    let summary = |fails, total| format!("{fails} of {total} {plural} failed to delete.");
+    match module {
+        Some(module) => {
+            crate::extension::delete_logged_found(cm, res, module, names, failure, summary)
+        }
+        None => crate::extension::delete_logged(cm, res, names, None, failure, summary),
+    }
 }
 
 /// The values of a repeatable option, each once, as Python's `set()` of them (in the order first given).

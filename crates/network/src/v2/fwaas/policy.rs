@@ -2,13 +2,14 @@
 //! `network/v2/fwaas/policy.py`, openstacksdk `FirewallPolicy`).
 
 use cliff::{Arg, Args, Command, CommandKind, Error, Output, Parser, Result};
-use osc_lib::{ClientManager, Method};
+use osc_lib::{ApiResponse, ClientManager, Method};
 use serde_json::{json, Map, Value as Json};
 
 use super::rule::FIREWALL_RULE;
 use super::{AttrMap, Listed};
 use crate::common::{self, fail, Any, Computed, List, NetResource};
-use openstack_sdk::{Call, Resource};
+use openstack_sdk::wording::Wording;
+use openstack_sdk::{Call, Failure, Resource};
 
 /// openstacksdk's `network.v2.firewall_policy.FirewallPolicy`.
 pub const FIREWALL_POLICY: NetResource = NetResource {
@@ -203,6 +204,7 @@ impl Command<ClientManager> for DeleteFirewallPolicy {
             &args.strings("firewall_policy"),
             "Failed to delete Firewall policy with name or ID",
             "firewall policy(s)",
+            None,
         )
     }
 }
@@ -215,7 +217,26 @@ fn required_rule(cm: &mut ClientManager, args: &Args) -> Result<String> {
     }
 }
 
-/// `FirewallPolicy._put_request`: PUT `<policy>/<action>` with the body; a failure carries Neutron's message.
+/// `FirewallPolicy._put_request`'s exception: `HttpException(message=<NeutronError's message>)`, or the class
+/// and status when the answer has none (the URL is added by [`put_rule_action`]).
+fn neutron_failure(response: &ApiResponse) -> Failure {
+    let message = serde_json::from_slice::<Json>(&response.body)
+        .ok()
+        .and_then(|data| {
+            data.pointer("/NeutronError/message")
+                .and_then(Json::as_str)
+                .map(str::to_owned)
+        })
+        .filter(|message| !message.is_empty())
+        .unwrap_or_else(|| format!("HttpException: {}", response.status));
+    Failure::Http {
+        status: response.status,
+        message,
+    }
+}
+
+/// `FirewallPolicy._put_request`: PUT `<policy>/<action>` with the body; a failure reads "`<message>`:
+/// `<Client|Server>` Error for url: `<url>`".
 fn put_rule_action(
     cm: &mut ClientManager,
     policy_id: &str,
@@ -226,8 +247,24 @@ fn put_rule_action(
         "{}/{action}",
         fail(common::item_path(cm, &FIREWALL_POLICY, policy_id))?
     );
-    fail(Call::new("network", Method::Put, path).body(body).json(cm))?;
-    Ok(())
+    let call = Call::new("network", Method::Put, path)
+        .body(body)
+        .wording(Wording::Custom(neutron_failure));
+    match call.send(cm) {
+        Ok(_) => Ok(()),
+        Err(Failure::Http { status, message }) => {
+            let source = if (400..500).contains(&status) {
+                "Client"
+            } else {
+                "Server"
+            };
+            let url = call.url(cm);
+            Err(Error::command(format!(
+                "{message}: {source} Error for url: {url}"
+            )))
+        }
+        Err(other) => Err(other.into()),
+    }
 }
 
 /// `firewall group policy add rule`.

@@ -365,6 +365,7 @@ impl Command<ClientManager> for DeleteFirewallRule {
             &args.strings("firewall_rule"),
             "Failed to delete Firewall rule with name or ID",
             "firewall rule(s)",
+            Some("openstack.network.v2.firewall_rule"),
         )
     }
 }
