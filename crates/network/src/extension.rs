@@ -1,5 +1,6 @@
 //! What the network extension commands (OSC's `network/v2/{bgpvpn,dynamic_routing,fwaas,taas,vpnaas}`) share
-//! beyond [`crate::common`]: their own delete loop, which logs each deletion and ends with its own summary.
+//! beyond [`crate::common`]: their own delete loops, which log each deletion or failure and end with their own
+//! summary, and openstacksdk's `repr()` of a found resource, which some of their failures print.
 
 use cliff::{Error, Output, Result, Value};
 use osc_lib::utils::py_str;
