@@ -1,8 +1,11 @@
 //! What the network extension commands (OSC's `network/v2/{bgpvpn,dynamic_routing,fwaas,taas,vpnaas}`) share
-//! beyond [`crate::common`]: their own delete loop, which logs each deletion and ends with its own summary.
+//! beyond [`crate::common`]: their own delete loops, which log each deletion or failure and end with their own
+//! summary, and openstacksdk's `repr()` of a found resource, which some of their failures print.
 
-use cliff::{Error, Output, Result};
+use cliff::{Error, Output, Result, Value};
+use osc_lib::utils::py_str;
 use osc_lib::ClientManager;
+use serde_json::Value as Json;
 
 use crate::common::{self, NetResource};
 use openstack_sdk as sdk;
@@ -34,6 +37,71 @@ pub fn delete_logged(
                 fails += 1;
                 log::error!("{failure} '{name}': {err}");
             }
+        }
+    }
+    if fails > 0 {
+        return Err(Error::command(summary(fails, names.len())));
+    }
+    Ok(Output::ok())
+}
+
+/// `repr()` of an openstacksdk resource as a network proxy's `find_*` returns it:
+/// `<module>.<Class>(key=value, ...)`, the answer's attributes the class declares first, then the others (each
+/// in the answer's order), then the computed `location`; each value as `str()` shows it.
+pub fn resource_repr(
+    cm: &mut ClientManager,
+    res: &NetResource,
+    module: &str,
+    item: &Json,
+) -> Result<String> {
+    let declared = |key: &str| {
+        res.attrs
+            .iter()
+            .any(|(name, k, _)| *k == key || *name == key)
+            || res.shadowed.contains(&key)
+    };
+    let mut pairs: Vec<String> = Vec::new();
+    if let Json::Object(map) = item {
+        for known in [true, false] {
+            for (key, value) in map.iter().filter(|(k, _)| declared(k) == known) {
+                pairs.push(format!("{key}={}", py_str(&Value::from_json(value))));
+            }
+        }
+    }
+    let location = osc_lib::location::sdk_location(cm)?;
+    pairs.push(format!("location={}", py_str(&location)));
+    Ok(format!(
+        "{module}.{}({})",
+        res.resource.class,
+        pairs.join(", ")
+    ))
+}
+
+/// [`delete_logged`] of the commands that name the found resource, not the name given, when its deletion fails
+/// (OSC's loop variable is rebound to `find_*`'s result): a failure to find logs "`<failure>` '`<name>`':
+/// `<error>`", a failure to delete "`<failure>` '`<repr>`': `<error>`" ([`resource_repr`] with `module`).
+pub fn delete_logged_found(
+    cm: &mut ClientManager,
+    res: &NetResource,
+    module: &str,
+    names: &[String],
+    failure: &str,
+    summary: impl Fn(usize, usize) -> String,
+) -> Result<Output> {
+    let mut fails = 0;
+    for name in names {
+        let item = match common::find(cm, res, name, &[]) {
+            Ok(item) => item,
+            Err(err) => {
+                fails += 1;
+                log::error!("{failure} '{name}': {err}");
+                continue;
+            }
+        };
+        if let Err(err) = common::delete(cm, res, &sdk::id_of(&item)) {
+            fails += 1;
+            let shown = resource_repr(cm, res, module, &item)?;
+            log::error!("{failure} '{shown}': {err}");
         }
     }
     if fails > 0 {

@@ -7,6 +7,7 @@ pub mod default_security_group_rule;
 pub mod dynamic_routing;
 pub mod floating_ip;
 pub mod floating_ip_port_forwarding;
+pub mod fwaas;
 pub mod ip_availability;
 pub mod l3_conntrack_helper;
 pub mod local_ip;
@@ -47,6 +48,7 @@ pub fn extensions() -> Vec<(String, Vec<(String, PluginCommand)>)> {
     let groups: Vec<(&str, Vec<(&str, PluginCommand)>)> = vec![
         ("bgpvpn", bgpvpn::commands()),
         ("dynamic_routing", dynamic_routing::commands()),
+        ("fwaas", fwaas::commands()),
         ("taas", taas::commands()),
         ("vpnaas", vpnaas::commands()),
     ];
