@@ -1,8 +1,10 @@
 //! What the network extension commands (OSC's `network/v2/{bgpvpn,dynamic_routing,fwaas,taas,vpnaas}`) share
-//! beyond [`crate::common`]: their own delete loop, which logs each deletion and ends with its own summary.
+//! beyond [`crate::common`]: their own delete loop, which logs each deletion and ends with its own summary, their
+//! look-ups by name or ID, and the owner's `--project`.
 
-use cliff::{Error, Output, Result};
+use cliff::{Args, Error, Output, Parser, Result};
 use osc_lib::ClientManager;
+use serde_json::{Map, Value as Json};
 
 use crate::common::{self, NetResource};
 use openstack_sdk as sdk;
@@ -40,4 +42,31 @@ pub fn delete_logged(
         return Err(Error::command(summary(fails, names.len())));
     }
     Ok(Output::ok())
+}
+
+/// `client.find_<object>(name_or_id, ignore_missing=False)`.
+pub fn find(cm: &mut ClientManager, res: &NetResource, name_or_id: &str) -> Result<Json> {
+    common::fail(common::find(cm, res, name_or_id, &[]))
+}
+
+/// `client.find_<object>(name_or_id, ignore_missing=False).id`.
+pub fn find_id(cm: &mut ClientManager, res: &NetResource, name_or_id: &str) -> Result<String> {
+    Ok(sdk::id_of(&find(cm, res, name_or_id)?))
+}
+
+/// `identity_utils.add_project_owner_option_to_parser`: `--project` and `--project-domain`.
+pub fn add_project_owner(parser: &mut Parser) {
+    common::add_project_options(parser, "Owner's project (name or ID)");
+}
+
+/// `--project` as the owner's project ID into the attributes, when given (the network commands' look-up).
+pub fn project_attr(
+    cm: &mut ClientManager,
+    args: &Args,
+    attrs: &mut Map<String, Json>,
+) -> Result<()> {
+    if let Some(project_id) = common::project_id(cm, args)? {
+        attrs.insert("project_id".into(), Json::from(project_id));
+    }
+    Ok(())
 }

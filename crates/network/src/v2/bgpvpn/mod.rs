@@ -15,6 +15,7 @@ use osc_lib::{parseractions, ClientManager, PluginCommand};
 use serde_json::{Map, Value as Json};
 
 use crate::common::{self, fail, NetResource};
+use crate::extension::add_project_owner;
 use association::{
     CreateAssociation, DeleteAssociation, ListAssociation, SetAssociation, ShowAssociation,
 };
@@ -55,11 +56,6 @@ pub fn commands() -> Vec<(&'static str, PluginCommand)> {
 /// `client.find_bgpvpn(name_or_id, ignore_missing=False)`.
 pub fn find_bgpvpn(cm: &mut ClientManager, name_or_id: &str) -> Result<Json> {
     fail(common::find(cm, &bgpvpn::BGPVPN, name_or_id, &[]))
-}
-
-/// `osc_id.add_project_owner_option_to_parser`: `--project` and `--project-domain`.
-fn add_project_owner(parser: &mut Parser) {
-    common::add_project_options(parser, "Owner's project (name or ID)");
 }
 
 /// osc-lib's `identity.find_project(sdk_connection, project, project_domain).id` for `--project`, when given:

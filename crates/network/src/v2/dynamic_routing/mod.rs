@@ -12,6 +12,7 @@ use osc_lib::{ClientManager, Method, PluginCommand};
 use serde_json::Value as Json;
 
 use crate::common::{self, fail, NetResource};
+use crate::extension::{find, find_id};
 use openstack_sdk::{id_of, Call};
 
 /// Every dynamic routing command, by its multi-word name.
@@ -49,16 +50,6 @@ const HIDDEN: &[&str] = &["location", "tenant_id"];
 /// A speaker's or peer's show output: every attribute, unknown body ones included, sorted.
 fn show(res: &NetResource, item: &Json) -> Output {
     common::show(res, item, &[], HIDDEN, common::plain)
-}
-
-/// `client.find_<object>(name_or_id, ignore_missing=False)`.
-fn find(cm: &mut ClientManager, res: &NetResource, name_or_id: &str) -> Result<Json> {
-    fail(common::find(cm, res, name_or_id, &[]))
-}
-
-/// `client.find_<object>(name_or_id, ignore_missing=False).id`.
-fn find_id(cm: &mut ClientManager, res: &NetResource, name_or_id: &str) -> Result<String> {
-    Ok(id_of(&find(cm, res, name_or_id)?))
 }
 
 /// `<path under /v2.0>`: a path of the network API's version, as openstacksdk's relative action URLs resolve.

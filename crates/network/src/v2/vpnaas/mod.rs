@@ -114,7 +114,7 @@ impl VpnObject {
 
     /// `client.find_<object>(name_or_id, ignore_missing=False)`.
     pub fn find(&self, cm: &mut ClientManager, name_or_id: &str) -> Result<Json> {
-        fail(common::find(cm, self.res, name_or_id, &[]))
+        crate::extension::find(cm, self.res, name_or_id)
     }
 
     /// The create's `client.create_<object>(**attrs)`, shown.
@@ -269,22 +269,7 @@ impl cliff::Command<ClientManager> for ListObject {
 
 // ---- shared options ----
 
-/// `identity_utils.add_project_owner_option_to_parser`: `--project` and `--project-domain`.
-pub fn add_project_owner(parser: &mut Parser) {
-    common::add_project_options(parser, "Owner's project (name or ID)");
-}
-
-/// `--project` as the owner's project ID into the attributes, when given.
-pub fn project_attr(
-    cm: &mut ClientManager,
-    args: &Args,
-    attrs: &mut Map<String, Json>,
-) -> Result<()> {
-    if let Some(project_id) = common::project_id(cm, args)? {
-        attrs.insert("project_id".into(), Json::from(project_id));
-    }
-    Ok(())
-}
+pub use crate::extension::{add_project_owner, project_attr};
 
 /// An option with `type=_convert_to_lowercase` and `choices`: shown as `{a,b}`, the lower-cased value checked by
 /// `check` (see [`lower_choice`]); read it with [`lower`].
