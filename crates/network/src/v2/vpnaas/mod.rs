@@ -30,25 +30,25 @@ pub fn commands() -> Vec<(&'static str, PluginCommand)> {
         ("vpn endpoint group list", Arc::new(ListObject(&endpoint_group::OBJECT))),
         ("vpn endpoint group set", Arc::new(endpoint_group::SetEndpointGroup)),
         ("vpn endpoint group show", Arc::new(ShowObject(&endpoint_group::OBJECT))),
-        ("vpn ike policy create", Arc::new(ike_policy::CreateIkePolicy)),
+        ("vpn ike policy create", Arc::new(CreateForm(&ike_policy::FORM))),
         ("vpn ike policy delete", Arc::new(DeleteObject(&ike_policy::OBJECT))),
         ("vpn ike policy list", Arc::new(ListObject(&ike_policy::OBJECT))),
-        ("vpn ike policy set", Arc::new(ike_policy::SetIkePolicy)),
+        ("vpn ike policy set", Arc::new(SetForm(&ike_policy::FORM))),
         ("vpn ike policy show", Arc::new(ShowObject(&ike_policy::OBJECT))),
-        ("vpn ipsec policy create", Arc::new(ipsec_policy::CreateIpsecPolicy)),
+        ("vpn ipsec policy create", Arc::new(CreateForm(&ipsec_policy::FORM))),
         ("vpn ipsec policy delete", Arc::new(DeleteObject(&ipsec_policy::OBJECT))),
         ("vpn ipsec policy list", Arc::new(ListObject(&ipsec_policy::OBJECT))),
-        ("vpn ipsec policy set", Arc::new(ipsec_policy::SetIpsecPolicy)),
+        ("vpn ipsec policy set", Arc::new(SetForm(&ipsec_policy::FORM))),
         ("vpn ipsec policy show", Arc::new(ShowObject(&ipsec_policy::OBJECT))),
         ("vpn ipsec site connection create", Arc::new(ipsec_site_connection::CreateIpsecSiteConnection)),
         ("vpn ipsec site connection delete", Arc::new(DeleteObject(&ipsec_site_connection::OBJECT))),
         ("vpn ipsec site connection list", Arc::new(ListObject(&ipsec_site_connection::OBJECT))),
         ("vpn ipsec site connection set", Arc::new(ipsec_site_connection::SetIpsecSiteConnection)),
         ("vpn ipsec site connection show", Arc::new(ShowObject(&ipsec_site_connection::OBJECT))),
-        ("vpn service create", Arc::new(vpn_service::CreateVpnService)),
+        ("vpn service create", Arc::new(CreateForm(&vpn_service::FORM))),
         ("vpn service delete", Arc::new(DeleteObject(&vpn_service::OBJECT))),
         ("vpn service list", Arc::new(ListObject(&vpn_service::OBJECT))),
-        ("vpn service set", Arc::new(vpn_service::SetVpnService)),
+        ("vpn service set", Arc::new(SetForm(&vpn_service::FORM))),
         ("vpn service show", Arc::new(ShowObject(&vpn_service::OBJECT))),
     ]
 }
@@ -133,11 +133,22 @@ impl VpnObject {
         failure: fn(&str, &str) -> String,
     ) -> Result<Output> {
         let name = args.str(self.dest).unwrap_or("");
+        self.set_with(cm, name, attrs, |err| failure(name, err))
+    }
+
+    /// [`VpnObject::set`] of the object `name`, a failure as `failure(error)`.
+    pub fn set_with(
+        &self,
+        cm: &mut ClientManager,
+        name: &str,
+        attrs: Map<String, Json>,
+        failure: impl Fn(&str) -> String,
+    ) -> Result<Output> {
         let found = self.find(cm, name)?;
         let target = serde_json::json!({ "id": id_of(&found) });
         match common::update(cm, self.res, &target, attrs) {
             Ok(_) => Ok(Output::ok()),
-            Err(err) => Err(Error::command(failure(name, &Error::from(err).message))),
+            Err(err) => Err(Error::command(failure(&Error::from(err).message))),
         }
     }
 
@@ -264,6 +275,95 @@ impl cliff::Command<ClientManager> for ListObject {
             &columns,
             self.0.formatter,
         ))
+    }
+}
+
+/// What the create and set commands of an object built on `_get_common_parser` and `_get_common_attrs`
+/// differ in: create is the common options, `name`, any options of its own and `--project`; set is the common
+/// options, `--name` and the object.
+pub struct VpnForm {
+    /// The object.
+    pub object: &'static VpnObject,
+    /// The descriptions of create and set.
+    pub descriptions: [&'static str; 2],
+    /// The help of create's `name` and set's `--name`.
+    pub name_help: &'static str,
+    /// `_get_common_parser`.
+    pub add_common: fn(&mut Parser),
+    /// `_get_common_attrs`.
+    pub common_attrs: fn(&mut ClientManager, &Args) -> Result<Map<String, Json>>,
+    /// Create's own options (added after `name`) and their attributes (after `name`'s), if any.
+    pub create_extra: Option<CreateExtra>,
+    /// How set's failure names the object: "Failed to set `<what>` '`<name>`': `<error>`".
+    pub set_what: &'static str,
+}
+
+/// Create's own options and the attributes it takes from them.
+pub type CreateExtra = (
+    fn(&mut Parser),
+    fn(&mut ClientManager, &Args, &mut Map<String, Json>) -> Result<()>,
+);
+
+/// `<object> create` of a [`VpnForm`].
+pub struct CreateForm(pub &'static VpnForm);
+
+impl cliff::Command<ClientManager> for CreateForm {
+    fn description(&self) -> &str {
+        self.0.descriptions[0]
+    }
+
+    fn kind(&self) -> cliff::CommandKind {
+        cliff::CommandKind::ShowOne
+    }
+
+    fn add_arguments(&self, parser: &mut Parser) {
+        (self.0.add_common)(parser);
+        parser.add(
+            Arg::positional("name")
+                .metavar("<name>")
+                .help(self.0.name_help),
+        );
+        if let Some((add, _)) = self.0.create_extra {
+            add(parser);
+        }
+        add_project_owner(parser);
+    }
+
+    fn take_action(&self, ctx: &mut ClientManager, args: &Args) -> Result<Output> {
+        let mut attrs = (self.0.common_attrs)(ctx, args)?;
+        project_attr(ctx, args, &mut attrs)?;
+        given_attrs(args, &mut attrs, &["name"]);
+        if let Some((_, extra)) = self.0.create_extra {
+            extra(ctx, args, &mut attrs)?;
+        }
+        self.0.object.create(ctx, attrs)
+    }
+}
+
+/// `<object> set` of a [`VpnForm`].
+pub struct SetForm(pub &'static VpnForm);
+
+impl cliff::Command<ClientManager> for SetForm {
+    fn description(&self) -> &str {
+        self.0.descriptions[1]
+    }
+
+    fn add_arguments(&self, parser: &mut Parser) {
+        (self.0.add_common)(parser);
+        parser.add(
+            Arg::option(&["--name"])
+                .metavar("<name>")
+                .help(self.0.name_help),
+        );
+        self.0.object.add_set_positional(parser);
+    }
+
+    fn take_action(&self, ctx: &mut ClientManager, args: &Args) -> Result<Output> {
+        let mut attrs = (self.0.common_attrs)(ctx, args)?;
+        given_attrs(args, &mut attrs, &["name"]);
+        let name = args.str(self.0.object.dest).unwrap_or("");
+        let message = |err: &str| format!("Failed to set {} '{name}': {err}", self.0.set_what);
+        self.0.object.set_with(ctx, name, attrs, message)
     }
 }
 
@@ -408,7 +508,7 @@ mod tests {
     fn set_without_changes_sends_nothing_after_the_lookup() {
         let t = openstack_sdk::testing::Scripted::new(&[(200, r#"{"ikepolicy": {"id": "1"}}"#)]);
         let mut cm = t.manager();
-        let command = ike_policy::SetIkePolicy;
+        let command = SetForm(&ike_policy::FORM);
         let output =
             cliff::Command::take_action(&command, &mut cm, &parsed(&command, &["p"])).unwrap();
         assert_eq!(output, Output::ok());
@@ -417,7 +517,7 @@ mod tests {
 
     #[test]
     fn lifetime_and_dpd_fail_as_osc_does() {
-        let command = ike_policy::SetIkePolicy;
+        let command = SetForm(&ike_policy::FORM);
         let mut cm = openstack_sdk::testing::Scripted::new(&[]).manager();
         let args = parsed(&command, &["p", "--lifetime", "value=7200"]);
         let err = cliff::Command::take_action(&command, &mut cm, &args).unwrap_err();
