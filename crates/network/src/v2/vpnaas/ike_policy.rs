@@ -3,7 +3,7 @@
 
 use cliff::{Arg, ArgValue, Args, Parser, Result};
 use osc_lib::{ClientManager, Method};
-use serde_json::Map;
+use serde_json::{Map, Value as Json};
 
 use super::{
     choice_option, given_attrs, lower_attrs, lower_choice, multi_key_value_check,
@@ -171,6 +171,16 @@ pub fn lifetime_option(what: &str) -> Arg {
         ))
 }
 
+/// The IKE and IPsec policies' `_get_common_attrs`: `description`, the lower-cased choices `lowered`, and
+/// `--lifetime`'s failure.
+pub fn policy_attrs(args: &Args, lowered: &[&str]) -> Result<Map<String, Json>> {
+    let mut attrs = Map::new();
+    given_attrs(args, &mut attrs, &["description"]);
+    lower_attrs(args, &mut attrs, lowered);
+    multi_key_value_given(args, "lifetime")?;
+    Ok(attrs)
+}
+
 /// `_get_common_parser`.
 fn add_common(parser: &mut Parser) {
     parser.add(
@@ -212,12 +222,9 @@ fn add_common(parser: &mut Parser) {
 }
 
 /// `_get_common_attrs`.
-fn common_attrs(_ctx: &mut ClientManager, args: &Args) -> Result<Map<String, serde_json::Value>> {
-    let mut attrs = Map::new();
-    given_attrs(args, &mut attrs, &["description"]);
-    lower_attrs(
+fn common_attrs(_ctx: &mut ClientManager, args: &Args) -> Result<Map<String, Json>> {
+    policy_attrs(
         args,
-        &mut attrs,
         &[
             "auth_algorithm",
             "encryption_algorithm",
@@ -225,9 +232,7 @@ fn common_attrs(_ctx: &mut ClientManager, args: &Args) -> Result<Map<String, ser
             "ike_version",
             "pfs",
         ],
-    );
-    multi_key_value_given(args, "lifetime")?;
-    Ok(attrs)
+    )
 }
 
 /// The create and set commands' view of IKE policies.

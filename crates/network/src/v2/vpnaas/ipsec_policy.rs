@@ -3,16 +3,13 @@
 
 use cliff::{Arg, ArgValue, Args, Parser, Result};
 use osc_lib::{ClientManager, Method};
-use serde_json::Map;
+use serde_json::{Map, Value as Json};
 
 use super::ike_policy::{
-    auth_check, encryption_check, lifetime_option, pfs_check, AUTH_ALGORITHMS,
+    auth_check, encryption_check, lifetime_option, pfs_check, policy_attrs, AUTH_ALGORITHMS,
     ENCRYPTION_ALGORITHMS, PFS_GROUPS,
 };
-use super::{
-    choice_option, given_attrs, lower_attrs, lower_choice, multi_key_value_given, VpnForm,
-    VpnObject,
-};
+use super::{choice_option, lower_choice, VpnForm, VpnObject};
 use crate::common::{self, Any, Computed, Dict, Int, NetResource};
 use openstack_sdk::Resource;
 
@@ -152,12 +149,9 @@ fn add_common(parser: &mut Parser) {
 }
 
 /// `_get_common_attrs`.
-fn common_attrs(_ctx: &mut ClientManager, args: &Args) -> Result<Map<String, serde_json::Value>> {
-    let mut attrs = Map::new();
-    given_attrs(args, &mut attrs, &["description"]);
-    lower_attrs(
+fn common_attrs(_ctx: &mut ClientManager, args: &Args) -> Result<Map<String, Json>> {
+    policy_attrs(
         args,
-        &mut attrs,
         &[
             "auth_algorithm",
             "encapsulation_mode",
@@ -165,9 +159,7 @@ fn common_attrs(_ctx: &mut ClientManager, args: &Args) -> Result<Map<String, ser
             "encryption_algorithm",
             "pfs",
         ],
-    );
-    multi_key_value_given(args, "lifetime")?;
-    Ok(attrs)
+    )
 }
 
 /// The create and set commands' view of IPsec policies.
