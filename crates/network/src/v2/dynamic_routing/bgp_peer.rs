@@ -5,7 +5,7 @@ use cliff::{Arg, ArgValue, Args, Command, CommandKind, Error, Output, Parser, Re
 use osc_lib::{ClientManager, Method};
 use serde_json::{Map, Value as Json};
 
-use super::{find_id, show, DrObject};
+use super::{create, find_id, DrObject};
 use crate::common::{self, fail, Any, Computed, NetResource};
 use openstack_sdk::Resource;
 
@@ -145,12 +145,7 @@ impl Command<ClientManager> for CreateBgpPeer {
     }
 
     fn take_action(&self, ctx: &mut ClientManager, args: &Args) -> Result<Output> {
-        let mut attrs = attrs(args, true)?;
-        if let Some(project_id) = common::project_id(ctx, args)? {
-            attrs.insert("project_id".into(), Json::from(project_id));
-        }
-        let created = fail(common::create(ctx, &BGP_PEER, attrs))?;
-        Ok(show(&BGP_PEER, &created))
+        create(ctx, args, &BGP_PEER, attrs(args, true)?)
     }
 }
 

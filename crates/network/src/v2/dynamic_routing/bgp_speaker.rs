@@ -6,7 +6,7 @@ use osc_lib::{ClientManager, Method};
 use serde_json::{json, Map, Value as Json};
 
 use super::bgp_peer::{BGP_PEER, MAX_AS_NUM, MIN_AS_NUM};
-use super::{checked, find_id, show, unchecked, versioned_path, DrObject};
+use super::{checked, create, find_id, unchecked, versioned_path, DrObject};
 use crate::common::{self, fail, Any, Computed, List, NetResource};
 use crate::resources::NETWORK;
 use openstack_sdk::{self as sdk, Resource};
@@ -274,12 +274,7 @@ impl Command<ClientManager> for CreateBgpSpeaker {
     }
 
     fn take_action(&self, ctx: &mut ClientManager, args: &Args) -> Result<Output> {
-        let mut attrs = attrs(args, true);
-        if let Some(project_id) = common::project_id(ctx, args)? {
-            attrs.insert("project_id".into(), Json::from(project_id));
-        }
-        let created = fail(common::create(ctx, &BGP_SPEAKER, attrs))?;
-        Ok(show(&BGP_SPEAKER, &created))
+        create(ctx, args, &BGP_SPEAKER, attrs(args, true))
     }
 }
 

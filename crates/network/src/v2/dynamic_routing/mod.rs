@@ -9,10 +9,10 @@ use std::sync::Arc;
 
 use cliff::{Arg, Args, Command, CommandKind, Output, Parser, Result};
 use osc_lib::{ClientManager, Method, PluginCommand};
-use serde_json::Value as Json;
+use serde_json::{Map, Value as Json};
 
 use crate::common::{self, fail, NetResource};
-use crate::extension::{find, find_id};
+use crate::extension::{find, find_id, project_attr};
 use openstack_sdk::{id_of, Call};
 
 /// Every dynamic routing command, by its multi-word name.
@@ -50,6 +50,19 @@ const HIDDEN: &[&str] = &["location", "tenant_id"];
 /// A speaker's or peer's show output: every attribute, unknown body ones included, sorted.
 fn show(res: &NetResource, item: &Json) -> Output {
     common::show(res, item, &[], HIDDEN, common::plain)
+}
+
+/// The create commands' end: `--project` as the owner's project ID into the attributes, the object created
+/// with them and shown.
+fn create(
+    cm: &mut ClientManager,
+    args: &Args,
+    res: &NetResource,
+    mut attrs: Map<String, Json>,
+) -> Result<Output> {
+    project_attr(cm, args, &mut attrs)?;
+    let created = fail(common::create(cm, res, attrs))?;
+    Ok(show(res, &created))
 }
 
 /// `<path under /v2.0>`: a path of the network API's version, as openstacksdk's relative action URLs resolve.
