@@ -70,3 +70,31 @@ pub fn project_attr(
     }
     Ok(())
 }
+
+/// `column_util.get_column_definitions(attr_map, long_listing)` of an `_attr_map` of `(attribute, header, listed
+/// only with --long)`: the headers and attributes shown.
+pub fn column_definitions(
+    attr_map: &[(&'static str, &'static str, bool)],
+    long: bool,
+) -> (Vec<&'static str>, Vec<&'static str>) {
+    attr_map
+        .iter()
+        .filter(|(_, _, long_only)| long || !long_only)
+        .map(|(attribute, header, _)| (*header, *attribute))
+        .unzip()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn long_columns_only_with_long() {
+        let map = [("id", "ID", false), ("project_id", "Project", true)];
+        assert_eq!(column_definitions(&map, false), (vec!["ID"], vec!["id"]));
+        assert_eq!(
+            column_definitions(&map, true),
+            (vec!["ID", "Project"], vec!["id", "project_id"])
+        );
+    }
+}

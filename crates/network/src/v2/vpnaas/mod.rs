@@ -258,15 +258,8 @@ impl cliff::Command<ClientManager> for ListObject {
 
     fn take_action(&self, ctx: &mut ClientManager, args: &Args) -> Result<Output> {
         let items = fail(common::list(ctx, self.0.res, &[], None))?;
-        let long = args.flag("long");
-        let shown: Vec<&(&str, &str, bool)> = self
-            .0
-            .columns
-            .iter()
-            .filter(|(_, _, long_only)| long || !long_only)
-            .collect();
-        let headers: Vec<&str> = shown.iter().map(|(_, h, _)| *h).collect();
-        let columns: Vec<&str> = shown.iter().map(|(a, _, _)| *a).collect();
+        let (headers, columns) =
+            crate::extension::column_definitions(self.0.columns, args.flag("long"));
         let items: Vec<Json> = items.into_iter().map(|item| self.0.known(item)).collect();
         Ok(common::rows(
             self.0.res,
