@@ -416,6 +416,23 @@ pub fn given_attrs(args: &Args, attrs: &mut Map<String, Json>, dests: &[&str]) {
     }
 }
 
+/// `if parsed_args.<dest>: attrs[<key>] = client.find_<object>(parsed_args.<dest>, ignore_missing=False).id` for
+/// each `(dest, object's class, key)`.
+pub fn found_id_attrs(
+    cm: &mut ClientManager,
+    args: &Args,
+    attrs: &mut Map<String, Json>,
+    lookups: &[(&str, &NetResource, &str)],
+) -> Result<()> {
+    for (dest, res, key) in lookups {
+        if let Some(name_or_id) = common::given(args, dest) {
+            let id = crate::extension::find_id(cm, res, name_or_id)?;
+            attrs.insert((*key).to_owned(), Json::from(id));
+        }
+    }
+    Ok(())
+}
+
 /// A `MultiKeyValueAction` option with these optional keys: its check of each value.
 pub fn multi_key_value_check(
     value: &ArgValue,

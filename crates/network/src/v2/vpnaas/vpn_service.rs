@@ -5,9 +5,10 @@ use cliff::{Arg, Args, Parser, Result};
 use osc_lib::{ClientManager, Method};
 use serde_json::{Map, Value as Json};
 
-use super::{admin_state_attrs, given_attrs, VpnForm, VpnObject};
-use crate::common::{self, fail, Any, Bool, Computed, NetResource};
-use openstack_sdk::{id_of, Resource};
+use super::{admin_state_attrs, found_id_attrs, given_attrs, VpnForm, VpnObject};
+use crate::common::{self, Any, Bool, Computed, NetResource};
+use crate::resources::{ROUTER, SUBNET};
+use openstack_sdk::Resource;
 
 /// openstacksdk's `network.v2.vpn_service.VpnService`.
 pub const VPN_SERVICE: NetResource = NetResource {
@@ -116,10 +117,7 @@ fn add_common(parser: &mut Parser) {
 fn common_attrs(ctx: &mut ClientManager, args: &Args) -> Result<Map<String, Json>> {
     let mut attrs = Map::new();
     given_attrs(args, &mut attrs, &["description"]);
-    if let Some(subnet) = common::given(args, "subnet") {
-        let found = fail(common::find(ctx, &crate::resources::SUBNET, subnet, &[]))?;
-        attrs.insert("subnet_id".into(), Json::from(id_of(&found)));
-    }
+    found_id_attrs(ctx, args, &mut attrs, &[("subnet", &SUBNET, "subnet_id")])?;
     if let Some(flavor) = common::given(args, "flavor") {
         attrs.insert(
             "flavor_id".into(),
@@ -142,11 +140,7 @@ fn add_router(parser: &mut Parser) {
 
 /// The router found by name or ID as `router_id`.
 fn router_attr(ctx: &mut ClientManager, args: &Args, attrs: &mut Map<String, Json>) -> Result<()> {
-    if let Some(router) = common::given(args, "router") {
-        let found = fail(common::find(ctx, &crate::resources::ROUTER, router, &[]))?;
-        attrs.insert("router_id".into(), Json::from(id_of(&found)));
-    }
-    Ok(())
+    found_id_attrs(ctx, args, attrs, &[("router", &ROUTER, "router_id")])
 }
 
 /// The create and set commands' view of VPN services.
