@@ -87,6 +87,17 @@ impl AssocObject {
         format!("<{} association ID>", self.kind)
     }
 
+    /// The one association ID positional of show, set and unset: "`<Kind>` association ID to `<verb>`".
+    fn id_arg(&self, verb: &str) -> Arg {
+        Arg::positional(&format!("{}_id", self.id_dest))
+            .metavar(&self.id_metavar())
+            .help(&format!("{} association ID to {verb}", self.title))
+    }
+
+    fn given_id<'a>(&self, args: &'a Args) -> &'a str {
+        args.str(&format!("{}_id", self.id_dest)).unwrap_or("")
+    }
+
     fn bgpvpn_arg(&self, help: &str) -> Arg {
         Arg::positional("bgpvpn").metavar("<bgpvpn>").help(help)
     }
@@ -268,18 +279,14 @@ impl Command<ClientManager> for ShowAssociation {
 
     fn add_arguments(&self, parser: &mut Parser) {
         let o = self.0;
-        parser.add(
-            Arg::positional(&format!("{}_id", o.id_dest))
-                .metavar(&o.id_metavar())
-                .help(&format!("{} association ID to look up", o.title)),
-        );
+        parser.add(o.id_arg("look up"));
         parser.add(o.bgpvpn_arg("BGP VPN the association belongs to (name or ID)"));
     }
 
     fn take_action(&self, ctx: &mut ClientManager, args: &Args) -> Result<Output> {
         let o = self.0;
         let bgpvpn_id = o.bgpvpn_id(ctx, args)?;
-        let id = args.str(&format!("{}_id", o.id_dest)).unwrap_or("");
+        let id = o.given_id(args);
         let item = fail(nested::get_under(
             ctx,
             o.res,
@@ -305,11 +312,7 @@ impl Command<ClientManager> for SetAssociation {
 
     fn add_arguments(&self, parser: &mut Parser) {
         let o = self.0;
-        parser.add(
-            Arg::positional(&format!("{}_id", o.id_dest))
-                .metavar(&o.id_metavar())
-                .help(&format!("{} association ID to update", o.title)),
-        );
+        parser.add(o.id_arg("update"));
         parser.add(o.bgpvpn_arg(&format!(
             "BGP VPN the {} association belongs to (name or ID)",
             o.kind
@@ -326,7 +329,7 @@ impl Command<ClientManager> for SetAssociation {
             Some(body) => body(ctx, self.1, &bgpvpn_id, args)?,
             None => Map::new(),
         };
-        let id = args.str(&format!("{}_id", o.id_dest)).unwrap_or("");
+        let id = o.given_id(args);
         fail(nested::update_under(
             ctx,
             o.res,
