@@ -5,8 +5,9 @@ use cliff::{Arg, ArgValue, Args, Command, CommandKind, Output, Parser, Result, V
 use osc_lib::{ClientManager, Method};
 use serde_json::{json, Map, Value as Json};
 
+use super::bgp_dragent::drinstances;
 use super::bgp_peer::{BGP_PEER, MAX_AS_NUM, MIN_AS_NUM};
-use super::{checked, create, find_id, unchecked, versioned_path, DrObject};
+use super::{checked, create, find_id, listed_in, unchecked, DrObject};
 use crate::common::{self, fail, Any, Computed, List, NetResource};
 use crate::resources::NETWORK;
 use openstack_sdk::{self as sdk, Resource};
@@ -303,16 +304,8 @@ impl Command<ClientManager> for ListBgpSpeaker {
         let items = match common::present(args, "agent") {
             None => fail(common::list(ctx, &BGP_SPEAKER, &[], None))?,
             Some(agent) => {
-                let path = versioned_path(
-                    ctx,
-                    &format!("/agents/{}/bgp-drinstances", sdk::quote_path(agent)),
-                )?;
-                let hosted = checked(ctx, Method::Get, path, None)?;
-                let ids = listed_ids(&hosted, "bgp_speakers");
-                let all = fail(common::list(ctx, &BGP_SPEAKER, &[], None))?;
-                all.into_iter()
-                    .filter(|item| ids.contains(&sdk::id_of(item)))
-                    .collect()
+                let path = drinstances(ctx, agent)?;
+                listed_in(ctx, path, "bgp_speakers", &BGP_SPEAKER)?
             }
         };
         Ok(common::rows(
@@ -323,15 +316,6 @@ impl Command<ClientManager> for ListBgpSpeaker {
             common::plain,
         ))
     }
-}
-
-/// The `id`s of the objects an answer lists under `key`.
-pub(super) fn listed_ids(answer: &Json, key: &str) -> Vec<String> {
-    answer
-        .get(key)
-        .and_then(Json::as_array)
-        .map(|items| items.iter().map(sdk::id_of).collect())
-        .unwrap_or_default()
 }
 
 /// `bgp speaker list advertised routes`: the `advertised_routes` of the speaker's answer.

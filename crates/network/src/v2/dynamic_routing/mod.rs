@@ -70,6 +70,27 @@ fn versioned_path(cm: &mut ClientManager, path: &str) -> Result<String> {
     Ok(format!("{}{path}", fail(common::version_prefix(cm))?))
 }
 
+/// openstacksdk's objects hosted by (or hosting) another: the answer of `path` (a failure raised), then every
+/// object of `res` listed, those whose ID the answer lists under `key` kept.
+fn listed_in(
+    cm: &mut ClientManager,
+    path: String,
+    key: &str,
+    res: &NetResource,
+) -> Result<Vec<Json>> {
+    let answer = checked(cm, Method::Get, path, None)?;
+    let ids: Vec<String> = answer
+        .get(key)
+        .and_then(Json::as_array)
+        .map(|items| items.iter().map(id_of).collect())
+        .unwrap_or_default();
+    let all = fail(common::list(cm, res, &[], None))?;
+    Ok(all
+        .into_iter()
+        .filter(|item| ids.contains(&id_of(item)))
+        .collect())
+}
+
 /// An action request whose answer openstacksdk never checks (`session.put(url, json=body)` without
 /// `raise_from_response`): sent, its status ignored.
 fn unchecked(cm: &mut ClientManager, method: Method, path: String, body: Option<Json>) {
