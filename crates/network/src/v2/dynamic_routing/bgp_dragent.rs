@@ -5,7 +5,7 @@ use cliff::{Arg, Args, Command, CommandKind, Output, Parser, Result};
 use osc_lib::{ClientManager, Method};
 use serde_json::json;
 
-use super::bgp_speaker::BGP_SPEAKER;
+use super::bgp_speaker::{speaker_id, BGP_SPEAKER};
 use super::{find_id, listed_in, unchecked, versioned_path};
 use crate::common::{self, fail};
 use crate::resources::AGENT;
@@ -49,7 +49,7 @@ impl Command<ClientManager> for AddBgpSpeakerToDrAgent {
     }
 
     fn take_action(&self, ctx: &mut ClientManager, args: &Args) -> Result<Output> {
-        let speaker = find_id(ctx, &BGP_SPEAKER, args.str("bgp_speaker").unwrap_or(""))?;
+        let speaker = speaker_id(ctx, args)?;
         let path = drinstances(ctx, args.str("dragent_id").unwrap_or(""))?;
         unchecked(
             ctx,
@@ -74,7 +74,7 @@ impl Command<ClientManager> for RemoveBgpSpeakerFromDrAgent {
     }
 
     fn take_action(&self, ctx: &mut ClientManager, args: &Args) -> Result<Output> {
-        let speaker = find_id(ctx, &BGP_SPEAKER, args.str("bgp_speaker").unwrap_or(""))?;
+        let speaker = speaker_id(ctx, args)?;
         let path = format!(
             "{}/{speaker}",
             drinstances(ctx, args.str("dragent_id").unwrap_or(""))?

@@ -67,8 +67,8 @@ fn speaker_arg(help: &str) -> Arg {
         .help(help)
 }
 
-/// The given speaker's ID.
-fn speaker_id(ctx: &mut ClientManager, args: &Args) -> Result<String> {
+/// The ID of the speaker given as `bgp_speaker`.
+pub(super) fn speaker_id(ctx: &mut ClientManager, args: &Args) -> Result<String> {
     find_id(ctx, &BGP_SPEAKER, args.str("bgp_speaker").unwrap_or(""))
 }
 
