@@ -55,7 +55,7 @@ pub fn commands() -> Vec<(&'static str, PluginCommand)> {
 
 /// `client.find_bgpvpn(name_or_id, ignore_missing=False)`.
 pub fn find_bgpvpn(cm: &mut ClientManager, name_or_id: &str) -> Result<Json> {
-    fail(common::find(cm, &bgpvpn::BGPVPN, name_or_id, &[]))
+    crate::extension::find(cm, &bgpvpn::BGPVPN, name_or_id)
 }
 
 /// osc-lib's `identity.find_project(sdk_connection, project, project_domain).id` for `--project`, when given:
