@@ -1,11 +1,12 @@
 //! What the network extension commands (OSC's `network/v2/{bgpvpn,dynamic_routing,fwaas,taas,vpnaas}`) share
 //! beyond [`crate::common`]: their own delete loops, which log each deletion or failure and end with their own
-//! summary, and openstacksdk's `repr()` of a found resource, which some of their failures print.
+//! summary, openstacksdk's `repr()` of a found resource, which some of their failures print, their look-ups by
+//! name or ID, and the owner's `--project`.
 
-use cliff::{Error, Output, Result, Value};
+use cliff::{Args, Error, Output, Parser, Result, Value};
 use osc_lib::utils::py_str;
 use osc_lib::ClientManager;
-use serde_json::Value as Json;
+use serde_json::{Map, Value as Json};
 
 use crate::common::{self, NetResource};
 use openstack_sdk as sdk;
@@ -108,4 +109,59 @@ pub fn delete_logged_found(
         return Err(Error::command(summary(fails, names.len())));
     }
     Ok(Output::ok())
+}
+
+/// `client.find_<object>(name_or_id, ignore_missing=False)`.
+pub fn find(cm: &mut ClientManager, res: &NetResource, name_or_id: &str) -> Result<Json> {
+    common::fail(common::find(cm, res, name_or_id, &[]))
+}
+
+/// `client.find_<object>(name_or_id, ignore_missing=False).id`.
+pub fn find_id(cm: &mut ClientManager, res: &NetResource, name_or_id: &str) -> Result<String> {
+    Ok(sdk::id_of(&find(cm, res, name_or_id)?))
+}
+
+/// `identity_utils.add_project_owner_option_to_parser`: `--project` and `--project-domain`.
+pub fn add_project_owner(parser: &mut Parser) {
+    common::add_project_options(parser, "Owner's project (name or ID)");
+}
+
+/// `--project` as the owner's project ID into the attributes, when given (the network commands' look-up).
+pub fn project_attr(
+    cm: &mut ClientManager,
+    args: &Args,
+    attrs: &mut Map<String, Json>,
+) -> Result<()> {
+    if let Some(project_id) = common::project_id(cm, args)? {
+        attrs.insert("project_id".into(), Json::from(project_id));
+    }
+    Ok(())
+}
+
+/// `column_util.get_column_definitions(attr_map, long_listing)` of an `_attr_map` of `(attribute, header, listed
+/// only with --long)`: the headers and attributes shown.
+pub fn column_definitions(
+    attr_map: &[(&'static str, &'static str, bool)],
+    long: bool,
+) -> (Vec<&'static str>, Vec<&'static str>) {
+    attr_map
+        .iter()
+        .filter(|(_, _, long_only)| long || !long_only)
+        .map(|(attribute, header, _)| (*header, *attribute))
+        .unzip()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn long_columns_only_with_long() {
+        let map = [("id", "ID", false), ("project_id", "Project", true)];
+        assert_eq!(column_definitions(&map, false), (vec!["ID"], vec!["id"]));
+        assert_eq!(
+            column_definitions(&map, true),
+            (vec!["ID", "Project"], vec!["id", "project_id"])
+        );
+    }
 }

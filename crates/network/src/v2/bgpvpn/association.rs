@@ -10,12 +10,38 @@ use super::{
     add_list_options, add_project_owner, client_filtered, column_definitions, find_bgpvpn,
     project_attr, properties, split_filters,
 };
-use crate::common::{fail, Formatter, NetResource};
+use crate::common::{fail, Formatter, Kind, NetResource};
+use crate::extension::find_id;
 use crate::nested;
-use openstack_sdk::id_of;
+use openstack_sdk::{id_of, Resource};
 
 /// The columns hidden from every association's show (`_get_columns`).
 pub const HIDDEN: &[&str] = &["location", "name", "tenant_id"];
+
+/// The resource class of one kind of association under `/bgpvpn/bgpvpns/{bgpvpn_id}/<plural>` (`limit` and
+/// `marker` its only query, committed with PUT, `bgpvpn_id` a URI attribute).
+pub const fn resource(
+    class: &'static str,
+    key: &'static str,
+    plural: &'static str,
+    base_path: &'static str,
+    attrs: &'static [(&'static str, &'static str, Kind)],
+) -> NetResource {
+    NetResource {
+        resource: Resource {
+            service: "network",
+            class,
+            key,
+            plural,
+            base_path,
+            query: &[("limit", "limit"), ("marker", "marker")],
+            commit_method: osc_lib::Method::Put,
+            ..Resource::DEFAULT
+        },
+        attrs,
+        shadowed: &["bgpvpn_id"],
+    }
+}
 
 /// `_args2body(client, action, bgpvpn_id, args)`: the body of create, set or unset.
 pub type BodyFn = fn(&mut ClientManager, &str, &str, &Args) -> Result<Map<String, Json>>;
@@ -41,14 +67,16 @@ pub struct AssocObject {
     pub attr_map: &'static [(&'static str, &'static str, bool)],
     /// `_formatters`.
     pub formatter: Formatter,
-    /// The associated resource's ID, found by name or ID (`client.find_<kind>(..., ignore_missing=False)`).
-    pub find_resource: fn(&mut ClientManager, &str) -> Result<String>,
+    /// The associated resource's class, whose ID create finds by name or ID (`client.find_<kind>(...,
+    /// ignore_missing=False)`).
+    pub resource: &'static NetResource,
     /// The options `_get_common_parser(parser, action)` adds (`create`, `set` or `unset`), if any.
     pub add_options: Option<fn(&mut Parser, &str)>,
     /// `_args2body`: the body of create, set or unset (the BGP VPN's ID given).
     pub body: Option<BodyFn>,
-    /// The show output of one association (after any `_transform_resource`).
-    pub show: fn(&Json) -> Output,
+    /// The show output of one association (after any `_transform_resource`), when it is not [`plain_show`]'s
+    /// through the formatter.
+    pub show: Option<fn(&Json) -> Output>,
     /// A check of the listed associations before they are shown (`--long` given), as the port association's
     /// transformed routes fail.
     pub list_check: Option<ListCheck>,
@@ -59,8 +87,26 @@ impl AssocObject {
         format!("<{} association ID>", self.kind)
     }
 
+    /// The one association ID positional of show, set and unset: "`<Kind>` association ID to `<verb>`".
+    fn id_arg(&self, verb: &str) -> Arg {
+        Arg::positional(&format!("{}_id", self.id_dest))
+            .metavar(&self.id_metavar())
+            .help(&format!("{} association ID to {verb}", self.title))
+    }
+
+    fn given_id<'a>(&self, args: &'a Args) -> &'a str {
+        args.str(&format!("{}_id", self.id_dest)).unwrap_or("")
+    }
+
     fn bgpvpn_arg(&self, help: &str) -> Arg {
         Arg::positional("bgpvpn").metavar("<bgpvpn>").help(help)
+    }
+
+    fn show(&self, item: &Json) -> Output {
+        match self.show {
+            Some(show) => show(item),
+            None => plain_show(self.res, item, self.formatter),
+        }
     }
 
     fn bgpvpn_id(&self, cm: &mut ClientManager, args: &Args) -> Result<String> {
@@ -109,7 +155,7 @@ impl Command<ClientManager> for CreateAssociation {
     fn take_action(&self, ctx: &mut ClientManager, args: &Args) -> Result<Output> {
         let o = self.0;
         let bgpvpn_id = o.bgpvpn_id(ctx, args)?;
-        let resource_id = (o.find_resource)(ctx, args.str(o.resource_dest).unwrap_or(""))?;
+        let resource_id = find_id(ctx, o.resource, args.str(o.resource_dest).unwrap_or(""))?;
         let mut attrs = Map::new();
         attrs.insert(format!("{}_id", o.kind), Json::from(resource_id));
         project_attr(ctx, args, &mut attrs)?;
@@ -122,7 +168,7 @@ impl Command<ClientManager> for CreateAssociation {
         if let Json::Object(answer) = answer {
             attrs.extend(answer);
         }
-        Ok((o.show)(&Json::Object(attrs)))
+        Ok(o.show(&Json::Object(attrs)))
     }
 }
 
@@ -233,25 +279,21 @@ impl Command<ClientManager> for ShowAssociation {
 
     fn add_arguments(&self, parser: &mut Parser) {
         let o = self.0;
-        parser.add(
-            Arg::positional(&format!("{}_id", o.id_dest))
-                .metavar(&o.id_metavar())
-                .help(&format!("{} association ID to look up", o.title)),
-        );
+        parser.add(o.id_arg("look up"));
         parser.add(o.bgpvpn_arg("BGP VPN the association belongs to (name or ID)"));
     }
 
     fn take_action(&self, ctx: &mut ClientManager, args: &Args) -> Result<Output> {
         let o = self.0;
         let bgpvpn_id = o.bgpvpn_id(ctx, args)?;
-        let id = args.str(&format!("{}_id", o.id_dest)).unwrap_or("");
+        let id = o.given_id(args);
         let item = fail(nested::get_under(
             ctx,
             o.res,
             &[("bgpvpn_id", &bgpvpn_id)],
             id,
         ))?;
-        Ok((o.show)(&item))
+        Ok(o.show(&item))
     }
 }
 
@@ -270,11 +312,7 @@ impl Command<ClientManager> for SetAssociation {
 
     fn add_arguments(&self, parser: &mut Parser) {
         let o = self.0;
-        parser.add(
-            Arg::positional(&format!("{}_id", o.id_dest))
-                .metavar(&o.id_metavar())
-                .help(&format!("{} association ID to update", o.title)),
-        );
+        parser.add(o.id_arg("update"));
         parser.add(o.bgpvpn_arg(&format!(
             "BGP VPN the {} association belongs to (name or ID)",
             o.kind
@@ -291,7 +329,7 @@ impl Command<ClientManager> for SetAssociation {
             Some(body) => body(ctx, self.1, &bgpvpn_id, args)?,
             None => Map::new(),
         };
-        let id = args.str(&format!("{}_id", o.id_dest)).unwrap_or("");
+        let id = o.given_id(args);
         fail(nested::update_under(
             ctx,
             o.res,

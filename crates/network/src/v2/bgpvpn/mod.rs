@@ -15,6 +15,7 @@ use osc_lib::{parseractions, ClientManager, PluginCommand};
 use serde_json::{Map, Value as Json};
 
 use crate::common::{self, fail, NetResource};
+use crate::extension::{add_project_owner, column_definitions};
 use association::{
     CreateAssociation, DeleteAssociation, ListAssociation, SetAssociation, ShowAssociation,
 };
@@ -54,12 +55,7 @@ pub fn commands() -> Vec<(&'static str, PluginCommand)> {
 
 /// `client.find_bgpvpn(name_or_id, ignore_missing=False)`.
 pub fn find_bgpvpn(cm: &mut ClientManager, name_or_id: &str) -> Result<Json> {
-    fail(common::find(cm, &bgpvpn::BGPVPN, name_or_id, &[]))
-}
-
-/// `osc_id.add_project_owner_option_to_parser`: `--project` and `--project-domain`.
-fn add_project_owner(parser: &mut Parser) {
-    common::add_project_options(parser, "Owner's project (name or ID)");
+    crate::extension::find(cm, &bgpvpn::BGPVPN, name_or_id)
 }
 
 /// osc-lib's `identity.find_project(sdk_connection, project, project_domain).id` for `--project`, when given:
@@ -165,18 +161,6 @@ fn client_filtered(res: &NetResource, items: Vec<Json>, filters: &[(String, Stri
         .collect()
 }
 
-/// `column_util.get_column_definitions(attr_map, long_listing)`: the headers and attributes shown.
-fn column_definitions(
-    attr_map: &[(&'static str, &'static str, bool)],
-    long: bool,
-) -> (Vec<&'static str>, Vec<&'static str>) {
-    attr_map
-        .iter()
-        .filter(|(_, _, long_only)| long || !long_only)
-        .map(|(attribute, header, _)| (*header, *attribute))
-        .unzip()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -202,15 +186,5 @@ mod tests {
         let kept = client_filtered(&bgpvpn::BGPVPN, items.clone(), &client[1..]);
         assert_eq!(kept, vec![items[0].clone()]);
         assert!(client_filtered(&bgpvpn::BGPVPN, items, &client[..1]).is_empty());
-    }
-
-    #[test]
-    fn long_columns_only_with_long() {
-        let map = [("id", "ID", false), ("project_id", "Project", true)];
-        assert_eq!(column_definitions(&map, false), (vec!["ID"], vec!["id"]));
-        assert_eq!(
-            column_definitions(&map, true),
-            (vec!["ID", "Project"], vec!["id", "project_id"])
-        );
     }
 }

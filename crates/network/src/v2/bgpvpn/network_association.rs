@@ -1,27 +1,16 @@
 //! `bgpvpn network association create|delete|list|show` (OSC's `network/v2/bgpvpn/network_association.py`,
 //! openstacksdk `BgpVpnNetworkAssociation`).
 
-use cliff::{Output, Result};
-use osc_lib::{ClientManager, Method};
-use serde_json::Value as Json;
-
-use super::association::{plain_show, AssocObject};
-use crate::common::{self, fail, plain, Any, Computed, NetResource};
-use openstack_sdk::{id_of, Resource};
+use super::association::AssocObject;
+use crate::common::{plain, Any, Computed, NetResource};
 
 /// openstacksdk's `network.v2.bgpvpn_network_association.BgpVpnNetworkAssociation`.
-pub const NETWORK_ASSOCIATION: NetResource = NetResource {
-    resource: Resource {
-        service: "network",
-        class: "BgpVpnNetworkAssociation",
-        key: "network_association",
-        plural: "network_associations",
-        base_path: "/bgpvpn/bgpvpns/{bgpvpn_id}/network_associations",
-        query: &[("limit", "limit"), ("marker", "marker")],
-        commit_method: Method::Put,
-        ..Resource::DEFAULT
-    },
-    attrs: &[
+pub const NETWORK_ASSOCIATION: NetResource = super::association::resource(
+    "BgpVpnNetworkAssociation",
+    "network_association",
+    "network_associations",
+    "/bgpvpn/bgpvpns/{bgpvpn_id}/network_associations",
+    &[
         ("id", "id", Any),
         ("project_id", "project_id", Any),
         ("tenant_id", "tenant_id", Any),
@@ -29,21 +18,7 @@ pub const NETWORK_ASSOCIATION: NetResource = NetResource {
         ("name", "name", Any),
         ("location", "location", Computed),
     ],
-    shadowed: &["bgpvpn_id"],
-};
-
-fn find_network_id(cm: &mut ClientManager, name_or_id: &str) -> Result<String> {
-    Ok(id_of(&fail(common::find(
-        cm,
-        &crate::resources::NETWORK,
-        name_or_id,
-        &[],
-    ))?))
-}
-
-fn show(item: &Json) -> Output {
-    plain_show(&NETWORK_ASSOCIATION, item, plain)
-}
+);
 
 /// The commands' view of network associations.
 pub static OBJECT: AssocObject = AssocObject {
@@ -66,9 +41,9 @@ pub static OBJECT: AssocObject = AssocObject {
         ("network_id", "Network ID", false),
     ],
     formatter: plain,
-    find_resource: find_network_id,
+    resource: &crate::resources::NETWORK,
     add_options: None,
     body: None,
-    show,
+    show: None,
     list_check: None,
 };

@@ -2,28 +2,22 @@
 //! openstacksdk `BgpVpnPortAssociation`).
 
 use cliff::{Arg, ArgValue, Args, Error, Output, Parser, Result, Value};
-use osc_lib::{parseractions, ClientManager, Method};
+use osc_lib::{parseractions, ClientManager};
 use serde_json::{Map, Value as Json};
 
 use super::association::{AssocObject, HIDDEN};
 use super::find_bgpvpn;
 use crate::common::{self, fail, Any, Computed, List, NetResource};
 use crate::nested;
-use openstack_sdk::{id_of, Resource};
+use openstack_sdk::id_of;
 
 /// openstacksdk's `network.v2.bgpvpn_port_association.BgpVpnPortAssociation`.
-pub const PORT_ASSOCIATION: NetResource = NetResource {
-    resource: Resource {
-        service: "network",
-        class: "BgpVpnPortAssociation",
-        key: "port_association",
-        plural: "port_associations",
-        base_path: "/bgpvpn/bgpvpns/{bgpvpn_id}/port_associations",
-        query: &[("limit", "limit"), ("marker", "marker")],
-        commit_method: Method::Put,
-        ..Resource::DEFAULT
-    },
-    attrs: &[
+pub const PORT_ASSOCIATION: NetResource = super::association::resource(
+    "BgpVpnPortAssociation",
+    "port_association",
+    "port_associations",
+    "/bgpvpn/bgpvpns/{bgpvpn_id}/port_associations",
+    &[
         ("id", "id", Any),
         ("project_id", "project_id", Any),
         ("tenant_id", "tenant_id", Any),
@@ -33,17 +27,7 @@ pub const PORT_ASSOCIATION: NetResource = NetResource {
         ("name", "name", Any),
         ("location", "location", Computed),
     ],
-    shadowed: &["bgpvpn_id"],
-};
-
-fn find_port_id(cm: &mut ClientManager, name_or_id: &str) -> Result<String> {
-    Ok(id_of(&fail(common::find(
-        cm,
-        &crate::resources::PORT,
-        name_or_id,
-        &[],
-    ))?))
-}
+);
 
 /// `_formatters`: the transformed route columns as `ListColumn`.
 fn format(attribute: &str, value: Json) -> Value {
@@ -381,10 +365,10 @@ pub static OBJECT: AssocObject = AssocObject {
         ("advertise_fixed_ips", "Advertise Port's Fixed IPs", true),
     ],
     formatter: format,
-    find_resource: find_port_id,
+    resource: &crate::resources::PORT,
     add_options: Some(add_options),
     body: Some(body),
-    show,
+    show: Some(show),
     list_check: Some(list_check),
 };
 

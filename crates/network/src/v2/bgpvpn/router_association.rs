@@ -1,27 +1,20 @@
 //! `bgpvpn router association create|delete|list|set|show|unset` (OSC's
 //! `network/v2/bgpvpn/router_association.py`, openstacksdk `BgpVpnRouterAssociation`).
 
-use cliff::{Args, Output, Parser, Result};
-use osc_lib::{ClientManager, Method};
+use cliff::{Args, Parser, Result};
+use osc_lib::ClientManager;
 use serde_json::{Map, Value as Json};
 
-use super::association::{plain_show, AssocObject};
-use crate::common::{self, fail, plain, Any, Computed, NetResource};
-use openstack_sdk::{id_of, Resource};
+use super::association::AssocObject;
+use crate::common::{self, plain, Any, Computed, NetResource};
 
 /// openstacksdk's `network.v2.bgpvpn_router_association.BgpVpnRouterAssociation`.
-pub const ROUTER_ASSOCIATION: NetResource = NetResource {
-    resource: Resource {
-        service: "network",
-        class: "BgpVpnRouterAssociation",
-        key: "router_association",
-        plural: "router_associations",
-        base_path: "/bgpvpn/bgpvpns/{bgpvpn_id}/router_associations",
-        query: &[("limit", "limit"), ("marker", "marker")],
-        commit_method: Method::Put,
-        ..Resource::DEFAULT
-    },
-    attrs: &[
+pub const ROUTER_ASSOCIATION: NetResource = super::association::resource(
+    "BgpVpnRouterAssociation",
+    "router_association",
+    "router_associations",
+    "/bgpvpn/bgpvpns/{bgpvpn_id}/router_associations",
+    &[
         ("id", "id", Any),
         ("project_id", "project_id", Any),
         ("tenant_id", "tenant_id", Any),
@@ -30,21 +23,7 @@ pub const ROUTER_ASSOCIATION: NetResource = NetResource {
         ("name", "name", Any),
         ("location", "location", Computed),
     ],
-    shadowed: &["bgpvpn_id"],
-};
-
-fn find_router_id(cm: &mut ClientManager, name_or_id: &str) -> Result<String> {
-    Ok(id_of(&fail(common::find(
-        cm,
-        &crate::resources::ROUTER,
-        name_or_id,
-        &[],
-    ))?))
-}
-
-fn show(item: &Json) -> Output {
-    plain_show(&ROUTER_ASSOCIATION, item, plain)
-}
+);
 
 const ADVERTISE: &str = "Routes will be advertised to the BGP VPN";
 const NOT_ADVERTISE: &str = "Routes from the router will not be advertised to the BGP VPN";
@@ -112,9 +91,9 @@ pub static OBJECT: AssocObject = AssocObject {
         ("advertise_extra_routes", "Advertise extra routes", true),
     ],
     formatter: plain,
-    find_resource: find_router_id,
+    resource: &crate::resources::ROUTER,
     add_options: Some(add_options),
     body: Some(body),
-    show,
+    show: None,
     list_check: None,
 };

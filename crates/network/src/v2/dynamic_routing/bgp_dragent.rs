@@ -5,8 +5,8 @@ use cliff::{Arg, Args, Command, CommandKind, Output, Parser, Result};
 use osc_lib::{ClientManager, Method};
 use serde_json::json;
 
-use super::bgp_speaker::{listed_ids, BGP_SPEAKER};
-use super::{checked, find_id, unchecked, versioned_path};
+use super::bgp_speaker::{speaker_id, BGP_SPEAKER};
+use super::{find_id, listed_in, unchecked, versioned_path};
 use crate::common::{self, fail};
 use crate::resources::AGENT;
 use openstack_sdk::{self as sdk, Param};
@@ -29,7 +29,7 @@ fn add_agent_and_speaker(parser: &mut Parser) {
 }
 
 /// `agents/<agent>/bgp-drinstances` under the API's version.
-fn drinstances(ctx: &mut ClientManager, agent: &str) -> Result<String> {
+pub(super) fn drinstances(ctx: &mut ClientManager, agent: &str) -> Result<String> {
     versioned_path(
         ctx,
         &format!("/agents/{}/bgp-drinstances", sdk::quote_path(agent)),
@@ -49,7 +49,7 @@ impl Command<ClientManager> for AddBgpSpeakerToDrAgent {
     }
 
     fn take_action(&self, ctx: &mut ClientManager, args: &Args) -> Result<Output> {
-        let speaker = find_id(ctx, &BGP_SPEAKER, args.str("bgp_speaker").unwrap_or(""))?;
+        let speaker = speaker_id(ctx, args)?;
         let path = drinstances(ctx, args.str("dragent_id").unwrap_or(""))?;
         unchecked(
             ctx,
@@ -74,7 +74,7 @@ impl Command<ClientManager> for RemoveBgpSpeakerFromDrAgent {
     }
 
     fn take_action(&self, ctx: &mut ClientManager, args: &Args) -> Result<Output> {
-        let speaker = find_id(ctx, &BGP_SPEAKER, args.str("bgp_speaker").unwrap_or(""))?;
+        let speaker = speaker_id(ctx, args)?;
         let path = format!(
             "{}/{speaker}",
             drinstances(ctx, args.str("dragent_id").unwrap_or(""))?
@@ -113,13 +113,7 @@ impl Command<ClientManager> for ListDrAgent {
                     "{}/bgp-dragents",
                     fail(common::item_path(ctx, &BGP_SPEAKER, &speaker))?
                 );
-                let hosting = checked(ctx, Method::Get, path, None)?;
-                let ids = listed_ids(&hosting, "agents");
-                let agents = fail(common::list(ctx, &AGENT, &[], None))?;
-                agents
-                    .into_iter()
-                    .filter(|agent| ids.contains(&sdk::id_of(agent)))
-                    .collect()
+                listed_in(ctx, path, "agents", &AGENT)?
             }
             None => {
                 let params: Vec<Param> = vec![("agent_type", Some(AGENT_TYPE.to_owned()))];

@@ -5,7 +5,7 @@ use cliff::{Arg, ArgValue, Args, Command, CommandKind, Error, Output, Parser, Re
 use osc_lib::{ClientManager, Method};
 use serde_json::{Map, Value as Json};
 
-use super::{find, find_id, show};
+use super::{create, find_id, DrObject};
 use crate::common::{self, fail, Any, Computed, NetResource};
 use openstack_sdk::Resource;
 
@@ -37,6 +37,15 @@ pub const BGP_PEER: NetResource = NetResource {
         ("location", "location", Computed),
     ],
     shadowed: &[],
+};
+
+/// The show and delete commands' view of BGP peers.
+pub static OBJECT: DrObject = DrObject {
+    res: &BGP_PEER,
+    dest: "bgp_peer",
+    metavar: "<bgp-peer>",
+    title: "BGP peer",
+    descriptions: ["Show information for a BGP peer", "Delete a BGP peer"],
 };
 
 const AUTH_TYPES: &[&str] = &["none", "md5"];
@@ -136,31 +145,7 @@ impl Command<ClientManager> for CreateBgpPeer {
     }
 
     fn take_action(&self, ctx: &mut ClientManager, args: &Args) -> Result<Output> {
-        let mut attrs = attrs(args, true)?;
-        if let Some(project_id) = common::project_id(ctx, args)? {
-            attrs.insert("project_id".into(), Json::from(project_id));
-        }
-        let created = fail(common::create(ctx, &BGP_PEER, attrs))?;
-        Ok(show(&BGP_PEER, &created))
-    }
-}
-
-/// `bgp peer delete`: one peer.
-pub struct DeleteBgpPeer;
-
-impl Command<ClientManager> for DeleteBgpPeer {
-    fn description(&self) -> &str {
-        "Delete a BGP peer"
-    }
-
-    fn add_arguments(&self, parser: &mut Parser) {
-        parser.add(peer_arg("BGP peer to delete (name or ID)"));
-    }
-
-    fn take_action(&self, ctx: &mut ClientManager, args: &Args) -> Result<Output> {
-        let id = find_id(ctx, &BGP_PEER, args.str("bgp_peer").unwrap_or(""))?;
-        fail(common::delete(ctx, &BGP_PEER, &id))?;
-        Ok(Output::ok())
+        create(ctx, args, &BGP_PEER, attrs(args, true)?)
     }
 }
 
@@ -216,28 +201,6 @@ impl Command<ClientManager> for SetBgpPeer {
             attrs,
         ))?;
         Ok(Output::ok())
-    }
-}
-
-/// `bgp peer show`: the peer as the look-up found it.
-pub struct ShowBgpPeer;
-
-impl Command<ClientManager> for ShowBgpPeer {
-    fn description(&self) -> &str {
-        "Show information for a BGP peer"
-    }
-
-    fn kind(&self) -> CommandKind {
-        CommandKind::ShowOne
-    }
-
-    fn add_arguments(&self, parser: &mut Parser) {
-        parser.add(peer_arg("BGP peer to display (name or ID)"));
-    }
-
-    fn take_action(&self, ctx: &mut ClientManager, args: &Args) -> Result<Output> {
-        let found = find(ctx, &BGP_PEER, args.str("bgp_peer").unwrap_or(""))?;
-        Ok(show(&BGP_PEER, &found))
     }
 }
 

@@ -5,8 +5,9 @@ use cliff::{Arg, ArgValue, Args, Command, CommandKind, Output, Parser, Result, V
 use osc_lib::{ClientManager, Method};
 use serde_json::{json, Map, Value as Json};
 
+use super::bgp_dragent::drinstances;
 use super::bgp_peer::{BGP_PEER, MAX_AS_NUM, MIN_AS_NUM};
-use super::{checked, find, find_id, show, unchecked, versioned_path};
+use super::{checked, create, find_id, listed_in, unchecked, DrObject};
 use crate::common::{self, fail, Any, Computed, List, NetResource};
 use crate::resources::NETWORK;
 use openstack_sdk::{self as sdk, Resource};
@@ -46,6 +47,15 @@ pub const BGP_SPEAKER: NetResource = NetResource {
     shadowed: &[],
 };
 
+/// The show and delete commands' view of BGP speakers.
+pub static OBJECT: DrObject = DrObject {
+    res: &BGP_SPEAKER,
+    dest: "bgp_speaker",
+    metavar: "<bgp-speaker>",
+    title: "BGP speaker",
+    descriptions: ["Show a BGP speaker", "Delete a BGP speaker"],
+};
+
 /// The list's headers and their attributes.
 const LIST_HEADERS: &[&str] = &["ID", "Name", "Local AS", "IP Version"];
 const LIST_COLUMNS: &[&str] = &["id", "name", "local_as", "ip_version"];
@@ -57,8 +67,8 @@ fn speaker_arg(help: &str) -> Arg {
         .help(help)
 }
 
-/// The given speaker's ID.
-fn speaker_id(ctx: &mut ClientManager, args: &Args) -> Result<String> {
+/// The ID of the speaker given as `bgp_speaker`.
+pub(super) fn speaker_id(ctx: &mut ClientManager, args: &Args) -> Result<String> {
     find_id(ctx, &BGP_SPEAKER, args.str("bgp_speaker").unwrap_or(""))
 }
 
@@ -126,59 +136,103 @@ fn action_path(ctx: &mut ClientManager, speaker: &str, action: &str) -> Result<S
     ))
 }
 
-/// `bgp speaker add network`: the answer's status is not checked (openstacksdk's `add_gateway_network`).
-pub struct AddNetworkToSpeaker;
-
-impl Command<ClientManager> for AddNetworkToSpeaker {
-    fn description(&self) -> &str {
-        "Add a network to a BGP speaker"
-    }
-
-    fn add_arguments(&self, parser: &mut Parser) {
-        parser.add(speaker_arg("BGP speaker (name or ID)"));
-        parser.add(
-            Arg::positional("network")
-                .metavar("<network>")
-                .help("Network to add (name or ID)"),
-        );
-    }
-
-    fn take_action(&self, ctx: &mut ClientManager, args: &Args) -> Result<Output> {
-        let speaker = speaker_id(ctx, args)?;
-        let network = find_id(ctx, &NETWORK, args.str("network").unwrap_or(""))?;
-        let path = action_path(ctx, &speaker, "add_gateway_network")?;
-        unchecked(
-            ctx,
-            Method::Put,
-            path,
-            Some(json!({ "network_id": network })),
-        );
-        Ok(Output::ok())
-    }
+/// How openstacksdk treats the answer of a speaker action.
+#[derive(Clone, Copy)]
+pub enum Answer {
+    /// Sent, its status ignored (`add_gateway_network`, `remove_gateway_network`).
+    Ignored,
+    /// A failure raised, the JSON answer read (`add_bgp_peer`).
+    Json,
+    /// A failure raised, no answer read (`remove_bgp_peer`).
+    Status,
 }
 
-/// `bgp speaker add peer`.
-pub struct AddPeerToSpeaker;
+/// `bgp speaker add|remove network|peer`: the speaker and the other object found, then a PUT of
+/// `{<body_key>: <id>}` to `<speaker>/<action>`.
+pub struct SpeakerAction {
+    /// The command's description.
+    pub description: &'static str,
+    /// The other object's resource class.
+    pub res: &'static NetResource,
+    /// The other object's positional dest (`network`), metavar (`<network>`) and help.
+    pub positional: (&'static str, &'static str, &'static str),
+    /// The speaker's action (`add_gateway_network`).
+    pub action: &'static str,
+    /// The body's key of the other object's ID (`network_id`).
+    pub body_key: &'static str,
+    /// How the answer is treated.
+    pub answer: Answer,
+}
 
-impl Command<ClientManager> for AddPeerToSpeaker {
+/// `bgp speaker add network`.
+pub const ADD_NETWORK: SpeakerAction = SpeakerAction {
+    description: "Add a network to a BGP speaker",
+    res: &NETWORK,
+    positional: ("network", "<network>", "Network to add (name or ID)"),
+    action: "add_gateway_network",
+    body_key: "network_id",
+    answer: Answer::Ignored,
+};
+
+/// `bgp speaker add peer`.
+pub const ADD_PEER: SpeakerAction = SpeakerAction {
+    description: "Add a peer to a BGP speaker",
+    res: &BGP_PEER,
+    positional: ("bgp_peer", "<bgp-peer>", "BGP Peer to add (name or ID)"),
+    action: "add_bgp_peer",
+    body_key: "bgp_peer_id",
+    answer: Answer::Json,
+};
+
+/// `bgp speaker remove network`.
+pub const REMOVE_NETWORK: SpeakerAction = SpeakerAction {
+    description: "Remove a network from a BGP speaker",
+    res: &NETWORK,
+    positional: ("network", "<network>", "Network to remove (name or ID)"),
+    action: "remove_gateway_network",
+    body_key: "network_id",
+    answer: Answer::Ignored,
+};
+
+/// `bgp speaker remove peer`.
+pub const REMOVE_PEER: SpeakerAction = SpeakerAction {
+    description: "Remove a peer from a BGP speaker",
+    res: &BGP_PEER,
+    positional: ("bgp_peer", "<bgp-peer>", "BGP Peer to remove (name or ID)"),
+    action: "remove_bgp_peer",
+    body_key: "bgp_peer_id",
+    answer: Answer::Status,
+};
+
+impl Command<ClientManager> for SpeakerAction {
     fn description(&self) -> &str {
-        "Add a peer to a BGP speaker"
+        self.description
     }
 
     fn add_arguments(&self, parser: &mut Parser) {
+        let (dest, metavar, help) = self.positional;
         parser.add(speaker_arg("BGP speaker (name or ID)"));
-        parser.add(
-            Arg::positional("bgp_peer")
-                .metavar("<bgp-peer>")
-                .help("BGP Peer to add (name or ID)"),
-        );
+        parser.add(Arg::positional(dest).metavar(metavar).help(help));
     }
 
     fn take_action(&self, ctx: &mut ClientManager, args: &Args) -> Result<Output> {
         let speaker = speaker_id(ctx, args)?;
-        let peer = find_id(ctx, &BGP_PEER, args.str("bgp_peer").unwrap_or(""))?;
-        let path = action_path(ctx, &speaker, "add_bgp_peer")?;
-        checked(ctx, Method::Put, path, Some(json!({ "bgp_peer_id": peer })))?;
+        let other = find_id(ctx, self.res, args.str(self.positional.0).unwrap_or(""))?;
+        let path = action_path(ctx, &speaker, self.action)?;
+        let body = json!({ self.body_key: other });
+        match self.answer {
+            Answer::Ignored => unchecked(ctx, Method::Put, path, Some(body)),
+            Answer::Json => {
+                checked(ctx, Method::Put, path, Some(body))?;
+            }
+            Answer::Status => {
+                fail(
+                    sdk::Call::new("network", Method::Put, path)
+                        .body(body)
+                        .send(ctx),
+                )?;
+            }
+        }
         Ok(Output::ok())
     }
 }
@@ -221,31 +275,7 @@ impl Command<ClientManager> for CreateBgpSpeaker {
     }
 
     fn take_action(&self, ctx: &mut ClientManager, args: &Args) -> Result<Output> {
-        let mut attrs = attrs(args, true);
-        if let Some(project_id) = common::project_id(ctx, args)? {
-            attrs.insert("project_id".into(), Json::from(project_id));
-        }
-        let created = fail(common::create(ctx, &BGP_SPEAKER, attrs))?;
-        Ok(show(&BGP_SPEAKER, &created))
-    }
-}
-
-/// `bgp speaker delete`: one speaker.
-pub struct DeleteBgpSpeaker;
-
-impl Command<ClientManager> for DeleteBgpSpeaker {
-    fn description(&self) -> &str {
-        "Delete a BGP speaker"
-    }
-
-    fn add_arguments(&self, parser: &mut Parser) {
-        parser.add(speaker_arg("BGP speaker to delete (name or ID)"));
-    }
-
-    fn take_action(&self, ctx: &mut ClientManager, args: &Args) -> Result<Output> {
-        let id = speaker_id(ctx, args)?;
-        fail(common::delete(ctx, &BGP_SPEAKER, &id))?;
-        Ok(Output::ok())
+        create(ctx, args, &BGP_SPEAKER, attrs(args, true))
     }
 }
 
@@ -274,16 +304,8 @@ impl Command<ClientManager> for ListBgpSpeaker {
         let items = match common::present(args, "agent") {
             None => fail(common::list(ctx, &BGP_SPEAKER, &[], None))?,
             Some(agent) => {
-                let path = versioned_path(
-                    ctx,
-                    &format!("/agents/{}/bgp-drinstances", sdk::quote_path(agent)),
-                )?;
-                let hosted = checked(ctx, Method::Get, path, None)?;
-                let ids = listed_ids(&hosted, "bgp_speakers");
-                let all = fail(common::list(ctx, &BGP_SPEAKER, &[], None))?;
-                all.into_iter()
-                    .filter(|item| ids.contains(&sdk::id_of(item)))
-                    .collect()
+                let path = drinstances(ctx, agent)?;
+                listed_in(ctx, path, "bgp_speakers", &BGP_SPEAKER)?
             }
         };
         Ok(common::rows(
@@ -294,15 +316,6 @@ impl Command<ClientManager> for ListBgpSpeaker {
             common::plain,
         ))
     }
-}
-
-/// The `id`s of the objects an answer lists under `key`.
-pub(super) fn listed_ids(answer: &Json, key: &str) -> Vec<String> {
-    answer
-        .get(key)
-        .and_then(Json::as_array)
-        .map(|items| items.iter().map(sdk::id_of).collect())
-        .unwrap_or_default()
 }
 
 /// `bgp speaker list advertised routes`: the `advertised_routes` of the speaker's answer.
@@ -349,67 +362,6 @@ impl Command<ClientManager> for ListRoutesAdvertisedBySpeaker {
     }
 }
 
-/// `bgp speaker remove network`: the answer's status is not checked (openstacksdk's
-/// `remove_gateway_network`).
-pub struct RemoveNetworkFromSpeaker;
-
-impl Command<ClientManager> for RemoveNetworkFromSpeaker {
-    fn description(&self) -> &str {
-        "Remove a network from a BGP speaker"
-    }
-
-    fn add_arguments(&self, parser: &mut Parser) {
-        parser.add(speaker_arg("BGP speaker (name or ID)"));
-        parser.add(
-            Arg::positional("network")
-                .metavar("<network>")
-                .help("Network to remove (name or ID)"),
-        );
-    }
-
-    fn take_action(&self, ctx: &mut ClientManager, args: &Args) -> Result<Output> {
-        let speaker = speaker_id(ctx, args)?;
-        let network = find_id(ctx, &NETWORK, args.str("network").unwrap_or(""))?;
-        let path = action_path(ctx, &speaker, "remove_gateway_network")?;
-        unchecked(
-            ctx,
-            Method::Put,
-            path,
-            Some(json!({ "network_id": network })),
-        );
-        Ok(Output::ok())
-    }
-}
-
-/// `bgp speaker remove peer`.
-pub struct RemovePeerFromSpeaker;
-
-impl Command<ClientManager> for RemovePeerFromSpeaker {
-    fn description(&self) -> &str {
-        "Remove a peer from a BGP speaker"
-    }
-
-    fn add_arguments(&self, parser: &mut Parser) {
-        parser.add(speaker_arg("BGP speaker (name or ID)"));
-        parser.add(
-            Arg::positional("bgp_peer")
-                .metavar("<bgp-peer>")
-                .help("BGP Peer to remove (name or ID)"),
-        );
-    }
-
-    fn take_action(&self, ctx: &mut ClientManager, args: &Args) -> Result<Output> {
-        let speaker = speaker_id(ctx, args)?;
-        let peer = find_id(ctx, &BGP_PEER, args.str("bgp_peer").unwrap_or(""))?;
-        let path = action_path(ctx, &speaker, "remove_bgp_peer")?;
-        let mut call = sdk::Call::new("network", Method::Put, path);
-        call = call.body(json!({ "bgp_peer_id": peer }));
-        // openstacksdk raises a failure here but reads no answer.
-        fail(call.send(ctx))?;
-        Ok(Output::ok())
-    }
-}
-
 /// `bgp speaker set`: one PUT of the changes (none: nothing sent).
 pub struct SetBgpSpeaker;
 
@@ -433,27 +385,5 @@ impl Command<ClientManager> for SetBgpSpeaker {
             attrs(args, false),
         ))?;
         Ok(Output::ok())
-    }
-}
-
-/// `bgp speaker show`: the speaker as the look-up found it.
-pub struct ShowBgpSpeaker;
-
-impl Command<ClientManager> for ShowBgpSpeaker {
-    fn description(&self) -> &str {
-        "Show a BGP speaker"
-    }
-
-    fn kind(&self) -> CommandKind {
-        CommandKind::ShowOne
-    }
-
-    fn add_arguments(&self, parser: &mut Parser) {
-        parser.add(speaker_arg("BGP speaker to display (name or ID)"));
-    }
-
-    fn take_action(&self, ctx: &mut ClientManager, args: &Args) -> Result<Output> {
-        let found = find(ctx, &BGP_SPEAKER, args.str("bgp_speaker").unwrap_or(""))?;
-        Ok(show(&BGP_SPEAKER, &found))
     }
 }

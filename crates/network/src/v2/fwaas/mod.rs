@@ -13,6 +13,7 @@ use osc_lib::{ClientManager, PluginCommand};
 use serde_json::{json, Map, Value as Json};
 
 use crate::common::{self, fail, Formatter, NetResource};
+use crate::extension::{add_project_owner, find, find_id, project_attr};
 
 /// Every fwaas command, by its multi-word name.
 #[rustfmt::skip]
@@ -124,19 +125,6 @@ fn add_positionals(parser: &mut Parser, dest: &str, help: &str) {
     );
 }
 
-/// `identity_utils.add_project_owner_option_to_parser`: `--project` and `--project-domain`.
-fn add_project_owner(parser: &mut Parser) {
-    common::add_project_options(parser, "Owner's project (name or ID)");
-}
-
-/// `--project` as the owner's project ID into the attributes, when given.
-fn project_attr(cm: &mut ClientManager, args: &Args, attrs: &mut Map<String, Json>) -> Result<()> {
-    if let Some(project_id) = common::project_id(cm, args)? {
-        attrs.insert("project_id".into(), Json::from(project_id));
-    }
-    Ok(())
-}
-
 /// The optional `<name>` positional and the deprecated `--name` of `firewall group create` and
 /// `firewall group rule create`.
 fn add_create_name(parser: &mut Parser, positional_help: &str, option: Arg) {
@@ -167,16 +155,6 @@ fn create_name(args: &Args, command: &str) -> Result<Option<String>> {
         return Ok(Some(name.to_owned()));
     }
     Ok(positional.map(str::to_owned))
-}
-
-/// `client.find_<object>(name_or_id, ignore_missing=False)`.
-fn find(cm: &mut ClientManager, res: &NetResource, name_or_id: &str) -> Result<Json> {
-    fail(common::find(cm, res, name_or_id, &[]))
-}
-
-/// `client.find_<object>(name_or_id, ignore_missing=False).id`.
-fn find_id(cm: &mut ClientManager, res: &NetResource, name_or_id: &str) -> Result<String> {
-    Ok(openstack_sdk::id_of(&find(cm, res, name_or_id)?))
 }
 
 /// `client.update_<object>(id, **attrs)` of the set and unset commands (nothing sent without attributes); a

@@ -12,6 +12,7 @@ use osc_lib::{ClientManager, PluginCommand};
 use serde_json::{Map, Value as Json};
 
 use crate::common::{self, fail, present, NetResource};
+use crate::extension::{add_project_owner, find, project_attr};
 use openstack_sdk::Param;
 
 /// Every taas command, by its multi-word name.
@@ -56,11 +57,6 @@ fn show(res: &NetResource, item: &Json) -> Output {
     common::show(res, item, &[], HIDDEN, common::plain)
 }
 
-/// `identity_utils.add_project_owner_option_to_parser`: `--project` and `--project-domain`.
-fn add_project_owner(parser: &mut Parser) {
-    common::add_project_options(parser, "Owner's project (name or ID)");
-}
-
 /// `_add_updatable_args`: `--name` and `--description` of the object called `what` ("tap service").
 fn add_updatable_args(parser: &mut Parser, what: &str) {
     parser.add(Arg::option(&["--name"]).help(&format!("Name of the {what}.")));
@@ -78,14 +74,6 @@ fn updatable_attrs(args: &Args) -> Map<String, Json> {
     attrs
 }
 
-/// `--project` as the owner's project ID into the attributes, when given.
-fn project_attr(cm: &mut ClientManager, args: &Args, attrs: &mut Map<String, Json>) -> Result<()> {
-    if let Some(project_id) = common::project_id(cm, args)? {
-        attrs.insert("project_id".into(), Json::from(project_id));
-    }
-    Ok(())
-}
-
 /// The list commands' `client.<objects>(retrieve_all=True, params=params)`: openstacksdk takes both keywords as
 /// query parameters it does not know, so none is sent (a `--project` is looked up, then not used).
 fn list_all(cm: &mut ClientManager, args: &Args, res: &NetResource) -> Result<Vec<Json>> {
@@ -94,18 +82,9 @@ fn list_all(cm: &mut ClientManager, args: &Args, res: &NetResource) -> Result<Ve
     fail(common::list(cm, res, &params, None))
 }
 
-/// `client.find_<object>(name_or_id, ignore_missing=False)`.
-fn find(cm: &mut ClientManager, res: &NetResource, name_or_id: &str) -> Result<Json> {
-    fail(common::find(cm, res, name_or_id, &[]))
-}
-
 /// `client.find_port(name_or_id, ignore_missing=False).id`.
 fn find_port_id(cm: &mut ClientManager, name_or_id: &str) -> Result<String> {
-    Ok(openstack_sdk::id_of(&find(
-        cm,
-        &crate::resources::PORT,
-        name_or_id,
-    )?))
+    crate::extension::find_id(cm, &crate::resources::PORT, name_or_id)
 }
 
 /// `client.update_<object>(id, **attrs)`: a PUT of the attributes; with none, nothing is sent and openstacksdk

@@ -1,13 +1,13 @@
 //! `vpn ike policy create|delete|list|set|show` (OSC's `network/v2/vpnaas/ikepolicy.py`, openstacksdk
 //! `VpnIkePolicy`).
 
-use cliff::{Arg, ArgValue, Args, Command, CommandKind, Output, Parser, Result};
+use cliff::{Arg, ArgValue, Args, Parser, Result};
 use osc_lib::{ClientManager, Method};
-use serde_json::Map;
+use serde_json::{Map, Value as Json};
 
 use super::{
-    add_project_owner, choice_option, given_attrs, lower_attrs, lower_choice,
-    multi_key_value_check, multi_key_value_given, project_attr, VpnObject,
+    choice_option, given_attrs, lower_attrs, lower_choice, multi_key_value_check,
+    multi_key_value_given, VpnForm, VpnObject,
 };
 use crate::common::{self, Any, Computed, Dict, Int, NetResource};
 use openstack_sdk::Resource;
@@ -171,6 +171,16 @@ pub fn lifetime_option(what: &str) -> Arg {
         ))
 }
 
+/// The IKE and IPsec policies' `_get_common_attrs`: `description`, the lower-cased choices `lowered`, and
+/// `--lifetime`'s failure.
+pub fn policy_attrs(args: &Args, lowered: &[&str]) -> Result<Map<String, Json>> {
+    let mut attrs = Map::new();
+    given_attrs(args, &mut attrs, &["description"]);
+    lower_attrs(args, &mut attrs, lowered);
+    multi_key_value_given(args, "lifetime")?;
+    Ok(attrs)
+}
+
 /// `_get_common_parser`.
 fn add_common(parser: &mut Parser) {
     parser.add(
@@ -212,12 +222,9 @@ fn add_common(parser: &mut Parser) {
 }
 
 /// `_get_common_attrs`.
-fn common_attrs(args: &Args) -> Result<Map<String, serde_json::Value>> {
-    let mut attrs = Map::new();
-    given_attrs(args, &mut attrs, &["description"]);
-    lower_attrs(
+fn common_attrs(_ctx: &mut ClientManager, args: &Args) -> Result<Map<String, Json>> {
+    policy_attrs(
         args,
-        &mut attrs,
         &[
             "auth_algorithm",
             "encryption_algorithm",
@@ -225,64 +232,16 @@ fn common_attrs(args: &Args) -> Result<Map<String, serde_json::Value>> {
             "ike_version",
             "pfs",
         ],
-    );
-    multi_key_value_given(args, "lifetime")?;
-    Ok(attrs)
+    )
 }
 
-/// `vpn ike policy create`.
-pub struct CreateIkePolicy;
-
-impl Command<ClientManager> for CreateIkePolicy {
-    fn description(&self) -> &str {
-        "Create an IKE policy"
-    }
-
-    fn kind(&self) -> CommandKind {
-        CommandKind::ShowOne
-    }
-
-    fn add_arguments(&self, parser: &mut Parser) {
-        add_common(parser);
-        parser.add(
-            Arg::positional("name")
-                .metavar("<name>")
-                .help("Name of the IKE policy"),
-        );
-        add_project_owner(parser);
-    }
-
-    fn take_action(&self, ctx: &mut ClientManager, args: &Args) -> Result<Output> {
-        let mut attrs = common_attrs(args)?;
-        project_attr(ctx, args, &mut attrs)?;
-        given_attrs(args, &mut attrs, &["name"]);
-        OBJECT.create(ctx, attrs)
-    }
-}
-
-/// `vpn ike policy set`.
-pub struct SetIkePolicy;
-
-impl Command<ClientManager> for SetIkePolicy {
-    fn description(&self) -> &str {
-        "Set IKE policy properties"
-    }
-
-    fn add_arguments(&self, parser: &mut Parser) {
-        add_common(parser);
-        parser.add(
-            Arg::option(&["--name"])
-                .metavar("<name>")
-                .help("Name of the IKE policy"),
-        );
-        OBJECT.add_set_positional(parser);
-    }
-
-    fn take_action(&self, ctx: &mut ClientManager, args: &Args) -> Result<Output> {
-        let mut attrs = common_attrs(args)?;
-        given_attrs(args, &mut attrs, &["name"]);
-        OBJECT.set(ctx, args, attrs, |name, err| {
-            format!("Failed to set IKE policy '{name}': {err}")
-        })
-    }
-}
+/// The create and set commands' view of IKE policies.
+pub static FORM: VpnForm = VpnForm {
+    object: &OBJECT,
+    descriptions: ["Create an IKE policy", "Set IKE policy properties"],
+    name_help: "Name of the IKE policy",
+    add_common,
+    common_attrs,
+    create_extra: None,
+    set_what: "IKE policy",
+};

@@ -1,18 +1,15 @@
 //! `vpn ipsec policy create|delete|list|set|show` (OSC's `network/v2/vpnaas/ipsecpolicy.py`, openstacksdk
 //! `VpnIpsecPolicy`).
 
-use cliff::{Arg, ArgValue, Args, Command, CommandKind, Output, Parser, Result};
+use cliff::{Arg, ArgValue, Args, Parser, Result};
 use osc_lib::{ClientManager, Method};
-use serde_json::Map;
+use serde_json::{Map, Value as Json};
 
 use super::ike_policy::{
-    auth_check, encryption_check, lifetime_option, pfs_check, AUTH_ALGORITHMS,
+    auth_check, encryption_check, lifetime_option, pfs_check, policy_attrs, AUTH_ALGORITHMS,
     ENCRYPTION_ALGORITHMS, PFS_GROUPS,
 };
-use super::{
-    add_project_owner, choice_option, given_attrs, lower_attrs, lower_choice,
-    multi_key_value_given, project_attr, VpnObject,
-};
+use super::{choice_option, lower_choice, VpnForm, VpnObject};
 use crate::common::{self, Any, Computed, Dict, Int, NetResource};
 use openstack_sdk::Resource;
 
@@ -152,12 +149,9 @@ fn add_common(parser: &mut Parser) {
 }
 
 /// `_get_common_attrs`.
-fn common_attrs(args: &Args) -> Result<Map<String, serde_json::Value>> {
-    let mut attrs = Map::new();
-    given_attrs(args, &mut attrs, &["description"]);
-    lower_attrs(
+fn common_attrs(_ctx: &mut ClientManager, args: &Args) -> Result<Map<String, Json>> {
+    policy_attrs(
         args,
-        &mut attrs,
         &[
             "auth_algorithm",
             "encapsulation_mode",
@@ -165,64 +159,16 @@ fn common_attrs(args: &Args) -> Result<Map<String, serde_json::Value>> {
             "encryption_algorithm",
             "pfs",
         ],
-    );
-    multi_key_value_given(args, "lifetime")?;
-    Ok(attrs)
+    )
 }
 
-/// `vpn ipsec policy create`.
-pub struct CreateIpsecPolicy;
-
-impl Command<ClientManager> for CreateIpsecPolicy {
-    fn description(&self) -> &str {
-        "Create an IPsec policy"
-    }
-
-    fn kind(&self) -> CommandKind {
-        CommandKind::ShowOne
-    }
-
-    fn add_arguments(&self, parser: &mut Parser) {
-        add_common(parser);
-        parser.add(
-            Arg::positional("name")
-                .metavar("<name>")
-                .help("Name of the IPsec policy"),
-        );
-        add_project_owner(parser);
-    }
-
-    fn take_action(&self, ctx: &mut ClientManager, args: &Args) -> Result<Output> {
-        let mut attrs = common_attrs(args)?;
-        project_attr(ctx, args, &mut attrs)?;
-        given_attrs(args, &mut attrs, &["name"]);
-        OBJECT.create(ctx, attrs)
-    }
-}
-
-/// `vpn ipsec policy set`.
-pub struct SetIpsecPolicy;
-
-impl Command<ClientManager> for SetIpsecPolicy {
-    fn description(&self) -> &str {
-        "Set IPsec policy properties"
-    }
-
-    fn add_arguments(&self, parser: &mut Parser) {
-        add_common(parser);
-        parser.add(
-            Arg::option(&["--name"])
-                .metavar("<name>")
-                .help("Name of the IPsec policy"),
-        );
-        OBJECT.add_set_positional(parser);
-    }
-
-    fn take_action(&self, ctx: &mut ClientManager, args: &Args) -> Result<Output> {
-        let mut attrs = common_attrs(args)?;
-        given_attrs(args, &mut attrs, &["name"]);
-        OBJECT.set(ctx, args, attrs, |name, err| {
-            format!("Failed to set IPsec policy '{name}': {err}")
-        })
-    }
-}
+/// The create and set commands' view of IPsec policies.
+pub static FORM: VpnForm = VpnForm {
+    object: &OBJECT,
+    descriptions: ["Create an IPsec policy", "Set IPsec policy properties"],
+    name_help: "Name of the IPsec policy",
+    add_common,
+    common_attrs,
+    create_extra: None,
+    set_what: "IPsec policy",
+};

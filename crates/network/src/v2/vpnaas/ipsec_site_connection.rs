@@ -5,12 +5,16 @@ use cliff::{Arg, ArgValue, Args, Command, CommandKind, Error, Output, Parser, Re
 use osc_lib::{ClientManager, Method};
 use serde_json::{Map, Value as Json};
 
+use super::endpoint_group::VPN_ENDPOINT_GROUP;
+use super::ike_policy::VPN_IKE_POLICY;
+use super::ipsec_policy::VPN_IPSEC_POLICY;
+use super::vpn_service::VPN_SERVICE;
 use super::{
-    add_project_owner, admin_state_attrs, choice_option, given_attrs, lower_attrs, lower_choice,
-    multi_key_value_check, multi_key_value_given, project_attr, VpnObject,
+    add_project_owner, admin_state_attrs, choice_option, found_id_attrs, given_attrs, lower_attrs,
+    lower_choice, multi_key_value_check, multi_key_value_given, project_attr, VpnObject,
 };
 use crate::common::{self, Any, Bool, Computed, Dict, Int, List, NetResource};
-use openstack_sdk::{id_of, Resource};
+use openstack_sdk::Resource;
 
 /// openstacksdk's `network.v2.vpn_ipsec_site_connection.VpnIPSecSiteConnection`.
 pub const VPN_IPSEC_SITE_CONNECTION: NetResource = NetResource {
@@ -199,11 +203,6 @@ fn add_common(parser: &mut Parser) {
     );
 }
 
-/// `network_client.find_vpn_endpoint_group(name_or_id, ignore_missing=False).id`.
-fn endpoint_group_id(ctx: &mut ClientManager, name_or_id: &str) -> Result<String> {
-    Ok(id_of(&super::endpoint_group::OBJECT.find(ctx, name_or_id)?))
-}
-
 /// `_get_common_attrs`: the endpoint groups found by name or ID.
 fn common_attrs(ctx: &mut ClientManager, args: &Args) -> Result<Map<String, Json>> {
     let mut attrs = Map::new();
@@ -211,18 +210,19 @@ fn common_attrs(ctx: &mut ClientManager, args: &Args) -> Result<Map<String, Json
     admin_state_attrs(args, &mut attrs);
     lower_attrs(args, &mut attrs, &["initiator"]);
     multi_key_value_given(args, "dpd")?;
-    if let Some(group) = common::given(args, "local_endpoint_group") {
-        attrs.insert(
-            "local_ep_group_id".into(),
-            Json::from(endpoint_group_id(ctx, group)?),
-        );
-    }
-    if let Some(group) = common::given(args, "peer_endpoint_group") {
-        attrs.insert(
-            "peer_ep_group_id".into(),
-            Json::from(endpoint_group_id(ctx, group)?),
-        );
-    }
+    let groups = [
+        (
+            "local_endpoint_group",
+            &VPN_ENDPOINT_GROUP,
+            "local_ep_group_id",
+        ),
+        (
+            "peer_endpoint_group",
+            &VPN_ENDPOINT_GROUP,
+            "peer_ep_group_id",
+        ),
+    ];
+    found_id_attrs(ctx, args, &mut attrs, &groups)?;
     given_attrs(args, &mut attrs, &["peer_cidrs", "local_id"]);
     Ok(attrs)
 }
@@ -278,19 +278,11 @@ impl Command<ClientManager> for CreateIpsecSiteConnection {
         let mut attrs = common_attrs(ctx, args)?;
         project_attr(ctx, args, &mut attrs)?;
         let lookups = [
-            ("vpnservice", "vpnservice_id", &super::vpn_service::OBJECT),
-            ("ikepolicy", "ikepolicy_id", &super::ike_policy::OBJECT),
-            (
-                "ipsecpolicy",
-                "ipsecpolicy_id",
-                &super::ipsec_policy::OBJECT,
-            ),
+            ("vpnservice", &VPN_SERVICE, "vpnservice_id"),
+            ("ikepolicy", &VPN_IKE_POLICY, "ikepolicy_id"),
+            ("ipsecpolicy", &VPN_IPSEC_POLICY, "ipsecpolicy_id"),
         ];
-        for (dest, key, object) in lookups {
-            if let Some(name) = common::given(args, dest) {
-                attrs.insert(key.into(), Json::from(id_of(&object.find(ctx, name)?)));
-            }
-        }
+        found_id_attrs(ctx, args, &mut attrs, &lookups)?;
         given_attrs(
             args,
             &mut attrs,

@@ -30,25 +30,25 @@ pub fn commands() -> Vec<(&'static str, PluginCommand)> {
         ("vpn endpoint group list", Arc::new(ListObject(&endpoint_group::OBJECT))),
         ("vpn endpoint group set", Arc::new(endpoint_group::SetEndpointGroup)),
         ("vpn endpoint group show", Arc::new(ShowObject(&endpoint_group::OBJECT))),
-        ("vpn ike policy create", Arc::new(ike_policy::CreateIkePolicy)),
+        ("vpn ike policy create", Arc::new(CreateForm(&ike_policy::FORM))),
         ("vpn ike policy delete", Arc::new(DeleteObject(&ike_policy::OBJECT))),
         ("vpn ike policy list", Arc::new(ListObject(&ike_policy::OBJECT))),
-        ("vpn ike policy set", Arc::new(ike_policy::SetIkePolicy)),
+        ("vpn ike policy set", Arc::new(SetForm(&ike_policy::FORM))),
         ("vpn ike policy show", Arc::new(ShowObject(&ike_policy::OBJECT))),
-        ("vpn ipsec policy create", Arc::new(ipsec_policy::CreateIpsecPolicy)),
+        ("vpn ipsec policy create", Arc::new(CreateForm(&ipsec_policy::FORM))),
         ("vpn ipsec policy delete", Arc::new(DeleteObject(&ipsec_policy::OBJECT))),
         ("vpn ipsec policy list", Arc::new(ListObject(&ipsec_policy::OBJECT))),
-        ("vpn ipsec policy set", Arc::new(ipsec_policy::SetIpsecPolicy)),
+        ("vpn ipsec policy set", Arc::new(SetForm(&ipsec_policy::FORM))),
         ("vpn ipsec policy show", Arc::new(ShowObject(&ipsec_policy::OBJECT))),
         ("vpn ipsec site connection create", Arc::new(ipsec_site_connection::CreateIpsecSiteConnection)),
         ("vpn ipsec site connection delete", Arc::new(DeleteObject(&ipsec_site_connection::OBJECT))),
         ("vpn ipsec site connection list", Arc::new(ListObject(&ipsec_site_connection::OBJECT))),
         ("vpn ipsec site connection set", Arc::new(ipsec_site_connection::SetIpsecSiteConnection)),
         ("vpn ipsec site connection show", Arc::new(ShowObject(&ipsec_site_connection::OBJECT))),
-        ("vpn service create", Arc::new(vpn_service::CreateVpnService)),
+        ("vpn service create", Arc::new(CreateForm(&vpn_service::FORM))),
         ("vpn service delete", Arc::new(DeleteObject(&vpn_service::OBJECT))),
         ("vpn service list", Arc::new(ListObject(&vpn_service::OBJECT))),
-        ("vpn service set", Arc::new(vpn_service::SetVpnService)),
+        ("vpn service set", Arc::new(SetForm(&vpn_service::FORM))),
         ("vpn service show", Arc::new(ShowObject(&vpn_service::OBJECT))),
     ]
 }
@@ -114,7 +114,7 @@ impl VpnObject {
 
     /// `client.find_<object>(name_or_id, ignore_missing=False)`.
     pub fn find(&self, cm: &mut ClientManager, name_or_id: &str) -> Result<Json> {
-        fail(common::find(cm, self.res, name_or_id, &[]))
+        crate::extension::find(cm, self.res, name_or_id)
     }
 
     /// The create's `client.create_<object>(**attrs)`, shown.
@@ -133,11 +133,22 @@ impl VpnObject {
         failure: fn(&str, &str) -> String,
     ) -> Result<Output> {
         let name = args.str(self.dest).unwrap_or("");
+        self.set_with(cm, name, attrs, |err| failure(name, err))
+    }
+
+    /// [`VpnObject::set`] of the object `name`, a failure as `failure(error)`.
+    pub fn set_with(
+        &self,
+        cm: &mut ClientManager,
+        name: &str,
+        attrs: Map<String, Json>,
+        failure: impl Fn(&str) -> String,
+    ) -> Result<Output> {
         let found = self.find(cm, name)?;
         let target = serde_json::json!({ "id": id_of(&found) });
         match common::update(cm, self.res, &target, attrs) {
             Ok(_) => Ok(Output::ok()),
-            Err(err) => Err(Error::command(failure(name, &Error::from(err).message))),
+            Err(err) => Err(Error::command(failure(&Error::from(err).message))),
         }
     }
 
@@ -247,15 +258,8 @@ impl cliff::Command<ClientManager> for ListObject {
 
     fn take_action(&self, ctx: &mut ClientManager, args: &Args) -> Result<Output> {
         let items = fail(common::list(ctx, self.0.res, &[], None))?;
-        let long = args.flag("long");
-        let shown: Vec<&(&str, &str, bool)> = self
-            .0
-            .columns
-            .iter()
-            .filter(|(_, _, long_only)| long || !long_only)
-            .collect();
-        let headers: Vec<&str> = shown.iter().map(|(_, h, _)| *h).collect();
-        let columns: Vec<&str> = shown.iter().map(|(a, _, _)| *a).collect();
+        let (headers, columns) =
+            crate::extension::column_definitions(self.0.columns, args.flag("long"));
         let items: Vec<Json> = items.into_iter().map(|item| self.0.known(item)).collect();
         Ok(common::rows(
             self.0.res,
@@ -267,24 +271,98 @@ impl cliff::Command<ClientManager> for ListObject {
     }
 }
 
+/// What the create and set commands of an object built on `_get_common_parser` and `_get_common_attrs`
+/// differ in: create is the common options, `name`, any options of its own and `--project`; set is the common
+/// options, `--name` and the object.
+pub struct VpnForm {
+    /// The object.
+    pub object: &'static VpnObject,
+    /// The descriptions of create and set.
+    pub descriptions: [&'static str; 2],
+    /// The help of create's `name` and set's `--name`.
+    pub name_help: &'static str,
+    /// `_get_common_parser`.
+    pub add_common: fn(&mut Parser),
+    /// `_get_common_attrs`.
+    pub common_attrs: fn(&mut ClientManager, &Args) -> Result<Map<String, Json>>,
+    /// Create's own options (added after `name`) and their attributes (after `name`'s), if any.
+    pub create_extra: Option<CreateExtra>,
+    /// How set's failure names the object: "Failed to set `<what>` '`<name>`': `<error>`".
+    pub set_what: &'static str,
+}
+
+/// Create's own options and the attributes it takes from them.
+pub type CreateExtra = (
+    fn(&mut Parser),
+    fn(&mut ClientManager, &Args, &mut Map<String, Json>) -> Result<()>,
+);
+
+/// `<object> create` of a [`VpnForm`].
+pub struct CreateForm(pub &'static VpnForm);
+
+impl cliff::Command<ClientManager> for CreateForm {
+    fn description(&self) -> &str {
+        self.0.descriptions[0]
+    }
+
+    fn kind(&self) -> cliff::CommandKind {
+        cliff::CommandKind::ShowOne
+    }
+
+    fn add_arguments(&self, parser: &mut Parser) {
+        (self.0.add_common)(parser);
+        parser.add(
+            Arg::positional("name")
+                .metavar("<name>")
+                .help(self.0.name_help),
+        );
+        if let Some((add, _)) = self.0.create_extra {
+            add(parser);
+        }
+        add_project_owner(parser);
+    }
+
+    fn take_action(&self, ctx: &mut ClientManager, args: &Args) -> Result<Output> {
+        let mut attrs = (self.0.common_attrs)(ctx, args)?;
+        project_attr(ctx, args, &mut attrs)?;
+        given_attrs(args, &mut attrs, &["name"]);
+        if let Some((_, extra)) = self.0.create_extra {
+            extra(ctx, args, &mut attrs)?;
+        }
+        self.0.object.create(ctx, attrs)
+    }
+}
+
+/// `<object> set` of a [`VpnForm`].
+pub struct SetForm(pub &'static VpnForm);
+
+impl cliff::Command<ClientManager> for SetForm {
+    fn description(&self) -> &str {
+        self.0.descriptions[1]
+    }
+
+    fn add_arguments(&self, parser: &mut Parser) {
+        (self.0.add_common)(parser);
+        parser.add(
+            Arg::option(&["--name"])
+                .metavar("<name>")
+                .help(self.0.name_help),
+        );
+        self.0.object.add_set_positional(parser);
+    }
+
+    fn take_action(&self, ctx: &mut ClientManager, args: &Args) -> Result<Output> {
+        let mut attrs = (self.0.common_attrs)(ctx, args)?;
+        given_attrs(args, &mut attrs, &["name"]);
+        let name = args.str(self.0.object.dest).unwrap_or("");
+        let message = |err: &str| format!("Failed to set {} '{name}': {err}", self.0.set_what);
+        self.0.object.set_with(ctx, name, attrs, message)
+    }
+}
+
 // ---- shared options ----
 
-/// `identity_utils.add_project_owner_option_to_parser`: `--project` and `--project-domain`.
-pub fn add_project_owner(parser: &mut Parser) {
-    common::add_project_options(parser, "Owner's project (name or ID)");
-}
-
-/// `--project` as the owner's project ID into the attributes, when given.
-pub fn project_attr(
-    cm: &mut ClientManager,
-    args: &Args,
-    attrs: &mut Map<String, Json>,
-) -> Result<()> {
-    if let Some(project_id) = common::project_id(cm, args)? {
-        attrs.insert("project_id".into(), Json::from(project_id));
-    }
-    Ok(())
-}
+pub use crate::extension::{add_project_owner, project_attr};
 
 /// An option with `type=_convert_to_lowercase` and `choices`: shown as `{a,b}`, the lower-cased value checked by
 /// `check` (see [`lower_choice`]); read it with [`lower`].
@@ -336,6 +414,23 @@ pub fn given_attrs(args: &Args, attrs: &mut Map<String, Json>, dests: &[&str]) {
             attrs.insert((*dest).to_owned(), Json::from(value));
         }
     }
+}
+
+/// `if parsed_args.<dest>: attrs[<key>] = client.find_<object>(parsed_args.<dest>, ignore_missing=False).id` for
+/// each `(dest, object's class, key)`.
+pub fn found_id_attrs(
+    cm: &mut ClientManager,
+    args: &Args,
+    attrs: &mut Map<String, Json>,
+    lookups: &[(&str, &NetResource, &str)],
+) -> Result<()> {
+    for (dest, res, key) in lookups {
+        if let Some(name_or_id) = common::given(args, dest) {
+            let id = crate::extension::find_id(cm, res, name_or_id)?;
+            attrs.insert((*key).to_owned(), Json::from(id));
+        }
+    }
+    Ok(())
 }
 
 /// A `MultiKeyValueAction` option with these optional keys: its check of each value.
@@ -423,7 +518,7 @@ mod tests {
     fn set_without_changes_sends_nothing_after_the_lookup() {
         let t = openstack_sdk::testing::Scripted::new(&[(200, r#"{"ikepolicy": {"id": "1"}}"#)]);
         let mut cm = t.manager();
-        let command = ike_policy::SetIkePolicy;
+        let command = SetForm(&ike_policy::FORM);
         let output =
             cliff::Command::take_action(&command, &mut cm, &parsed(&command, &["p"])).unwrap();
         assert_eq!(output, Output::ok());
@@ -432,7 +527,7 @@ mod tests {
 
     #[test]
     fn lifetime_and_dpd_fail_as_osc_does() {
-        let command = ike_policy::SetIkePolicy;
+        let command = SetForm(&ike_policy::FORM);
         let mut cm = openstack_sdk::testing::Scripted::new(&[]).manager();
         let args = parsed(&command, &["p", "--lifetime", "value=7200"]);
         let err = cliff::Command::take_action(&command, &mut cm, &args).unwrap_err();

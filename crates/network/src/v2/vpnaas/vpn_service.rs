@@ -1,13 +1,14 @@
 //! `vpn service create|delete|list|set|show` (OSC's `network/v2/vpnaas/vpnservice.py`, openstacksdk
 //! `VpnService`).
 
-use cliff::{Arg, Args, Command, CommandKind, Output, Parser, Result};
+use cliff::{Arg, Args, Parser, Result};
 use osc_lib::{ClientManager, Method};
 use serde_json::{Map, Value as Json};
 
-use super::{add_project_owner, admin_state_attrs, given_attrs, project_attr, VpnObject};
-use crate::common::{self, fail, Any, Bool, Computed, NetResource};
-use openstack_sdk::{id_of, Resource};
+use super::{admin_state_attrs, found_id_attrs, given_attrs, VpnForm, VpnObject};
+use crate::common::{self, Any, Bool, Computed, NetResource};
+use crate::resources::{ROUTER, SUBNET};
+use openstack_sdk::Resource;
 
 /// openstacksdk's `network.v2.vpn_service.VpnService`.
 pub const VPN_SERVICE: NetResource = NetResource {
@@ -116,10 +117,7 @@ fn add_common(parser: &mut Parser) {
 fn common_attrs(ctx: &mut ClientManager, args: &Args) -> Result<Map<String, Json>> {
     let mut attrs = Map::new();
     given_attrs(args, &mut attrs, &["description"]);
-    if let Some(subnet) = common::given(args, "subnet") {
-        let found = fail(common::find(ctx, &crate::resources::SUBNET, subnet, &[]))?;
-        attrs.insert("subnet_id".into(), Json::from(id_of(&found)));
-    }
+    found_id_attrs(ctx, args, &mut attrs, &[("subnet", &SUBNET, "subnet_id")])?;
     if let Some(flavor) = common::given(args, "flavor") {
         attrs.insert(
             "flavor_id".into(),
@@ -130,69 +128,28 @@ fn common_attrs(ctx: &mut ClientManager, args: &Args) -> Result<Map<String, Json
     Ok(attrs)
 }
 
-/// `vpn service create`.
-pub struct CreateVpnService;
-
-impl Command<ClientManager> for CreateVpnService {
-    fn description(&self) -> &str {
-        "Create an VPN service"
-    }
-
-    fn kind(&self) -> CommandKind {
-        CommandKind::ShowOne
-    }
-
-    fn add_arguments(&self, parser: &mut Parser) {
-        add_common(parser);
-        parser.add(
-            Arg::positional("name")
-                .metavar("<name>")
-                .help("Name for the VPN service"),
-        );
-        parser.add(
-            Arg::option(&["--router"])
-                .metavar("ROUTER")
-                .required()
-                .help("Router for the VPN service (name or ID)"),
-        );
-        add_project_owner(parser);
-    }
-
-    fn take_action(&self, ctx: &mut ClientManager, args: &Args) -> Result<Output> {
-        let mut attrs = common_attrs(ctx, args)?;
-        project_attr(ctx, args, &mut attrs)?;
-        given_attrs(args, &mut attrs, &["name"]);
-        if let Some(router) = common::given(args, "router") {
-            let found = fail(common::find(ctx, &crate::resources::ROUTER, router, &[]))?;
-            attrs.insert("router_id".into(), Json::from(id_of(&found)));
-        }
-        OBJECT.create(ctx, attrs)
-    }
+/// Create's `--router`.
+fn add_router(parser: &mut Parser) {
+    parser.add(
+        Arg::option(&["--router"])
+            .metavar("ROUTER")
+            .required()
+            .help("Router for the VPN service (name or ID)"),
+    );
 }
 
-/// `vpn service set`.
-pub struct SetVpnService;
-
-impl Command<ClientManager> for SetVpnService {
-    fn description(&self) -> &str {
-        "Set VPN service properties"
-    }
-
-    fn add_arguments(&self, parser: &mut Parser) {
-        add_common(parser);
-        parser.add(
-            Arg::option(&["--name"])
-                .metavar("<name>")
-                .help("Name for the VPN service"),
-        );
-        OBJECT.add_set_positional(parser);
-    }
-
-    fn take_action(&self, ctx: &mut ClientManager, args: &Args) -> Result<Output> {
-        let mut attrs = common_attrs(ctx, args)?;
-        given_attrs(args, &mut attrs, &["name"]);
-        OBJECT.set(ctx, args, attrs, |name, err| {
-            format!("Failed to set vpn service '{name}': {err}")
-        })
-    }
+/// The router found by name or ID as `router_id`.
+fn router_attr(ctx: &mut ClientManager, args: &Args, attrs: &mut Map<String, Json>) -> Result<()> {
+    found_id_attrs(ctx, args, attrs, &[("router", &ROUTER, "router_id")])
 }
+
+/// The create and set commands' view of VPN services.
+pub static FORM: VpnForm = VpnForm {
+    object: &OBJECT,
+    descriptions: ["Create an VPN service", "Set VPN service properties"],
+    name_help: "Name for the VPN service",
+    add_common,
+    common_attrs,
+    create_extra: Some((add_router, router_attr)),
+    set_what: "vpn service",
+};
