@@ -80,6 +80,25 @@ const ATTR_MAP: AttrMap = &[
     ("project_id", "Project", Listed::LongOnly),
 ];
 
+/// The firewall group as `show` and `delete` describe it.
+pub static OBJECT: super::FwObject = super::FwObject {
+    res: &FIREWALL_GROUP,
+    dest: "firewall_group",
+    attr_map: ATTR_MAP,
+    formatter: format,
+    show: (
+        "Display firewall group details",
+        "Firewall group to show (name or ID)",
+    ),
+    delete: (
+        "Delete firewall group(s)",
+        "Firewall group(s) to delete (name or ID)",
+    ),
+    delete_failure: "Failed to delete firewall group with name or ID",
+    plural: "firewall group(s)",
+    repr_module: Some("openstack.network.v2.firewall_group"),
+};
+
 const PORT_HELP: &str =
     "Port(s) (name or ID) to apply firewall group.  This option can be repeated";
 
@@ -276,34 +295,6 @@ impl Command<ClientManager> for CreateFirewallGroup {
     }
 }
 
-/// `firewall group delete`.
-pub struct DeleteFirewallGroup;
-
-impl Command<ClientManager> for DeleteFirewallGroup {
-    fn description(&self) -> &str {
-        "Delete firewall group(s)"
-    }
-
-    fn add_arguments(&self, parser: &mut Parser) {
-        super::add_positionals(
-            parser,
-            "firewall_group",
-            "Firewall group(s) to delete (name or ID)",
-        );
-    }
-
-    fn take_action(&self, ctx: &mut ClientManager, args: &Args) -> Result<Output> {
-        super::delete(
-            ctx,
-            &FIREWALL_GROUP,
-            &args.strings("firewall_group"),
-            "Failed to delete firewall group with name or ID",
-            "firewall group(s)",
-            Some("openstack.network.v2.firewall_group"),
-        )
-    }
-}
-
 /// `firewall group list`.
 pub struct ListFirewallGroup;
 
@@ -358,37 +349,6 @@ impl Command<ClientManager> for SetFirewallGroup {
             attrs,
             &format!("Failed to set firewall group '{given}'"),
         )
-    }
-}
-
-/// `firewall group show`.
-pub struct ShowFirewallGroup;
-
-impl Command<ClientManager> for ShowFirewallGroup {
-    fn description(&self) -> &str {
-        "Display firewall group details"
-    }
-
-    fn kind(&self) -> CommandKind {
-        CommandKind::ShowOne
-    }
-
-    fn add_arguments(&self, parser: &mut Parser) {
-        super::add_positional(
-            parser,
-            "firewall_group",
-            "Firewall group to show (name or ID)",
-        );
-    }
-
-    fn take_action(&self, ctx: &mut ClientManager, args: &Args) -> Result<Output> {
-        let id = super::find_id(
-            ctx,
-            &FIREWALL_GROUP,
-            args.str("firewall_group").unwrap_or(""),
-        )?;
-        let item = fail(common::get(ctx, &FIREWALL_GROUP, &id))?;
-        Ok(super::show(&FIREWALL_GROUP, &item, ATTR_MAP, format))
     }
 }
 

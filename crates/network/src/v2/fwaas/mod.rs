@@ -8,7 +8,7 @@ pub mod rule;
 use std::sync::Arc;
 
 use cliff::argparse::Nargs;
-use cliff::{Arg, Args, Error, Output, Parser, Result};
+use cliff::{Arg, Args, Command, CommandKind, Error, Output, Parser, Result};
 use osc_lib::{ClientManager, PluginCommand};
 use serde_json::{json, Map, Value as Json};
 
@@ -20,26 +20,97 @@ use crate::extension::{add_project_owner, find, find_id, project_attr};
 pub fn commands() -> Vec<(&'static str, PluginCommand)> {
     vec![
         ("firewall group create", Arc::new(group::CreateFirewallGroup)),
-        ("firewall group delete", Arc::new(group::DeleteFirewallGroup)),
+        ("firewall group delete", Arc::new(DeleteObject(&group::OBJECT))),
         ("firewall group list", Arc::new(group::ListFirewallGroup)),
         ("firewall group policy add rule", Arc::new(policy::FirewallPolicyInsertRule)),
         ("firewall group policy create", Arc::new(policy::CreateFirewallPolicy)),
-        ("firewall group policy delete", Arc::new(policy::DeleteFirewallPolicy)),
+        ("firewall group policy delete", Arc::new(DeleteObject(&policy::OBJECT))),
         ("firewall group policy list", Arc::new(policy::ListFirewallPolicy)),
         ("firewall group policy remove rule", Arc::new(policy::FirewallPolicyRemoveRule)),
         ("firewall group policy set", Arc::new(policy::SetFirewallPolicy)),
-        ("firewall group policy show", Arc::new(policy::ShowFirewallPolicy)),
+        ("firewall group policy show", Arc::new(ShowObject(&policy::OBJECT))),
         ("firewall group policy unset", Arc::new(policy::UnsetFirewallPolicy)),
         ("firewall group rule create", Arc::new(rule::CreateFirewallRule)),
-        ("firewall group rule delete", Arc::new(rule::DeleteFirewallRule)),
+        ("firewall group rule delete", Arc::new(DeleteObject(&rule::OBJECT))),
         ("firewall group rule list", Arc::new(rule::ListFirewallRule)),
         ("firewall group rule set", Arc::new(rule::SetFirewallRule)),
-        ("firewall group rule show", Arc::new(rule::ShowFirewallRule)),
+        ("firewall group rule show", Arc::new(ShowObject(&rule::OBJECT))),
         ("firewall group rule unset", Arc::new(rule::UnsetFirewallRule)),
         ("firewall group set", Arc::new(group::SetFirewallGroup)),
-        ("firewall group show", Arc::new(group::ShowFirewallGroup)),
+        ("firewall group show", Arc::new(ShowObject(&group::OBJECT))),
         ("firewall group unset", Arc::new(group::UnsetFirewallGroup)),
     ]
+}
+
+/// A firewall object as its `show` and `delete` commands describe it (the three differ only in these words).
+pub struct FwObject {
+    /// The resource.
+    pub res: &'static NetResource,
+    /// The positional's dest (`firewall_group`...).
+    pub dest: &'static str,
+    /// The object's `_attr_map`.
+    pub attr_map: AttrMap,
+    /// How a shown value is formatted.
+    pub formatter: Formatter,
+    /// `show`'s description and positional help.
+    pub show: (&'static str, &'static str),
+    /// `delete`'s description and positional help.
+    pub delete: (&'static str, &'static str),
+    /// The start of a failed deletion's message.
+    pub delete_failure: &'static str,
+    /// The objects' plural in the failure summary.
+    pub plural: &'static str,
+    /// The module of the `repr()` a failed deletion names, for the objects whose failure names the found one.
+    pub repr_module: Option<&'static str>,
+}
+
+/// `firewall group [policy|rule] show`: found by name or ID, then fetched by ID.
+pub struct ShowObject(pub &'static FwObject);
+
+impl Command<ClientManager> for ShowObject {
+    fn description(&self) -> &str {
+        self.0.show.0
+    }
+
+    fn kind(&self) -> CommandKind {
+        CommandKind::ShowOne
+    }
+
+    fn add_arguments(&self, parser: &mut Parser) {
+        add_positional(parser, self.0.dest, self.0.show.1);
+    }
+
+    fn take_action(&self, ctx: &mut ClientManager, args: &Args) -> Result<Output> {
+        let object = self.0;
+        let id = find_id(ctx, object.res, args.str(object.dest).unwrap_or(""))?;
+        let item = fail(common::get(ctx, object.res, &id))?;
+        Ok(show(object.res, &item, object.attr_map, object.formatter))
+    }
+}
+
+/// `firewall group [policy|rule] delete`.
+pub struct DeleteObject(pub &'static FwObject);
+
+impl Command<ClientManager> for DeleteObject {
+    fn description(&self) -> &str {
+        self.0.delete.0
+    }
+
+    fn add_arguments(&self, parser: &mut Parser) {
+        add_positionals(parser, self.0.dest, self.0.delete.1);
+    }
+
+    fn take_action(&self, ctx: &mut ClientManager, args: &Args) -> Result<Output> {
+        let object = self.0;
+        delete(
+            ctx,
+            object.res,
+            &args.strings(object.dest),
+            object.delete_failure,
+            object.plural,
+            object.repr_module,
+        )
+    }
 }
 
 /// The columns hidden from every fwaas show (`['location', 'tenant_id']`).

@@ -56,6 +56,25 @@ const ATTR_MAP: AttrMap = &[
     ("project_id", "Project", Listed::LongOnly),
 ];
 
+/// The firewall policy as `show` and `delete` describe it.
+pub static OBJECT: super::FwObject = super::FwObject {
+    res: &FIREWALL_POLICY,
+    dest: "firewall_policy",
+    attr_map: ATTR_MAP,
+    formatter: common::plain,
+    show: (
+        "Display firewall policy details",
+        "Firewall policy to show (name or ID)",
+    ),
+    delete: (
+        "Delete firewall policy(s)",
+        "Firewall policy(s) to delete (name or ID)",
+    ),
+    delete_failure: "Failed to delete Firewall policy with name or ID",
+    plural: "firewall policy(s)",
+    repr_module: None,
+};
+
 const RULE_HELP: &str = "Firewall rule(s) to apply (name or ID)";
 
 /// `_get_common_parser`.
@@ -178,34 +197,6 @@ impl Command<ClientManager> for CreateFirewallPolicy {
             ATTR_MAP,
             common::plain,
         ))
-    }
-}
-
-/// `firewall group policy delete`.
-pub struct DeleteFirewallPolicy;
-
-impl Command<ClientManager> for DeleteFirewallPolicy {
-    fn description(&self) -> &str {
-        "Delete firewall policy(s)"
-    }
-
-    fn add_arguments(&self, parser: &mut Parser) {
-        super::add_positionals(
-            parser,
-            "firewall_policy",
-            "Firewall policy(s) to delete (name or ID)",
-        );
-    }
-
-    fn take_action(&self, ctx: &mut ClientManager, args: &Args) -> Result<Output> {
-        super::delete(
-            ctx,
-            &FIREWALL_POLICY,
-            &args.strings("firewall_policy"),
-            "Failed to delete Firewall policy with name or ID",
-            "firewall policy(s)",
-            None,
-        )
     }
 }
 
@@ -423,42 +414,6 @@ impl Command<ClientManager> for SetFirewallPolicy {
             attrs,
             &format!("Failed to set firewall policy '{given}'"),
         )
-    }
-}
-
-/// `firewall group policy show`.
-pub struct ShowFirewallPolicy;
-
-impl Command<ClientManager> for ShowFirewallPolicy {
-    fn description(&self) -> &str {
-        "Display firewall policy details"
-    }
-
-    fn kind(&self) -> CommandKind {
-        CommandKind::ShowOne
-    }
-
-    fn add_arguments(&self, parser: &mut Parser) {
-        super::add_positional(
-            parser,
-            "firewall_policy",
-            "Firewall policy to show (name or ID)",
-        );
-    }
-
-    fn take_action(&self, ctx: &mut ClientManager, args: &Args) -> Result<Output> {
-        let id = super::find_id(
-            ctx,
-            &FIREWALL_POLICY,
-            args.str("firewall_policy").unwrap_or(""),
-        )?;
-        let item = fail(common::get(ctx, &FIREWALL_POLICY, &id))?;
-        Ok(super::show(
-            &FIREWALL_POLICY,
-            &item,
-            ATTR_MAP,
-            common::plain,
-        ))
     }
 }
 

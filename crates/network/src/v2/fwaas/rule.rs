@@ -93,6 +93,25 @@ const ATTR_MAP: AttrMap = &[
     ),
 ];
 
+/// The firewall rule as `show` and `delete` describe it.
+pub static OBJECT: super::FwObject = super::FwObject {
+    res: &FIREWALL_RULE,
+    dest: "firewall_rule",
+    attr_map: ATTR_MAP,
+    formatter: format,
+    show: (
+        "Display firewall rule details",
+        "Firewall rule to display (name or ID)",
+    ),
+    delete: (
+        "Delete firewall rule(s)",
+        "Firewall rule(s) to delete (name or ID)",
+    ),
+    delete_failure: "Failed to delete Firewall rule with name or ID",
+    plural: "firewall rule(s)",
+    repr_module: Some("openstack.network.v2.firewall_rule"),
+};
+
 const PORT_RANGE: &str = "(integer in [1, 65535] or range like 123:456)";
 
 /// `_formatters` (`ProtocolColumn`: `any` for no protocol in a table), and the computed `summary`'s default
@@ -342,34 +361,6 @@ impl Command<ClientManager> for CreateFirewallRule {
     }
 }
 
-/// `firewall group rule delete`.
-pub struct DeleteFirewallRule;
-
-impl Command<ClientManager> for DeleteFirewallRule {
-    fn description(&self) -> &str {
-        "Delete firewall rule(s)"
-    }
-
-    fn add_arguments(&self, parser: &mut Parser) {
-        super::add_positionals(
-            parser,
-            "firewall_rule",
-            "Firewall rule(s) to delete (name or ID)",
-        );
-    }
-
-    fn take_action(&self, ctx: &mut ClientManager, args: &Args) -> Result<Output> {
-        super::delete(
-            ctx,
-            &FIREWALL_RULE,
-            &args.strings("firewall_rule"),
-            "Failed to delete Firewall rule with name or ID",
-            "firewall rule(s)",
-            Some("openstack.network.v2.firewall_rule"),
-        )
-    }
-}
-
 /// `firewall group rule list`.
 pub struct ListFirewallRule;
 
@@ -426,33 +417,6 @@ impl Command<ClientManager> for SetFirewallRule {
             attrs,
             &format!("Failed to set firewall rule '{given}'"),
         )
-    }
-}
-
-/// `firewall group rule show`.
-pub struct ShowFirewallRule;
-
-impl Command<ClientManager> for ShowFirewallRule {
-    fn description(&self) -> &str {
-        "Display firewall rule details"
-    }
-
-    fn kind(&self) -> CommandKind {
-        CommandKind::ShowOne
-    }
-
-    fn add_arguments(&self, parser: &mut Parser) {
-        super::add_positional(
-            parser,
-            "firewall_rule",
-            "Firewall rule to display (name or ID)",
-        );
-    }
-
-    fn take_action(&self, ctx: &mut ClientManager, args: &Args) -> Result<Output> {
-        let id = super::find_id(ctx, &FIREWALL_RULE, args.str("firewall_rule").unwrap_or(""))?;
-        let item = fail(common::get(ctx, &FIREWALL_RULE, &id))?;
-        Ok(super::show(&FIREWALL_RULE, &item, ATTR_MAP, format))
     }
 }
 
